@@ -1,0 +1,94 @@
+//! `sitrep eval …`: runs the pipeline in a fresh temporary database and hands what it made to
+//! the judges of `sitrep-eval`, printing every figure.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use sitrep_eval::{gva, seeds};
+use sitrep_ingest::IngestOptions;
+use sitrep_store::{SqliteStore, Store};
+
+use crate::pipeline::{self, IngestReport};
+
+/// Ingests `path` into a fresh store and runs the later stages.
+fn fresh_run(path: &Path, quiet: bool) -> Result<(tempfile::TempDir, SqliteStore, IngestReport, f64)> {
+    let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+    let mut store = SqliteStore::open(&dir.path().join("eval.db"))?;
+    let bar = crate::progress(quiet, "evaluating");
+    let started = Instant::now();
+    let report = pipeline::ingest(&mut store, &[path.to_path_buf()], &IngestOptions::default(), &bar, &AtomicBool::new(false), &mut |e| {
+        bar.suspend(|| eprintln!("error: {e}"))
+    })?;
+    pipeline::process(&mut store)?;
+    bar.finish_and_clear();
+    Ok((dir, store, report, started.elapsed().as_secs_f64()))
+}
+
+pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(expected_path).with_context(|| format!("cannot read {}", expected_path.display()))?;
+    let expected: seeds::Expected =
+        serde_json::from_str(&text).with_context(|| format!("{} is not a valid expected-output file", expected_path.display()))?;
+    let (_dir, store, report, _) = fresh_run(dir, quiet)?;
+    let mut documents = BTreeMap::new();
+    for summary in store.documents()? {
+        documents.insert(
+            summary.id.clone(),
+            seeds::DocumentFacts { outlet: summary.outlet, published: summary.published, language: summary.language },
+        );
+    }
+    let events = store.events()?;
+    println!("seed check: {} documents, {} events", report.read, events.len());
+    let verdicts = seeds::check(&expected, &events, &documents);
+    for v in &verdicts {
+        println!("{} {:9} {:24} {}", if v.passed { "PASS" } else { "FAIL" }, v.section, v.id, v.reason);
+    }
+    let passing = verdicts.iter().filter(|v| v.passed).count();
+    // Worded so that CI does not read it as a test runner's closing line.
+    println!("seed check: {passing} of {} entries hold", verdicts.len());
+    Ok(if passing == verdicts.len() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn gva(documents: &Path, gold_path: &Path, quiet: bool) -> Result<ExitCode> {
+    let gold = gva::read_gold(gold_path)?;
+    let incidents = gva::read_document_incidents(documents)?;
+    let (_dir, store, report, seconds) = fresh_run(documents, quiet)?;
+    let events = store.events()?;
+    let s = gva::score(&events, &incidents, &gold);
+    let pairs = store.near_duplicates()?;
+    println!("GVA evaluation on {}", documents.display());
+    println!("  documents read          {} ({} failed, {} stored)", report.read, report.failures.len(), store.counts()?.documents);
+    println!("  near-duplicate pairs    {}", pairs.len());
+    println!("  events                  {}", events.len());
+    println!("  pipeline                {:.1} s, {:.0} documents/s", seconds, report.read as f64 / seconds.max(1e-9));
+    println!("  documents scored        {} (incident has gold)", s.documents_scored);
+    println!("  incidents               {} ({} covered, {:.3})", s.incidents, s.incidents_covered, s.incidents_covered as f64 / s.incidents.max(1) as f64);
+    println!("  clustering B-cubed      P {:.3}  R {:.3}  F1 {:.3}", s.bcubed_precision, s.bcubed_recall, s.bcubed_f1);
+    println!("  killed exact            {:.3}", s.killed_exact);
+    println!("  injured exact           {:.3}", s.injured_exact);
+    println!("  both exact              {:.3}", s.both_exact);
+    println!("  killed MAE              {:.3}", s.killed_mae);
+    println!("  date exact              {:.3}", s.date_exact);
+    println!("  city                    {:.3}", s.city);
+    println!("  state                   {:.3}", s.state);
+    println!("  within 25 km            {:.3}", s.within_25km);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn html(dir: &Path) -> Result<ExitCode> {
+    let scores = sitrep_eval::html::score_html_benchmark(dir, |page| sitrep_ingest::formats::html::extract(page).text)?;
+    println!("HTML main-text extraction on {} ({} pages)", dir.display(), scores.pages.len());
+    println!("  F1         {:.3}", scores.f1);
+    println!("  precision  {:.3}", scores.precision);
+    println!("  recall     {:.3}", scores.recall);
+    println!("  accuracy   {:.3}", scores.accuracy);
+    println!(
+        "  speed      {:.0} pages/s, {:.1} MB/s (one core)",
+        scores.pages.len() as f64 / scores.seconds.max(1e-9),
+        scores.bytes as f64 / 1e6 / scores.seconds.max(1e-9)
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,243 @@
+//! The `sitrep` binary: argument parsing and wiring of the pipeline stages.
+//!
+//! Exit codes: 0 everything went through; 1 some input failed (the rest was processed) or an
+//! evaluation check failed; 2 the command could not run (bad arguments, unusable database);
+//! 130 interrupted (what was committed stays).
+
+mod bench;
+mod eval;
+mod explain;
+mod pipeline;
+mod table;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use sitrep_ingest::{FieldMap, Format, IngestOptions};
+use sitrep_store::{SqliteStore, Store};
+
+#[derive(Parser)]
+#[command(name = "sitrep", version, about = "News reports of political violence → a verified, geocoded, de-duplicated event dataset")]
+struct Cli {
+    /// No progress bars or summaries; errors still go to stderr.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest, process and store PATHs, then print a summary of the events found.
+    Run {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Ingest, process and store PATHs without a summary (for scripts and pipelines).
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Write the stored events.
+    Export {
+        /// Output format.
+        #[arg(long, default_value = "jsonl", value_parser = ["jsonl"])]
+        format: String,
+        /// Output file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Show what sitrep makes of the documents in FILE: clean text, metadata, what was cut.
+    Explain {
+        file: PathBuf,
+        /// One JSON object per document instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Measure sitrep against expected output and gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Measure throughput and peak memory of ingest and cleaning.
+    Bench {
+        /// Documents to read (e.g. a JSON Lines file); generated articles when absent.
+        path: Option<PathBuf>,
+        /// Number of generated articles.
+        #[arg(long, default_value_t = 20_000)]
+        generated: usize,
+        /// Repeat the input this many times.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Check the seed articles against the expected output.
+    Seeds { dir: PathBuf, expected: PathBuf },
+    /// The Gun Violence Archive protocol on its documents and gold incidents.
+    Gva { documents: PathBuf, gold: PathBuf },
+    /// Score HTML main-text extraction on the article extraction benchmark.
+    Html { dir: PathBuf },
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Files, directories (read recursively) or - for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Args)]
+struct ReadArgs {
+    /// Force the input format instead of detecting it: text, html, jsonl, warc, feed.
+    #[arg(long)]
+    format: Option<Format>,
+    /// Map a JSON field: --field text=article_body (fields: id, text, html, title, published, url, outlet, language).
+    #[arg(long = "field", value_name = "FIELD=NAME")]
+    fields: Vec<String>,
+    /// Largest document, JSON line or WARC record read, in bytes.
+    #[arg(long, default_value_t = 16 << 20)]
+    max_document_bytes: usize,
+}
+
+#[derive(Args)]
+struct DbArg {
+    /// The database file.
+    #[arg(long, env = "SITREP_DB", default_value = "sitrep.db")]
+    db: PathBuf,
+}
+
+impl ReadArgs {
+    fn options(&self) -> Result<IngestOptions> {
+        let mut fields = FieldMap::default();
+        for mapping in &self.fields {
+            let Some((field, name)) = mapping.split_once('=') else {
+                bail!("--field {mapping}: expected FIELD=NAME, e.g. --field text=article_body");
+            };
+            if !fields.set(field.trim(), name.trim()) {
+                bail!("--field {mapping}: unknown field '{field}' (known: {})", FieldMap::FIELDS.join(", "));
+            }
+        }
+        Ok(IngestOptions { format: self.format, fields, max_document_bytes: self.max_document_bytes })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Run { input, db } => ingest_command(&input, &db, quiet, true),
+        Command::Ingest { input, db } => ingest_command(&input, &db, quiet, false),
+        Command::Export { format: _, output, db } => {
+            let store = open_store(&db)?;
+            let mut out: Box<dyn Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            for event in store.events()? {
+                serde_json::to_writer(&mut out, &event)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { file, json, read } => explain::run(&file, json, &read.options()?),
+        Command::Eval(EvalCommand::Seeds { dir, expected }) => eval::seeds(&dir, &expected, quiet),
+        Command::Eval(EvalCommand::Gva { documents, gold }) => eval::gva(&documents, &gold, quiet),
+        Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
+        Command::Bench { path, generated, rounds } => bench::run(path.as_deref(), generated, rounds),
+    }
+}
+
+fn open_store(db: &DbArg) -> Result<SqliteStore> {
+    SqliteStore::open(&db.db).with_context(|| format!("cannot use database {}", db.db.display()))
+}
+
+/// A spinner counting documents, hidden when quiet or when stderr is not a terminal.
+fn progress(quiet: bool, what: &str) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {pos} documents ({per_sec}, {elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.set_message(what.to_owned());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+/// Stops the run at the next document on Ctrl-C, after committing what was read.
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let handler_flag = flag.clone();
+    // Installing twice (tests, repeated calls) fails harmlessly: the first handler stays.
+    let _ = ctrlc::set_handler(move || handler_flag.store(true, Ordering::Relaxed));
+    flag
+}
+
+fn ingest_command(input: &InputArgs, db: &DbArg, quiet: bool, summary: bool) -> Result<ExitCode> {
+    let options = input.read.options()?;
+    let mut store = open_store(db)?;
+    let bar = progress(quiet, "ingesting");
+    let stop = interrupt_flag();
+    let report = pipeline::ingest(&mut store, &input.paths, &options, &bar, &stop, &mut |e| {
+        bar.suspend(|| eprintln!("error: {e}"));
+    })?;
+    bar.finish_and_clear();
+    if !report.interrupted {
+        pipeline::process(&mut store)?;
+    }
+    if !quiet {
+        eprintln!(
+            "{} documents read: {} new, {} updated, {} unchanged, {} near-duplicates; {} inputs failed",
+            report.read,
+            report.inserted,
+            report.updated,
+            report.unchanged,
+            report.near_duplicates,
+            report.failures.len()
+        );
+    }
+    if summary && !quiet {
+        table::summary(&store, &mut std::io::stdout().lock())?;
+    }
+    if report.interrupted {
+        eprintln!("interrupted: everything read before the interruption is stored; run again to finish");
+        return Ok(ExitCode::from(130));
+    }
+    Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

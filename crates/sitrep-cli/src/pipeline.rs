@@ -1,0 +1,157 @@
+//! The pipeline wired end to end: sources → ingest → store, then annotate → extract → geocode →
+//! resolve → store. Each stage is its crate's public call; this module only moves data between
+//! them in batches and keeps count.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use indicatif::ProgressBar;
+use sitrep_ingest::dedup::{Signature, NEAR_DUPLICATE_JACCARD};
+use sitrep_ingest::{InputError, IngestOptions};
+use sitrep_model::{NearDuplicate, SourceCitation};
+use sitrep_store::{NewDocument, PutOutcome, Store, StoreError};
+
+/// Documents written per transaction: a crash loses at most this many.
+pub const BATCH: usize = 256;
+
+/// What one ingest run did.
+#[derive(Debug, Default)]
+pub struct IngestReport {
+    pub read: u64,
+    pub inserted: u64,
+    pub unchanged: u64,
+    pub updated: u64,
+    pub near_duplicates: u64,
+    pub failures: Vec<InputError>,
+    pub interrupted: bool,
+    pub bytes: u64,
+}
+
+/// Reads every path into the store. Input errors are reported through `on_error` and counted;
+/// only a store error stops the run.
+pub fn ingest(
+    store: &mut dyn Store,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    progress: &ProgressBar,
+    stop: &AtomicBool,
+    on_error: &mut dyn FnMut(&InputError),
+) -> Result<IngestReport, StoreError> {
+    let mut report = IngestReport::default();
+    let mut batch: Vec<NewDocument> = Vec::with_capacity(BATCH);
+    for item in sitrep_ingest::read_sources(paths, options) {
+        if stop.load(Ordering::Relaxed) {
+            report.interrupted = true;
+            break;
+        }
+        let document = item.and_then(sitrep_ingest::process);
+        let document = match document {
+            Ok(d) => d,
+            Err(e) => {
+                on_error(&e);
+                report.failures.push(e);
+                continue;
+            }
+        };
+        report.read += 1;
+        report.bytes += document.text.len() as u64;
+        progress.inc(1);
+        if store.content_hash(&document.id)?.as_deref() == Some(document.content_hash.as_str()) {
+            report.unchanged += 1;
+            continue;
+        }
+        let signature = Signature::of(&document.text);
+        let band_keys = signature.as_ref().map(Signature::band_keys).unwrap_or_default();
+        let mut new = NewDocument { signature: signature.as_ref().map(Signature::to_bytes), band_keys, document };
+        if let Some(signature) = &signature {
+            new.document.near_duplicate_of = first_copy(store, &batch, &new, signature)?;
+        }
+        batch.push(new);
+        if batch.len() >= BATCH {
+            flush(store, &mut batch, &mut report)?;
+        }
+    }
+    flush(store, &mut batch, &mut report)?;
+    Ok(report)
+}
+
+/// The earliest stored (or batched) document this one nearly copies.
+fn first_copy(
+    store: &dyn Store,
+    batch: &[NewDocument],
+    new: &NewDocument,
+    signature: &Signature,
+) -> Result<Option<NearDuplicate>, StoreError> {
+    let mut best: Option<NearDuplicate> = None;
+    let mut consider = |id: &str, bytes: &[u8]| {
+        if id == new.document.id {
+            return;
+        }
+        let Some(other) = Signature::from_bytes(bytes) else { return };
+        let similarity = signature.similarity(&other);
+        if similarity >= NEAR_DUPLICATE_JACCARD && best.as_ref().is_none_or(|b| similarity > b.similarity) {
+            best = Some(NearDuplicate { document_id: id.to_owned(), similarity });
+        }
+    };
+    for (id, bytes) in store.duplicate_candidates(&new.band_keys)? {
+        consider(&id, &bytes);
+    }
+    for earlier in batch {
+        if earlier.band_keys.iter().any(|k| new.band_keys.contains(k)) {
+            if let Some(bytes) = &earlier.signature {
+                consider(&earlier.document.id, bytes);
+            }
+        }
+    }
+    // A copy of a copy points at the first copy.
+    if let Some(found) = &mut best {
+        if let Some(first) = store.document(&found.document_id)?.and_then(|d| d.near_duplicate_of) {
+            found.document_id = first.document_id;
+        }
+    }
+    Ok(best)
+}
+
+fn flush(store: &mut dyn Store, batch: &mut Vec<NewDocument>, report: &mut IngestReport) -> Result<(), StoreError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    for (new, outcome) in batch.iter().zip(store.put_documents(batch)?) {
+        match outcome {
+            PutOutcome::Inserted => report.inserted += 1,
+            PutOutcome::Unchanged => report.unchanged += 1,
+            PutOutcome::Updated => report.updated += 1,
+        }
+        if outcome != PutOutcome::Unchanged && new.document.near_duplicate_of.is_some() {
+            report.near_duplicates += 1;
+        }
+    }
+    batch.clear();
+    Ok(())
+}
+
+/// Runs the stages after ingest over every stored document and stores the resulting events.
+pub fn process(store: &mut dyn Store) -> Result<usize, StoreError> {
+    let mut located = Vec::new();
+    let mut citations: HashMap<String, SourceCitation> = HashMap::new();
+    for summary in store.documents()? {
+        let Some(document) = store.document(&summary.id)? else { continue };
+        let annotations = sitrep_annotate::annotate(&document);
+        let reports = sitrep_extract::extract(&document, &annotations);
+        located.extend(sitrep_geo::geocode(reports));
+        citations.insert(
+            document.id.clone(),
+            SourceCitation {
+                document_id: document.id.clone(),
+                outlet: document.outlet.clone(),
+                url: document.url.clone(),
+                published: document.published.as_ref().map(|p| p.iso()),
+            },
+        );
+    }
+    let cite = |id: &str| citations.get(id).cloned();
+    let events = sitrep_resolve::resolve(&located, &cite);
+    store.replace_events(&events)?;
+    Ok(events.len())
+}

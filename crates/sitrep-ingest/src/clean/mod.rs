@@ -1,0 +1,339 @@
+//! Cleaning: a `RawDocument` becomes a `Document` whose `text` is the article proper.
+//!
+//! The steps run in this order, each in its own module, each recording what it removed or
+//! changed so that `sitrep explain` can show it:
+//! 1. `unicode`: characters normalised (NFC, quotes, dashes, invisible characters, spaces);
+//! 2. paragraphs found (blank lines; hard-wrapped lines joined);
+//! 3. `embedded`: quoted posts split out with author, handle and date;
+//! 4. `teaser`: a teaser / related-story block at the end cut;
+//! 5. `leftovers`: image links, share buttons and lone labels removed;
+//! 6. `obfuscation`: words broken by `*` or `.` repaired;
+//! 7. `language`: each paragraph's language detected.
+
+pub mod embedded;
+pub mod language;
+pub mod leftovers;
+pub mod obfuscation;
+pub mod teaser;
+pub mod unicode;
+
+use sitrep_model::{DroppedSegment, Document, EmbeddedPost, Paragraph, Repair, Span};
+
+use crate::error::InputError;
+use crate::formats::RawDocument;
+
+/// A piece of the document in reading order, while cleaning.
+enum Piece {
+    /// A paragraph, with what was cut from inside it (offset in the paragraph, reason, text).
+    Text { text: String, removed: Vec<(usize, &'static str, String)>, repairs: Vec<obfuscation::Repaired> },
+    Post { post: EmbeddedPost, repairs: Vec<obfuscation::Repaired> },
+    Dropped { reason: &'static str, text: String },
+}
+
+/// Cleans a raw document; fails when no article text is left.
+pub fn clean(raw: RawDocument) -> Result<Document, InputError> {
+    let input_name = match raw.source.record {
+        Some(n) => format!("{}: record {n}", raw.source.path),
+        None => raw.source.path.clone(),
+    };
+    let normalized = unicode::normalize(&raw.text);
+    let mut pieces: Vec<Piece> = paragraphs(&normalized)
+        .into_iter()
+        .map(|text| Piece::Text { text, removed: Vec::new(), repairs: Vec::new() })
+        .collect();
+    pieces = split_embedded(pieces);
+    cut_teaser(&mut pieces);
+    strip_leftovers(&mut pieces);
+    repair_words(&mut pieces);
+    let (text, paragraphs, embedded, dropped, repairs) = assemble(pieces);
+    if text.trim().is_empty() {
+        let problem = if dropped.is_empty() && embedded.is_empty() {
+            "no article text found".to_owned()
+        } else {
+            format!("no article text left after cleaning ({} segments dropped)", dropped.len())
+        };
+        return Err(InputError::new(input_name, problem));
+    }
+    let language = main_language(&text, &paragraphs).or(raw.language_hint.clone());
+    let title = raw.title.as_deref().map(clean_line).filter(|t| !t.is_empty());
+    let outlet = raw.outlet.as_deref().map(clean_line).filter(|t| !t.is_empty());
+    let content_hash = content_hash(&text, title.as_deref(), outlet.as_deref(), raw.url.as_deref(), &raw, &embedded);
+    let id = raw.id.clone().or_else(|| raw.url.clone()).unwrap_or_else(|| format!("sha-{}", &content_hash[..16]));
+    Ok(Document {
+        id,
+        content_hash,
+        raw_hash: raw.raw_hash,
+        outlet,
+        url: raw.url,
+        published: raw.published,
+        title,
+        language,
+        text,
+        paragraphs,
+        embedded,
+        dropped,
+        repairs,
+        source: raw.source,
+        near_duplicate_of: None,
+    })
+}
+
+/// One line of metadata, cleaned like the text.
+fn clean_line(line: &str) -> String {
+    let normalized = unicode::normalize(line);
+    leftovers::strip(&normalized.replace('\n', " ")).0
+}
+
+/// Paragraphs: blank lines separate them; a line that does not end a sentence and is followed
+/// by one starting in lower case is a hard wrap and is joined.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in text.split('\n') {
+        let line = line.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let wrapped = !current.is_empty()
+            && !current.ends_with(['.', '!', '?', ':', '"', '\''])
+            && line.chars().next().is_some_and(char::is_lowercase);
+        if wrapped {
+            current.push(' ');
+            current.push_str(&line);
+        } else {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            current = line;
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn split_embedded(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let Piece::Text { mut text, .. } = piece else {
+            out.push(piece);
+            continue;
+        };
+        while let Some(found) = embedded::find(&text) {
+            let before = text[..found.start].trim().to_owned();
+            if !before.is_empty() {
+                out.push(Piece::Text { text: before, removed: Vec::new(), repairs: Vec::new() });
+            }
+            let language = language::detect(&found.text);
+            let post = EmbeddedPost {
+                author: found.author,
+                handle: Some(found.handle),
+                date: found.date,
+                text: found.text,
+                links: found.links,
+                language,
+                at: 0,
+            };
+            out.push(Piece::Post { post, repairs: Vec::new() });
+            text = text[found.end..].trim().to_owned();
+        }
+        if !text.is_empty() {
+            out.push(Piece::Text { text, removed: Vec::new(), repairs: Vec::new() });
+        }
+    }
+    out
+}
+
+fn cut_teaser(pieces: &mut Vec<Piece>) {
+    let texts: Vec<(usize, String)> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match p {
+            Piece::Text { text, .. } => Some((i, text.clone())),
+            _ => None,
+        })
+        .collect();
+    let strings: Vec<String> = texts.iter().map(|(_, t)| t.clone()).collect();
+    let Some((text_index, offset)) = teaser::find(&strings) else {
+        return;
+    };
+    let piece_index = texts[text_index].0;
+    let mut block = Vec::new();
+    for piece in pieces.drain(piece_index..) {
+        match piece {
+            Piece::Text { text, .. } => block.push(text),
+            Piece::Post { post, .. } => block.push(post.text),
+            Piece::Dropped { text, .. } => block.push(text),
+        }
+    }
+    let kept = block[0][..offset].trim_end().to_owned();
+    block[0] = block[0][offset..].to_owned();
+    if !kept.is_empty() {
+        pieces.push(Piece::Text { text: kept, removed: Vec::new(), repairs: Vec::new() });
+    }
+    pieces.push(Piece::Dropped { reason: "teaser_block", text: block.join("\n\n") });
+}
+
+fn strip_leftovers(pieces: &mut Vec<Piece>) {
+    for piece in pieces.iter_mut() {
+        if let Piece::Text { text, removed, .. } = piece {
+            let (cleaned, found) = leftovers::strip(text);
+            removed.extend(found.into_iter().map(|r| (r.at, r.reason, r.text)));
+            *text = cleaned;
+        }
+    }
+}
+
+fn repair_words(pieces: &mut [Piece]) {
+    let mut words = std::collections::HashSet::new();
+    for piece in pieces.iter() {
+        match piece {
+            Piece::Text { text, .. } => words.extend(obfuscation::words_of(text)),
+            Piece::Post { post, .. } => words.extend(obfuscation::words_of(&post.text)),
+            Piece::Dropped { .. } => {}
+        }
+    }
+    for piece in pieces.iter_mut() {
+        match piece {
+            Piece::Text { text, repairs, .. } => {
+                let (fixed, found) = obfuscation::repair(text, &words);
+                *text = fixed;
+                *repairs = found;
+            }
+            Piece::Post { post, repairs } => {
+                let (fixed, found) = obfuscation::repair(&post.text, &words);
+                post.text = fixed;
+                *repairs = found;
+            }
+            Piece::Dropped { .. } => {}
+        }
+    }
+}
+
+type Assembled = (String, Vec<Paragraph>, Vec<EmbeddedPost>, Vec<DroppedSegment>, Vec<Repair>);
+
+/// Joins the pieces into the clean text, placing what was cut at the offsets where it stood.
+fn assemble(pieces: Vec<Piece>) -> Assembled {
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    let mut embedded = Vec::new();
+    let mut dropped = Vec::new();
+    let mut repairs = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text { text: para, removed, repairs: fixed } => {
+                let start = if para.is_empty() { text.len() } else { text.len() + if text.is_empty() { 0 } else { 2 } };
+                for (at, reason, cut) in removed {
+                    dropped.push(DroppedSegment { reason: reason.into(), text: cut, at: start + at.min(para.len()) });
+                }
+                if para.is_empty() {
+                    continue;
+                }
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&para);
+                for r in fixed {
+                    repairs.push(Repair {
+                        original: r.original,
+                        repaired: r.repaired,
+                        span: Span::new(start + r.start, start + r.end),
+                        embedded: None,
+                    });
+                }
+                let language = language::detect(&para);
+                paragraphs.push(Paragraph { span: Span::new(start, text.len()), language });
+            }
+            Piece::Post { mut post, repairs: fixed } => {
+                post.at = text.len();
+                for r in fixed {
+                    repairs.push(Repair {
+                        original: r.original,
+                        repaired: r.repaired,
+                        span: Span::new(r.start, r.end),
+                        embedded: Some(embedded.len()),
+                    });
+                }
+                embedded.push(post);
+            }
+            Piece::Dropped { reason, text: cut } => {
+                dropped.push(DroppedSegment { reason: reason.into(), text: cut, at: text.len() });
+            }
+        }
+    }
+    (text, paragraphs, embedded, dropped, repairs)
+}
+
+/// The language with the most text, over paragraphs whose language is known.
+fn main_language(text: &str, paragraphs: &[Paragraph]) -> Option<String> {
+    let mut bytes: Vec<(String, usize)> = Vec::new();
+    for p in paragraphs {
+        if let Some(lang) = &p.language {
+            match bytes.iter_mut().find(|(l, _)| l == lang) {
+                Some((_, n)) => *n += p.span.len(),
+                None => bytes.push((lang.clone(), p.span.len())),
+            }
+        }
+    }
+    bytes.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l).or_else(|| language::detect(text))
+}
+
+fn content_hash(
+    text: &str,
+    title: Option<&str>,
+    outlet: Option<&str>,
+    url: Option<&str>,
+    raw: &RawDocument,
+    embedded: &[EmbeddedPost],
+) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in [Some(text), title, outlet, url, raw.published.as_ref().map(|p| p.iso()).as_deref()] {
+        hasher.update(part.unwrap_or("").as_bytes());
+        hasher.update(&[0]);
+    }
+    for post in embedded {
+        hasher.update(post.text.as_bytes());
+        hasher.update(&[0]);
+    }
+    format!("{:032x}", hasher.digest128())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::SourceRef;
+
+    fn raw(text: &str) -> RawDocument {
+        RawDocument::new(text.to_owned(), text.as_bytes(), SourceRef { path: "t.txt".into(), format: "text".into(), record: None })
+    }
+
+    #[test]
+    fn paragraphs_join_hard_wraps_only() {
+        assert_eq!(
+            paragraphs("A man was\nshot on Monday.\nPolice came.\n\n\n\nHe died."),
+            vec!["A man was shot on Monday.", "Police came.", "He died."]
+        );
+    }
+
+    #[test]
+    fn a_document_of_debris_is_an_error() {
+        let err = clean(raw("![]() ![]()\n\nShare | Tweet")).unwrap_err();
+        assert!(err.problem.starts_with("no article text left"), "{err}");
+        assert_eq!(clean(raw("  \n ")).unwrap_err().problem, "no article text found");
+    }
+
+    #[test]
+    fn offsets_of_cut_pieces_point_into_the_clean_text() {
+        let doc = clean(raw("First para![]() here.\n\nRoads closed https://t.co/x \u{2014} Metro Police (@metpol) May 2, 2024\n\nSecond k.illed para.")).unwrap();
+        assert_eq!(doc.text, "First para here.\n\nSecond killed para.");
+        assert_eq!(doc.embedded[0].at, "First para here.".len());
+        assert_eq!(doc.repairs[0].span.slice(&doc.text), "killed");
+        assert_eq!(doc.dropped[0].text, "![]()");
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.paragraphs[1].span.slice(&doc.text), "Second killed para.");
+    }
+}

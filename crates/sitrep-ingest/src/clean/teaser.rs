@@ -1,0 +1,178 @@
+//! Teaser and related-story blocks after the article: a photo credit, a run of empty image
+//! links or a label ("Related", "Read more", "Partner news") followed by short headline-like
+//! items about something else, to the end of the text; or, with no such marker, a trailing run
+//! of three or more short headline paragraphs about something else.
+//!
+//! Example: `… the toll rose to five. Photo: Wire ![]() ![]() Rains flood the capital's ring
+//! road. Minister visits trade fair in Lyon. Partner news |` — the block from "Photo" on is cut.
+//!
+//! "About something else" is measured on names: most capitalised words inside the items'
+//! sentences do not occur in the article before the block. A block that shares the article's
+//! names is kept: losing article text is worse than keeping a related headline.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon;
+
+/// Image links left by scraping, `![alt](src)`, including empty ones.
+pub static IMAGE_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("valid regex"));
+
+static IMAGE_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)(?:\s*!\[[^\]\n]*\]\([^)\n]*\))+").expect("valid regex"));
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::boilerplate().credit_words.join("|");
+    Regex::new(&format!(r"(?i:\b(?:{words}))\s*[.:]\s*[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){{0,3}}")).expect("valid regex")
+});
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let mut labels = lexicon::boilerplate().teaser_labels.clone();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let alternation = labels.iter().map(|l| regex::escape(l)).collect::<Vec<_>>().join("|");
+    // A label stands alone: at a paragraph's start or end, or beside a separator or image link.
+    Regex::new(&format!(r"(?im)(?:^|[|:]\s*|\)\s*)(?:{alternation})\s*(?:$|[|:]|!\[)")).expect("valid regex")
+});
+
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+").expect("valid regex"));
+
+/// Longest item (in words) that still reads as a headline or teaser.
+const MAX_ITEM_WORDS: usize = 40;
+/// Highest share of an item block's names that may occur in the article for it to be cut.
+const MAX_SHARED_NAMES: f64 = 0.34;
+
+/// Where the teaser block starts: paragraph index and byte offset in it, if there is one.
+pub fn find(paragraphs: &[String]) -> Option<(usize, usize)> {
+    let total: usize = paragraphs.iter().map(|p| p.len() + 2).sum();
+    let mut offset_before = 0;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        for start in markers(paragraph) {
+            // Only the end of a document: a block longer than the article before it is not a tail.
+            if offset_before + start < total / 2 {
+                continue;
+            }
+            let tail: Vec<&str> =
+                std::iter::once(&paragraph[start..]).chain(paragraphs[index + 1..].iter().map(String::as_str)).collect();
+            let body: Vec<&str> =
+                paragraphs[..index].iter().map(String::as_str).chain(std::iter::once(&paragraph[..start])).collect();
+            if is_teaser_block(&tail, &body) {
+                return Some((index, start));
+            }
+        }
+        offset_before += paragraph.len() + 2;
+    }
+    trailing_headlines(paragraphs)
+}
+
+/// Byte offsets in `paragraph` where a block could start.
+fn markers(paragraph: &str) -> Vec<usize> {
+    let mut found: Vec<usize> = IMAGE_RUN
+        .find_iter(paragraph)
+        .map(|m| m.start())
+        .chain(CREDIT.find_iter(paragraph).map(|m| m.start()))
+        .chain(LABEL.find_iter(paragraph).map(|m| m.start()))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// True when `tail` is made of boilerplate and short items whose names are not the article's.
+fn is_teaser_block(tail: &[&str], body: &[&str]) -> bool {
+    let mut items = String::new();
+    for part in tail {
+        let stripped = IMAGE_LINK.replace_all(part, " ");
+        let stripped = LABEL.replace_all(&stripped, " ");
+        let stripped = CREDIT.replace_all(&stripped, " ");
+        items.push_str(&stripped.replace('|', " "));
+        items.push_str(". ");
+    }
+    let sentences: Vec<&str> = SENTENCE_END.split(&items).map(str::trim).filter(|s| s.chars().any(char::is_alphanumeric)).collect();
+    if sentences.iter().any(|s| s.split_whitespace().count() > MAX_ITEM_WORDS) {
+        return false;
+    }
+    let names: Vec<String> = sentences.iter().flat_map(|s| inner_names(s)).collect();
+    if names.is_empty() {
+        // Nothing but boilerplate (labels, links, credits) or nameless items: cut it.
+        return sentences.iter().all(|s| s.split_whitespace().count() <= 3);
+    }
+    let article: HashSet<String> = body.iter().flat_map(|p| p.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase)).collect();
+    let shared = names.iter().filter(|n| article.contains(n.as_str())).count();
+    (shared as f64 / names.len() as f64) <= MAX_SHARED_NAMES
+}
+
+/// Capitalised words that do not open the sentence: names, as far as case can tell.
+fn inner_names(sentence: &str) -> Vec<String> {
+    sentence
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 3)
+        .map(|w| w.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(w).to_lowercase())
+        .collect()
+}
+
+/// Three or more short trailing paragraphs without final punctuation about something else.
+fn trailing_headlines(paragraphs: &[String]) -> Option<(usize, usize)> {
+    let run = paragraphs
+        .iter()
+        .rev()
+        .take_while(|p| {
+            let words = p.split_whitespace().count();
+            (2..=20).contains(&words) && !p.trim_end().ends_with(['.', '"', '\'', ':'])
+        })
+        .count();
+    if run < 3 || run * 2 > paragraphs.len() + 1 {
+        return None;
+    }
+    let start = paragraphs.len() - run;
+    let tail: Vec<&str> = paragraphs[start..].iter().map(String::as_str).collect();
+    let body: Vec<&str> = paragraphs[..start].iter().map(String::as_str).collect();
+    is_teaser_block(&tail, &body).then_some((start, 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|s| s.to_string()).collect()
+    }
+
+    const ARTICLE: &str = "Gunmen opened fire on a police post in Northfield on Monday, killing two officers, the Marlow county sheriff said. The attackers fled toward the Kessel hills. Residents of Northfield said the shooting lasted an hour. The sheriff said more officers would patrol the area.";
+
+    #[test]
+    fn credit_images_and_unrelated_items_on_one_line() {
+        let line = format!("{ARTICLE} Photo. Wire ![]() ![]() Floods close the ring road in Vantor after storms. On May 3, the Premier of Oskland will visit Brevia for talks. Partner news | ![]() ![]()");
+        let p = paras(&[&line]);
+        let (index, start) = find(&p).unwrap();
+        assert_eq!(index, 0);
+        assert!(p[0][start..].starts_with("Photo. Wire"));
+    }
+
+    #[test]
+    fn labelled_related_block_in_paragraphs() {
+        let p = paras(&[ARTICLE, ARTICLE, "Related", "Vantor hosts a jazz festival", "Oskland Premier opens new bridge"]);
+        assert_eq!(find(&p), Some((2, 0)));
+    }
+
+    #[test]
+    fn trailing_headlines_without_label() {
+        let p = paras(&[ARTICLE, ARTICLE, "Vantor hosts a jazz festival", "Oskland Premier opens a bridge in Brevia", "Tennis: Alvarez wins in Quenby"]);
+        assert_eq!(find(&p), Some((2, 0)));
+    }
+
+    #[test]
+    fn related_items_about_the_same_story_are_kept() {
+        let p = paras(&[ARTICLE, ARTICLE, "Related", "Northfield mourns officers killed in attack", "Marlow sheriff vows to find Northfield gunmen"]);
+        assert_eq!(find(&p), None);
+    }
+
+    #[test]
+    fn a_caption_credit_inside_the_article_is_not_a_block() {
+        let p = paras(&[ARTICLE, "Photo: Wire. Officers at the Northfield post on Monday.", ARTICLE]);
+        assert_eq!(find(&p), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! Claims, reports and the event record.
+//!
+//! `EventRecord` is the public shape (DESIGN, "The event record"): field names are fixed so that
+//! other tools can rely on them; fields may be added, never renamed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// One figure as a source stated it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `killed`, `injured`, `captured`, `missing`, `arrested`, `displaced`.
+    pub kind: String,
+    pub value: u32,
+    /// Upper bound of a range ("between 10 and 15"), when the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<u32>,
+    /// `exact`, `at_least`, `more_than`, `about`, `up_to`, `vague`.
+    pub qualifier: String,
+    /// The vague word behind a coded figure ("dozens"), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vague_word: Option<String>,
+    /// `all`, `state_forces`, `armed_group`, `civilians`, `unknown`.
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The original source of the figure, or the outlet itself.
+    pub claimant: String,
+    /// A running total or a region-wide tally rather than one incident's figure.
+    pub aggregate: bool,
+    pub document_id: String,
+    pub span: Span,
+    pub quote: String,
+}
+
+/// A named actor and its role in an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub name: String,
+    /// `actor1`, `actor2`, `associated`.
+    pub role: String,
+    /// ACLED inter code.
+    pub inter: u8,
+}
+
+/// One incident as one document describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub document_id: String,
+    pub event_type: Option<String>,
+    pub sub_event_type: Option<String>,
+    pub date_start: Option<jiff::civil::Date>,
+    pub date_end: Option<jiff::civil::Date>,
+    /// UCDP date_prec (1 day … 5 year).
+    pub date_precision: Option<u8>,
+    pub place_mentions: Vec<Span>,
+    pub actors: Vec<Actor>,
+    pub claims: Vec<Claim>,
+    pub aggregate: bool,
+    pub spans: Vec<Span>,
+}
+
+/// Where an event happened, with ACLED's and UCDP's precision codes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub name: Option<String>,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub country: Option<String>,
+    pub iso2: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geonames_id: Option<u64>,
+    pub geo_precision: Option<u8>,
+    pub where_prec: Option<u8>,
+}
+
+/// Reconciled deaths, by victim category.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Fatalities {
+    pub low: u32,
+    pub best: u32,
+    pub high: u32,
+    pub state_forces: u32,
+    pub armed_group: u32,
+    pub civilians: u32,
+    pub unknown: u32,
+}
+
+/// Reconciled injuries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Injuries {
+    pub low: u32,
+    pub best: u32,
+    pub high: u32,
+}
+
+/// A document that reports an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceCitation {
+    pub document_id: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// The event record: one JSON object per event in the JSON Lines export and the API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub event_id: String,
+    pub event_type: Option<String>,
+    pub sub_event_type: Option<String>,
+    pub disorder_type: Option<String>,
+    pub aggregate: bool,
+    #[serde(default)]
+    pub part_of: Vec<String>,
+    pub date_start: Option<jiff::civil::Date>,
+    pub date_end: Option<jiff::civil::Date>,
+    pub date_precision: Option<u8>,
+    #[serde(default)]
+    pub location: Location,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub fatalities: Fatalities,
+    #[serde(default)]
+    pub injuries: Injuries,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub sources: Vec<SourceCitation>,
+    pub n_documents: u32,
+    pub n_outlets: u32,
+    #[serde(default)]
+    pub flags: Vec<String>,
+}

@@ -1,0 +1,16 @@
+//! The words of sitrep's domain as types: `Document`, `Span`, `Claim`, `Report`, `Event`, and
+//! the event record that exports and the API emit.
+//!
+//! Types only: no I/O, no parsing. Every stage reads and writes these; a later stage never
+//! mutates an earlier stage's output.
+
+mod document;
+mod event;
+
+pub use document::{
+    DroppedSegment, EmbeddedPost, NearDuplicate, Paragraph, Published, Repair, SourceRef, Span,
+};
+pub use document::Document;
+pub use event::{
+    Actor, Claim, EventRecord, Fatalities, Injuries, Location, Report, SourceCitation,
+};

@@ -1,0 +1,1 @@
+//! The HTTP API and dashboard (a later issue). Nothing is served yet.

@@ -1,0 +1,101 @@
+//! The SQLite schema as numbered migrations. A database records the last one applied in
+//! `PRAGMA user_version`; opening applies the rest, each in its own transaction.
+//! Append new migrations; never edit one that has shipped.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: documents and what cleaning recorded; near-duplicate keys; events and their claims.
+    r#"
+    CREATE TABLE documents (
+        id                   TEXT PRIMARY KEY,   -- the id the input gave, verbatim
+        content_hash         TEXT NOT NULL,
+        raw_hash             TEXT NOT NULL,
+        outlet               TEXT,
+        url                  TEXT,
+        published            TEXT,               -- ISO 8601, as precise as the source
+        published_date       TEXT,               -- YYYY-MM-DD, for filters
+        title                TEXT,
+        language             TEXT,
+        text                 TEXT NOT NULL,      -- clean article text; spans point into it
+        source_path          TEXT NOT NULL,
+        source_format        TEXT NOT NULL,
+        source_record        INTEGER,
+        near_duplicate_of    TEXT,
+        duplicate_similarity REAL,
+        minhash              BLOB,
+        record               TEXT NOT NULL,      -- the whole Document as JSON
+        ingested_at          TEXT NOT NULL,
+        updated_at           TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX documents_published ON documents(published_date);
+    CREATE INDEX documents_outlet ON documents(outlet);
+    CREATE INDEX documents_near_duplicate ON documents(near_duplicate_of);
+
+    -- What cleaning split out or cut: embedded posts and dropped segments, one row each.
+    CREATE TABLE segments (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord         INTEGER NOT NULL,
+        kind        TEXT NOT NULL,               -- 'embedded' or 'dropped'
+        reason      TEXT,                        -- why dropped
+        at          INTEGER NOT NULL,            -- byte offset in documents.text
+        author      TEXT,
+        handle      TEXT,
+        date        TEXT,
+        language    TEXT,
+        text        TEXT NOT NULL,
+        PRIMARY KEY (document_id, ord)
+    ) STRICT;
+
+    CREATE TABLE minhash_bands (
+        band_key    INTEGER NOT NULL,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    ) STRICT;
+    CREATE INDEX minhash_bands_key ON minhash_bands(band_key);
+    CREATE INDEX minhash_bands_document ON minhash_bands(document_id);
+
+    CREATE TABLE events (
+        event_id        TEXT PRIMARY KEY,
+        aggregate       INTEGER NOT NULL,
+        event_type      TEXT,
+        sub_event_type  TEXT,
+        date_start      TEXT,
+        date_end        TEXT,
+        iso2            TEXT,
+        admin1          TEXT,
+        location_name   TEXT,
+        latitude        REAL,
+        longitude       REAL,
+        fatalities_low  INTEGER NOT NULL,
+        fatalities_best INTEGER NOT NULL,
+        injuries_best   INTEGER NOT NULL,
+        n_documents     INTEGER NOT NULL,
+        n_outlets       INTEGER NOT NULL,
+        record          TEXT NOT NULL            -- the event record as JSON
+    ) STRICT;
+    CREATE INDEX events_date ON events(date_start);
+    CREATE INDEX events_place ON events(iso2, admin1);
+
+    CREATE TABLE claims (
+        event_id    TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        ord         INTEGER NOT NULL,
+        kind        TEXT NOT NULL,
+        value       INTEGER NOT NULL,
+        qualifier   TEXT NOT NULL,
+        category    TEXT NOT NULL,
+        claimant    TEXT NOT NULL,
+        aggregate   INTEGER NOT NULL,
+        document_id TEXT NOT NULL,
+        span_start  INTEGER NOT NULL,
+        span_end    INTEGER NOT NULL,
+        quote       TEXT NOT NULL,
+        PRIMARY KEY (event_id, ord)
+    ) STRICT;
+    CREATE INDEX claims_document ON claims(document_id);
+
+    CREATE TABLE event_sources (
+        event_id    TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, document_id)
+    ) STRICT;
+    CREATE INDEX event_sources_document ON event_sources(document_id);
+    "#,
+];
