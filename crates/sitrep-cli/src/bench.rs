@@ -15,7 +15,9 @@ use sitrep_model::SourceRef;
 pub fn run(path: Option<&Path>, generated: usize, rounds: usize) -> Result<ExitCode> {
     let started = Instant::now();
     let raws: Vec<RawDocument> = match path {
-        Some(path) => sitrep_ingest::read_sources(&[path.to_path_buf()], &IngestOptions::default()).filter_map(Result::ok).collect(),
+        Some(path) => sitrep_ingest::read_sources(&[path.to_path_buf()], &IngestOptions::default())
+            .filter_map(Result::ok)
+            .collect(),
         None => (0..generated).map(generated_article).collect(),
     };
     let read_seconds = started.elapsed().as_secs_f64();
@@ -65,7 +67,8 @@ fn generated_article(n: usize) -> RawDocument {
     const PLACES: [&str; 6] = ["Northfield", "Marlow", "Kessel", "Vantor", "Brevia", "Oskland"];
     const ACTS: [&str; 4] = ["opened fire on", "attacked", "ambushed", "shelled"];
     const TARGETS: [&str; 4] = ["a checkpoint", "a market", "a police patrol", "a convoy"];
-    let pick = |list: &[&'static str], salt: usize| list[(n.wrapping_mul(2654435761) >> 7).wrapping_add(salt) % list.len()];
+    let pick =
+        |list: &[&'static str], salt: usize| list[(n.wrapping_mul(2654435761) >> 7).wrapping_add(salt) % list.len()];
     let text = format!(
         "Gunmen {} {} in {} on Monday, killing {} people and wounding {} others, officials said.\n\n\
          The attack began shortly after dawn, residents of {} told reporters. Security forces arrived \

@@ -20,18 +20,18 @@ fn fresh_run(path: &Path, quiet: bool) -> Result<(tempfile::TempDir, SqliteStore
     let mut store = SqliteStore::open(&dir.path().join("eval.db"))?;
     let bar = crate::progress(quiet, "evaluating");
     let started = Instant::now();
-    let report = pipeline::ingest(&mut store, &[path.to_path_buf()], &IngestOptions::default(), &bar, &AtomicBool::new(false), &mut |e| {
-        bar.suspend(|| eprintln!("error: {e}"))
-    })?;
+    let stop = AtomicBool::new(false);
+    let report = pipeline::ingest(&mut store, &[path.to_path_buf()], &IngestOptions::default(), &bar, &stop)?;
     pipeline::process(&mut store)?;
     bar.finish_and_clear();
     Ok((dir, store, report, started.elapsed().as_secs_f64()))
 }
 
 pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(expected_path).with_context(|| format!("cannot read {}", expected_path.display()))?;
-    let expected: seeds::Expected =
-        serde_json::from_str(&text).with_context(|| format!("{} is not a valid expected-output file", expected_path.display()))?;
+    let text =
+        std::fs::read_to_string(expected_path).with_context(|| format!("cannot read {}", expected_path.display()))?;
+    let expected: seeds::Expected = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a valid expected-output file", expected_path.display()))?;
     let (_dir, store, report, _) = fresh_run(dir, quiet)?;
     let mut documents = BTreeMap::new();
     for summary in store.documents()? {
@@ -60,12 +60,22 @@ pub fn gva(documents: &Path, gold_path: &Path, quiet: bool) -> Result<ExitCode> 
     let s = gva::score(&events, &incidents, &gold);
     let pairs = store.near_duplicates()?;
     println!("GVA evaluation on {}", documents.display());
-    println!("  documents read          {} ({} failed, {} stored)", report.read, report.failures.len(), store.counts()?.documents);
+    println!(
+        "  documents read          {} ({} failed, {} stored)",
+        report.read,
+        report.failures.len(),
+        store.counts()?.documents
+    );
     println!("  near-duplicate pairs    {}", pairs.len());
     println!("  events                  {}", events.len());
     println!("  pipeline                {:.1} s, {:.0} documents/s", seconds, report.read as f64 / seconds.max(1e-9));
     println!("  documents scored        {} (incident has gold)", s.documents_scored);
-    println!("  incidents               {} ({} covered, {:.3})", s.incidents, s.incidents_covered, s.incidents_covered as f64 / s.incidents.max(1) as f64);
+    println!(
+        "  incidents               {} ({} covered, {:.3})",
+        s.incidents,
+        s.incidents_covered,
+        s.incidents_covered as f64 / s.incidents.max(1) as f64
+    );
     println!("  clustering B-cubed      P {:.3}  R {:.3}  F1 {:.3}", s.bcubed_precision, s.bcubed_recall, s.bcubed_f1);
     println!("  killed exact            {:.3}", s.killed_exact);
     println!("  injured exact           {:.3}", s.injured_exact);

@@ -17,6 +17,9 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
     for item in sitrep_ingest::read_sources(&[file.to_path_buf()], options) {
         match item.and_then(sitrep_ingest::process) {
             Ok(document) => {
+                if let Some(warning) = sitrep_ingest::emptiness_warning(&document) {
+                    eprintln!("warning: {}: {warning}", document.source.describe());
+                }
                 let annotations = sitrep_annotate::annotate(&document);
                 let reports = sitrep_extract::extract(&document, &annotations);
                 if as_json {
@@ -72,7 +75,14 @@ fn write_text(out: &mut dyn Write, d: &Document) -> std::io::Result<()> {
     writeln!(out, "source     {} ({}{record})", d.source.path, d.source.format)?;
     writeln!(out, "\ntext ({} bytes, {} paragraphs):", d.text.len(), d.paragraphs.len())?;
     for p in &d.paragraphs {
-        writeln!(out, "  [{}..{} {}] {}", p.span.start, p.span.end, p.language.as_deref().unwrap_or("?"), p.span.slice(&d.text))?;
+        writeln!(
+            out,
+            "  [{}..{} {}] {}",
+            p.span.start,
+            p.span.end,
+            p.language.as_deref().unwrap_or("?"),
+            p.span.slice(&d.text)
+        )?;
     }
     if !d.embedded.is_empty() {
         writeln!(out, "\nembedded posts (quoted sources, not the outlet's words):")?;

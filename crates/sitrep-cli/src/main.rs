@@ -13,17 +13,21 @@ mod table;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{FieldMap, Format, IngestOptions};
 use sitrep_store::{SqliteStore, Store};
 
 #[derive(Parser)]
-#[command(name = "sitrep", version, about = "News reports of political violence → a verified, geocoded, de-duplicated event dataset")]
+#[command(
+    name = "sitrep",
+    version,
+    about = "News reports of political violence → a verified, geocoded, de-duplicated event dataset"
+)]
 struct Cli {
     /// No progress bars or summaries; errors still go to stderr.
     #[arg(long, short, global = true)]
@@ -140,14 +144,23 @@ impl ReadArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Panics are caught per input and reported as that input's error; the default hook would
+    // print a second, rawer message. RUST_BACKTRACE=1 restores it for debugging.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| "warn,html5ever=error,selectors=error".into()))
         .with_writer(std::io::stderr)
         .init();
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) => {
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
             eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+        Err(_) => {
+            eprintln!("internal error: sitrep stopped unexpectedly (run with RUST_BACKTRACE=1 and please report)");
             ExitCode::from(2)
         }
     }
@@ -214,21 +227,20 @@ fn ingest_command(input: &InputArgs, db: &DbArg, quiet: bool, summary: bool) -> 
     let mut store = open_store(db)?;
     let bar = progress(quiet, "ingesting");
     let stop = interrupt_flag();
-    let report = pipeline::ingest(&mut store, &input.paths, &options, &bar, &stop, &mut |e| {
-        bar.suspend(|| eprintln!("error: {e}"));
-    })?;
+    let report = pipeline::ingest(&mut store, &input.paths, &options, &bar, &stop)?;
     bar.finish_and_clear();
     if !report.interrupted {
         pipeline::process(&mut store)?;
     }
     if !quiet {
         eprintln!(
-            "{} documents read: {} new, {} updated, {} unchanged, {} near-duplicates; {} inputs failed",
+            "{} documents read: {} new, {} updated, {} unchanged, {} near-duplicates, {} without text; {} inputs failed",
             report.read,
             report.inserted,
             report.updated,
             report.unchanged,
             report.near_duplicates,
+            report.warnings,
             report.failures.len()
         );
     }

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::ProgressBar;
-use sitrep_ingest::dedup::{Signature, NEAR_DUPLICATE_JACCARD};
-use sitrep_ingest::{InputError, IngestOptions};
+use sitrep_ingest::dedup::{NEAR_DUPLICATE_JACCARD, Signature};
+use sitrep_ingest::{IngestOptions, InputError};
 use sitrep_model::{NearDuplicate, SourceCitation};
 use sitrep_store::{NewDocument, PutOutcome, Store, StoreError};
 
@@ -24,19 +24,20 @@ pub struct IngestReport {
     pub updated: u64,
     pub near_duplicates: u64,
     pub failures: Vec<InputError>,
+    /// Documents stored with a warning (no article text).
+    pub warnings: u64,
     pub interrupted: bool,
     pub bytes: u64,
 }
 
-/// Reads every path into the store. Input errors are reported through `on_error` and counted;
-/// only a store error stops the run.
+/// Reads every path into the store. Input errors and documents stored with a problem are
+/// reported on stderr as they happen and counted; only a store error stops the run.
 pub fn ingest(
     store: &mut dyn Store,
     paths: &[PathBuf],
     options: &IngestOptions,
     progress: &ProgressBar,
     stop: &AtomicBool,
-    on_error: &mut dyn FnMut(&InputError),
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
     let mut batch: Vec<NewDocument> = Vec::with_capacity(BATCH);
@@ -49,13 +50,17 @@ pub fn ingest(
         let document = match document {
             Ok(d) => d,
             Err(e) => {
-                on_error(&e);
+                progress.suspend(|| eprintln!("error: {e}"));
                 report.failures.push(e);
                 continue;
             }
         };
         report.read += 1;
         report.bytes += document.text.len() as u64;
+        if let Some(warning) = sitrep_ingest::emptiness_warning(&document) {
+            report.warnings += 1;
+            progress.suspend(|| eprintln!("warning: {}: {warning}", document.source.describe()));
+        }
         progress.inc(1);
         if store.content_hash(&document.id)?.as_deref() == Some(document.content_hash.as_str()) {
             report.unchanged += 1;
@@ -98,17 +103,17 @@ fn first_copy(
         consider(&id, &bytes);
     }
     for earlier in batch {
-        if earlier.band_keys.iter().any(|k| new.band_keys.contains(k)) {
-            if let Some(bytes) = &earlier.signature {
-                consider(&earlier.document.id, bytes);
-            }
+        if earlier.band_keys.iter().any(|k| new.band_keys.contains(k))
+            && let Some(bytes) = &earlier.signature
+        {
+            consider(&earlier.document.id, bytes);
         }
     }
     // A copy of a copy points at the first copy.
-    if let Some(found) = &mut best {
-        if let Some(first) = store.document(&found.document_id)?.and_then(|d| d.near_duplicate_of) {
-            found.document_id = first.document_id;
-        }
+    if let Some(found) = &mut best
+        && let Some(first) = store.document(&found.document_id)?.and_then(|d| d.near_duplicate_of)
+    {
+        found.document_id = first.document_id;
     }
     Ok(best)
 }

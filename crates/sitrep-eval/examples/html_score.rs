@@ -13,27 +13,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(d) = &dump {
         std::fs::create_dir_all(d)?;
     }
-    let scores = score_html_benchmark(&dir, |html| {
-        sitrep_ingest::formats::html::extract(html).text
-    })?;
+    let scores = score_html_benchmark(&dir, |html| sitrep_ingest::formats::html::extract(html).text)?;
     if let Some(d) = &dump {
         // Second pass only for inspection; timing above is unaffected.
         for entry in std::fs::read_dir(dir.join("html"))? {
             let path = entry?.path();
-            let Some(id) = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".html.gz"))
-            else {
+            let Some(id) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".html.gz")) else {
                 continue;
             };
             let mut raw = Vec::new();
-            std::io::Read::read_to_end(
-                &mut flate2::read::GzDecoder::new(std::fs::File::open(&path)?),
-                &mut raw,
-            )?;
-            let text =
-                sitrep_ingest::formats::html::extract(&sitrep_eval::html::decode_html(&raw)).text;
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(std::fs::File::open(&path)?), &mut raw)?;
+            let text = sitrep_ingest::formats::html::extract(&sitrep_eval::html::decode_html(&raw)).text;
             std::fs::write(d.join(format!("{id}.txt")), text)?;
         }
     }
@@ -49,11 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let mut worst: Vec<_> = scores.pages.iter().collect();
     let f1 = |p: f64, r: f64| {
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        }
+        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
     };
     worst.sort_by(|a, b| f1(a.precision, a.recall).total_cmp(&f1(b.precision, b.recall)));
     println!("worst pages:");

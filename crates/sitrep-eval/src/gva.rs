@@ -113,7 +113,11 @@ pub fn primary_events(events: &[EventRecord]) -> HashMap<String, usize> {
 }
 
 /// Scores events against the gold.
-pub fn score(events: &[EventRecord], documents: &[(String, String)], gold: &HashMap<String, GoldIncident>) -> GvaScores {
+pub fn score(
+    events: &[EventRecord],
+    documents: &[(String, String)],
+    gold: &HashMap<String, GoldIncident>,
+) -> GvaScores {
     let primary = primary_events(events);
     let scored: Vec<&(String, String)> = documents.iter().filter(|(_, incident)| gold.contains_key(incident)).collect();
     let (precision, recall) = bcubed(&scored, &primary);
@@ -146,17 +150,30 @@ pub fn score(events: &[EventRecord], documents: &[(String, String)], gold: &Hash
         s.injured_exact += f64::from(u8::from(injured));
         s.both_exact += f64::from(u8::from(killed && injured));
         killed_error += u64::from(event.fatalities.best.abs_diff(gold.n_killed));
-        s.date_exact += f64::from(u8::from(event.date_start.map(|d| d.to_string()).as_deref() == Some(gold.date.as_str())));
+        s.date_exact +=
+            f64::from(u8::from(event.date_start.map(|d| d.to_string()).as_deref() == Some(gold.date.as_str())));
         let city = city_key(&gold.city_or_county);
-        let city_hit = [&event.location.name, &event.location.admin2].iter().any(|n| n.as_deref().map(city_key) == Some(city.clone()));
+        let city_hit = [&event.location.name, &event.location.admin2]
+            .iter()
+            .any(|n| n.as_deref().map(city_key) == Some(city.clone()));
         s.city += f64::from(u8::from(city_hit));
         s.state += f64::from(u8::from(event.location.admin1.as_deref().map(city_key) == Some(city_key(&gold.state))));
-        if let (Some(lat), Some(lon), Some(glat), Some(glon)) = (event.location.lat, event.location.lon, gold.latitude, gold.longitude) {
+        if let (Some(lat), Some(lon), Some(glat), Some(glon)) =
+            (event.location.lat, event.location.lon, gold.latitude, gold.longitude)
+        {
             s.within_25km += f64::from(u8::from(haversine_km(lat, lon, glat, glon) <= 25.0));
         }
     }
     let n = s.incidents.max(1) as f64;
-    for field in [&mut s.killed_exact, &mut s.injured_exact, &mut s.both_exact, &mut s.date_exact, &mut s.city, &mut s.state, &mut s.within_25km] {
+    for field in [
+        &mut s.killed_exact,
+        &mut s.injured_exact,
+        &mut s.both_exact,
+        &mut s.date_exact,
+        &mut s.city,
+        &mut s.state,
+        &mut s.within_25km,
+    ] {
         *field /= n;
     }
     s.killed_mae = killed_error as f64 / n;
@@ -261,7 +278,10 @@ mod tests {
         let docs = vec![("a".to_string(), "1".to_string()), ("b".into(), "1".into()), ("c".into(), "2".into())];
         let events = vec![event("x", &["a", "b"], 2, "Columbus"), event("y", &["c"], 0, "Columbus")];
         let s = score(&events, &docs, &gold());
-        assert_eq!((s.bcubed_f1, s.killed_exact, s.both_exact, s.city, s.state, s.within_25km), (1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
+        assert_eq!(
+            (s.bcubed_f1, s.killed_exact, s.both_exact, s.city, s.state, s.within_25km),
+            (1.0, 1.0, 1.0, 1.0, 1.0, 1.0)
+        );
     }
 
     #[test]

@@ -139,18 +139,14 @@ pub fn score_text(extracted: &str, gold: &str) -> (f64, f64, bool) {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> HtmlEvalError + '_ {
-    move |source| HtmlEvalError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+    move |source| HtmlEvalError::Io { path: path.to_path_buf(), source }
 }
 
 /// Decodes page bytes: a charset declared in the first few KB wins (BOM first),
 /// otherwise UTF-8 with replacement characters.
 pub fn decode_html(bytes: &[u8]) -> String {
     static CHARSET_RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#)
-            .expect("valid regex")
+        Regex::new(r#"(?i)<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#).expect("valid regex")
     });
     let head = &bytes[..bytes.len().min(4096)];
     let declared = CHARSET_RE
@@ -168,17 +164,11 @@ pub fn decode_html(bytes: &[u8]) -> String {
 
 /// Scores `extract` (page HTML → article text) on the benchmark folder
 /// (`html/*.html.gz` + `ground-truth.json`).
-pub fn score_html_benchmark(
-    dir: &Path,
-    extract: impl Fn(&str) -> String,
-) -> Result<HtmlScores, HtmlEvalError> {
+pub fn score_html_benchmark(dir: &Path, extract: impl Fn(&str) -> String) -> Result<HtmlScores, HtmlEvalError> {
     let gt_path = dir.join("ground-truth.json");
     let gt_raw = std::fs::read(&gt_path).map_err(io_err(&gt_path))?;
     let gold: HashMap<String, serde_json::Value> =
-        serde_json::from_slice(&gt_raw).map_err(|source| HtmlEvalError::Json {
-            path: gt_path.clone(),
-            source,
-        })?;
+        serde_json::from_slice(&gt_raw).map_err(|source| HtmlEvalError::Json { path: gt_path.clone(), source })?;
 
     let html_dir = dir.join("html");
     let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(&html_dir)
@@ -201,10 +191,7 @@ pub fn score_html_benchmark(
     for (id, path) in files {
         let gold_text = gold
             .get(&id)
-            .ok_or_else(|| HtmlEvalError::MissingGold {
-                path: gt_path.clone(),
-                id: id.clone(),
-            })?
+            .ok_or_else(|| HtmlEvalError::MissingGold { path: gt_path.clone(), id: id.clone() })?
             .get("articleBody")
             .and_then(|v| v.as_str())
             .unwrap_or("");
@@ -231,30 +218,13 @@ pub fn score_html_benchmark(
             r_n += 1;
         }
         exact_n += exact as usize;
-        pages.push(HtmlPageScore {
-            id,
-            precision,
-            recall,
-            exact,
-        });
+        pages.push(HtmlPageScore { id, precision, recall, exact });
     }
     let precision = if p_n > 0 { p_sum / p_n as f64 } else { 0.0 };
     let recall = if r_n > 0 { r_sum / r_n as f64 } else { 0.0 };
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
     let accuracy = exact_n as f64 / pages.len() as f64;
-    Ok(HtmlScores {
-        pages,
-        precision,
-        recall,
-        f1,
-        accuracy,
-        bytes,
-        seconds,
-    })
+    Ok(HtmlScores { pages, precision, recall, f1, accuracy, bytes, seconds })
 }
 
 #[cfg(test)]

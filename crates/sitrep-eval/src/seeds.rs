@@ -121,27 +121,26 @@ fn check_document(id: &str, want: &ExpectedDocument, got: Option<&DocumentFacts>
     if want.outlet.is_some() && want.outlet != got.outlet {
         problems.push(format!("outlet {:?}, expected {:?}", got.outlet, want.outlet));
     }
-    if let Some(date) = &want.published {
-        if !got.published.as_deref().is_some_and(|p| p.starts_with(date.as_str())) {
-            problems.push(format!("published {:?}, expected {date}", got.published));
-        }
+    if let Some(date) = &want.published
+        && !got.published.as_deref().is_some_and(|p| p.starts_with(date.as_str()))
+    {
+        problems.push(format!("published {:?}, expected {date}", got.published));
     }
     if want.language.is_some() && want.language != got.language {
         problems.push(format!("language {:?}, expected {:?}", got.language, want.language));
     }
-    if problems.is_empty() { verdict(true, "outlet, date and language as expected".into()) } else { verdict(false, problems.join("; ")) }
+    if problems.is_empty() {
+        verdict(true, "outlet, date and language as expected".into())
+    } else {
+        verdict(false, problems.join("; "))
+    }
 }
 
 /// Names compared ignoring case, accents, hyphens (and the spaces they stand for) and the
 /// article "al-": "Al-Qardaha" = "Qardaha", "Beit-Ana" = "Beit Ana".
 pub fn place_key(name: &str) -> String {
     let folded: String = name.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect::<String>().to_lowercase();
-    folded
-        .split_whitespace()
-        .map(|w| w.strip_prefix("al-").unwrap_or(w))
-        .collect::<Vec<_>>()
-        .join("")
-        .replace('-', "")
+    folded.split_whitespace().map(|w| w.strip_prefix("al-").unwrap_or(w)).collect::<Vec<_>>().join("").replace('-', "")
 }
 
 fn text_at<'v>(event: &'v Value, path: &str) -> Option<&'v Value> {
@@ -150,13 +149,14 @@ fn text_at<'v>(event: &'v Value, path: &str) -> Option<&'v Value> {
 
 fn matches(matcher: &Matcher, event: &Value) -> bool {
     let location = |key: &str| text_at(event, &format!("location.{key}")).and_then(Value::as_str);
-    if let Some(iso2) = &matcher.iso2 {
-        if location("iso2") != Some(iso2.as_str()) {
-            return false;
-        }
+    if let Some(iso2) = &matcher.iso2
+        && location("iso2") != Some(iso2.as_str())
+    {
+        return false;
     }
     if let Some(places) = &matcher.place {
-        let names: Vec<String> = ["name", "admin2", "admin1"].iter().filter_map(|k| location(k)).map(place_key).collect();
+        let names: Vec<String> =
+            ["name", "admin2", "admin1"].iter().filter_map(|k| location(k)).map(place_key).collect();
         if !places.iter().any(|p| names.contains(&place_key(p))) {
             return false;
         }
@@ -167,10 +167,10 @@ fn matches(matcher: &Matcher, event: &Value) -> bool {
             _ => return false,
         }
     }
-    if let Some(aggregate) = matcher.aggregate {
-        if event.get("aggregate").and_then(Value::as_bool) != Some(aggregate) {
-            return false;
-        }
+    if let Some(aggregate) = matcher.aggregate
+        && event.get("aggregate").and_then(Value::as_bool) != Some(aggregate)
+    {
+        return false;
     }
     true
 }
@@ -192,7 +192,10 @@ fn failures(must: &Must, expected: &Expected, event: &Value, values: &[Value], d
                     .map(|cs| cs.iter().filter_map(|c| c.get("claimant")?.as_str()).map(str::to_lowercase).collect())
                     .unwrap_or_default();
                 want.as_array().is_some_and(|options| {
-                    options.iter().filter_map(Value::as_str).any(|o| claimants.iter().any(|c| c.contains(&o.to_lowercase())))
+                    options
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .any(|o| claimants.iter().any(|c| c.contains(&o.to_lowercase())))
                 })
             }
             "contains_event" => depth == 0 && contains(want.as_str().unwrap_or(""), event, expected, values),
@@ -286,7 +289,10 @@ fn check_must_not(rule: &MustNot, values: &[Value]) -> Verdict {
         let offending: Vec<String> = values
             .iter()
             .filter(|e| {
-                let iso_bad = any.iso2_not.as_ref().is_some_and(|iso| text_at(e, "location.iso2").and_then(Value::as_str) != Some(iso.as_str()));
+                let iso_bad = any
+                    .iso2_not
+                    .as_ref()
+                    .is_some_and(|iso| text_at(e, "location.iso2").and_then(Value::as_str) != Some(iso.as_str()));
                 let date_bad = any.date_before.as_ref().is_some_and(|before| {
                     e.get("date_start").and_then(Value::as_str).is_some_and(|d| d < before.as_str())
                 });
@@ -323,7 +329,11 @@ fn check_must_not(rule: &MustNot, values: &[Value]) -> Verdict {
                 seen.insert(key, event_id(e));
             }
         }
-        return if clashes.is_empty() { verdict(true, "no duplicates".into()) } else { verdict(false, clashes.join("; ")) };
+        return if clashes.is_empty() {
+            verdict(true, "no duplicates".into())
+        } else {
+            verdict(false, clashes.join("; "))
+        };
     }
     verdict(false, "entry has no rule this checker knows".into())
 }
@@ -388,7 +398,9 @@ mod tests {
         let mut events = good_events();
         events[0].fatalities.best = 4;
         events[0].part_of.clear();
-        events.push(event(json!({"event_id": "z", "date_start": "2023-02-01", "location": {"name": "Elsewhere", "iso2": "YY"}})));
+        events.push(event(
+            json!({"event_id": "z", "date_start": "2023-02-01", "location": {"name": "Elsewhere", "iso2": "YY"}}),
+        ));
         let verdicts = check(&expected(), &events, &BTreeMap::new());
         let by_id = |id: &str| verdicts.iter().find(|v| v.id == id).unwrap();
         assert!(by_id("town").reason.contains("fatalities.best: got 4, expected 3"), "{:?}", by_id("town"));

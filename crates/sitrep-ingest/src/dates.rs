@@ -113,10 +113,7 @@ fn apply_zone(published: &mut Published, tz: &str) {
 pub fn month_number(name: &str) -> Option<i64> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    MONTHS
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as i64 + 1)
+    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as i64 + 1)
 }
 
 #[cfg(test)]
@@ -141,10 +138,7 @@ mod tests {
         assert_eq!(iso("March 7, 2025").as_deref(), Some("2025-03-07"));
         assert_eq!(iso("Mar. 7, 2025").as_deref(), Some("2025-03-07"));
         assert_eq!(iso("7 March 2025").as_deref(), Some("2025-03-07"));
-        assert_eq!(
-            iso("Tuesday, January 28, 2014 8:18 PM EST").as_deref(),
-            Some("2014-01-28T20:18:00-05:00")
-        );
+        assert_eq!(iso("Tuesday, January 28, 2014 8:18 PM EST").as_deref(), Some("2014-01-28T20:18:00-05:00"));
         // An ambiguous abbreviation keeps the local time and invents no offset.
         let p = parse("March 7, 2025 - 17:15 AMT").unwrap();
         assert_eq!(p.iso(), "2025-03-07T17:15:00");

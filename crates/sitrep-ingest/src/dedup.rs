@@ -26,11 +26,8 @@ pub struct Signature(pub Vec<u64>);
 impl Signature {
     /// The signature of a text, or `None` when the text is too short to compare.
     pub fn of(text: &str) -> Option<Signature> {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
         if words.len() < MIN_WORDS {
             return None;
         }

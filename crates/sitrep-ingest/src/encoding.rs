@@ -36,10 +36,8 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         let start = from + i + b"charset=".len();
         let rest = &lower[start..];
         let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-        let end = rest
-            .iter()
-            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
-            .unwrap_or(rest.len());
+        let end =
+            rest.iter().position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')).unwrap_or(rest.len());
         if let Some(enc) = Encoding::for_label(&rest[..end]) {
             return Some(enc);
         }
@@ -68,7 +66,8 @@ mod tests {
 
     #[test]
     fn meta_charset_is_honoured_for_arabic() {
-        let body = "<html><head><meta charset=\"windows-1256\"></head><body><p>قتل ثلاثة أشخاص في انفجار</p></body></html>";
+        let body =
+            "<html><head><meta charset=\"windows-1256\"></head><body><p>قتل ثلاثة أشخاص في انفجار</p></body></html>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(body);
         let (text, name) = decode(&bytes, None, true, None);
         assert_eq!(name, "windows-1256");

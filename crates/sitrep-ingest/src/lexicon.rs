@@ -53,13 +53,7 @@ pub fn boilerplate() -> &'static Boilerplate {
 /// Words that obfuscation repair may restore.
 pub fn vocabulary() -> &'static HashSet<&'static str> {
     static V: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    V.get_or_init(|| {
-        VOCABULARY_EN
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    V.get_or_init(|| VOCABULARY_EN.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
 }
 
 #[cfg(test)]

@@ -20,11 +20,40 @@ mod sources;
 
 pub use error::InputError;
 pub use formats::RawDocument;
-pub use sources::{read_sources, FieldMap, Format, IngestOptions};
+pub use sources::{FieldMap, Format, IngestOptions, read_sources};
 
 use sitrep_model::Document;
 
 /// Cleans a raw document into a `Document`: the one call between reading and storing.
+///
+/// A panic inside a parser or cleaning step (a bug) is caught here and reported as an error of
+/// this input, so that the other inputs carry on.
 pub fn process(raw: RawDocument) -> Result<Document, InputError> {
-    clean::clean(raw)
+    let input = raw.source.describe();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| clean::clean(raw))).map_err(|panic| {
+        InputError::new(input, format!("internal error while cleaning: {} (please report)", panic_message(&panic)))
+    })
+}
+
+/// A document without article text deserves a warning: why, if it can be told.
+pub fn emptiness_warning(document: &Document) -> Option<String> {
+    if !document.text.trim().is_empty() {
+        return None;
+    }
+    Some(if document.dropped.is_empty() && document.embedded.is_empty() {
+        "no article text found; stored without text".to_owned()
+    } else {
+        format!(
+            "no article text left after cleaning ({} segments dropped); stored without text",
+            document.dropped.len()
+        )
+    })
+}
+
+pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }

@@ -10,26 +10,43 @@ const XZ_MAGIC: &[u8] = &[0xfd, b'7', b'z', b'X', b'Z', 0x00];
 pub const PEEK_BYTES: usize = 8192;
 
 /// A stream whose first bytes have been read for sniffing and are served again.
-pub type Peeked = BufReader<Chain<Cursor<Vec<u8>>, Box<dyn Read>>>;
+pub type Peeked = BufReader<Chain<Cursor<Vec<u8>>, Deferred>>;
+
+/// The rest of a stream after its head; an error met while reading the head (a truncated gzip
+/// file) is raised here, after the bytes read before it have been served.
+pub struct Deferred {
+    error: Option<io::Error>,
+    inner: Box<dyn Read>,
+}
+
+impl Read for Deferred {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => self.inner.read(buf),
+        }
+    }
+}
 
 /// Reads up to `PEEK_BYTES` and returns them with a reader that starts from the beginning again.
-pub fn peek(mut inner: Box<dyn Read>) -> io::Result<(Vec<u8>, Peeked)> {
+pub fn peek(mut inner: Box<dyn Read>) -> (Vec<u8>, Peeked) {
     let mut head = Vec::with_capacity(PEEK_BYTES);
-    (&mut inner).take(PEEK_BYTES as u64).read_to_end(&mut head)?;
-    let reader = BufReader::with_capacity(1 << 16, Cursor::new(head.clone()).chain(inner));
-    Ok((head, reader))
+    let error = (&mut inner).take(PEEK_BYTES as u64).read_to_end(&mut head).err();
+    let rest = Deferred { error, inner };
+    let reader = BufReader::with_capacity(1 << 16, Cursor::new(head.clone()).chain(rest));
+    (head, reader)
 }
 
 /// Wraps `inner` in a decompressor when its first bytes say gzip or xz; says which it found.
-pub fn decompress(inner: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<&'static str>)> {
-    let (head, reader) = peek(inner)?;
+pub fn decompress(inner: Box<dyn Read>) -> (Box<dyn Read>, Option<&'static str>) {
+    let (head, reader) = peek(inner);
     if head.starts_with(GZIP_MAGIC) {
         // Multi-member: WARC.gz files are one gzip member per record.
-        Ok((Box::new(flate2::read::MultiGzDecoder::new(reader)), Some("gzip")))
+        (Box::new(flate2::read::MultiGzDecoder::new(reader)), Some("gzip"))
     } else if head.starts_with(XZ_MAGIC) {
-        Ok((Box::new(xz2::read::XzDecoder::new_multi_decoder(reader)), Some("xz")))
+        (Box::new(xz2::read::XzDecoder::new_multi_decoder(reader)), Some("xz"))
     } else {
-        Ok((Box::new(reader), None))
+        (Box::new(reader), None)
     }
 }
 
@@ -37,7 +54,9 @@ pub fn decompress(inner: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<&'s
 #[derive(Debug)]
 pub enum LineError {
     /// The line was longer than the limit; it was skipped up to its end.
-    TooLong { bytes: u64 },
+    TooLong {
+        bytes: u64,
+    },
     Io(io::Error),
 }
 
@@ -45,11 +64,7 @@ pub enum LineError {
 ///
 /// Returns `Ok(false)` at the end of the stream. A longer line is consumed to its end without
 /// being kept, and reported as `TooLong`, so the next call reads the following line.
-pub fn read_line_bounded<R: BufRead>(
-    reader: &mut R,
-    buf: &mut Vec<u8>,
-    limit: usize,
-) -> Result<bool, LineError> {
+pub fn read_line_bounded<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, limit: usize) -> Result<bool, LineError> {
     buf.clear();
     let mut total: u64 = 0;
     let mut too_long = false;
@@ -95,10 +110,7 @@ pub fn read_line_bounded<R: BufRead>(
 /// Reads a whole stream, failing once it passes `limit` bytes.
 pub fn read_bounded(reader: &mut dyn Read, limit: usize) -> Result<Vec<u8>, LineError> {
     let mut out = Vec::new();
-    let read = reader
-        .take(limit as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(LineError::Io)?;
+    let read = reader.take(limit as u64 + 1).read_to_end(&mut out).map_err(LineError::Io)?;
     if read > limit {
         let rest = io::copy(reader, &mut io::sink()).unwrap_or(0);
         return Err(LineError::TooLong { bytes: read as u64 + rest });
@@ -117,10 +129,7 @@ mod tests {
         let mut buf = Vec::new();
         assert!(read_line_bounded(&mut reader, &mut buf, 50).unwrap());
         assert_eq!(buf, b"short");
-        assert!(matches!(
-            read_line_bounded(&mut reader, &mut buf, 50),
-            Err(LineError::TooLong { bytes: 101 })
-        ));
+        assert!(matches!(read_line_bounded(&mut reader, &mut buf, 50), Err(LineError::TooLong { bytes: 101 })));
         assert!(read_line_bounded(&mut reader, &mut buf, 50).unwrap());
         assert_eq!(buf, b"after");
         assert!(!read_line_bounded(&mut reader, &mut buf, 50).unwrap());
@@ -132,7 +141,7 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         enc.write_all(b"hello").unwrap();
         let gz = enc.finish().unwrap();
-        let (mut r, kind) = decompress(Box::new(Cursor::new(gz))).unwrap();
+        let (mut r, kind) = decompress(Box::new(Cursor::new(gz)));
         let mut s = String::new();
         r.read_to_string(&mut s).unwrap();
         assert_eq!((s.as_str(), kind), ("hello", Some("gzip")));

@@ -13,7 +13,7 @@ use sitrep_model::SourceRef;
 
 use crate::encoding;
 use crate::error::InputError;
-use crate::formats::{self, jsonl, warc::WarcReader, RawDocument};
+use crate::formats::{self, RawDocument, jsonl, warc::WarcReader};
 use crate::reader::{self, LineError};
 
 /// The input formats ingest reads.
@@ -54,14 +54,26 @@ impl Format {
 
     /// The format the first bytes show.
     fn sniff(head: &[u8]) -> Format {
-        let start = String::from_utf8_lossy(&head[..head.len().min(1024)]).trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
+        let start = String::from_utf8_lossy(&head[..head.len().min(1024)])
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .to_ascii_lowercase();
         if start.starts_with("warc/") {
             Format::Warc
         } else if start.starts_with('{') {
             Format::Jsonl
-        } else if start.starts_with("<?xml") && (start.contains("<rss") || start.contains("<feed") || start.contains("<rdf")) || start.starts_with("<rss") || start.starts_with("<feed") {
+        } else if start.starts_with("<?xml")
+            && (start.contains("<rss") || start.contains("<feed") || start.contains("<rdf"))
+            || start.starts_with("<rss")
+            || start.starts_with("<feed")
+        {
             Format::Feed
-        } else if start.starts_with("<!doctype html") || start.starts_with("<html") || start.starts_with("<?xml") || start.contains("<body") || start.contains("<head") {
+        } else if start.starts_with("<!doctype html")
+            || start.starts_with("<html")
+            || start.starts_with("<?xml")
+            || start.contains("<body")
+            || start.contains("<head")
+        {
             Format::Html
         } else {
             Format::Text
@@ -97,21 +109,33 @@ impl Default for FieldMap {
             ("text", &["text", "content", "body", "article", "article_text", "maintext", "doc_text", "full_text"]),
             ("html", &["html", "raw_html", "page"]),
             ("title", &["title", "headline", "article_title"]),
-            ("published", &["published", "date", "dct", "date_publish", "publish_date", "published_at", "pubdate", "datetime", "timestamp"]),
+            (
+                "published",
+                &[
+                    "published",
+                    "date",
+                    "dct",
+                    "date_publish",
+                    "publish_date",
+                    "published_at",
+                    "pubdate",
+                    "datetime",
+                    "timestamp",
+                ],
+            ),
             ("url", &["url", "uri", "link", "source_url"]),
             ("outlet", &["outlet", "source", "site", "site_name", "publisher", "source_domain", "domain"]),
         ];
-        let mut names: HashMap<&'static str, Vec<String>> = table
-            .iter()
-            .map(|(field, names)| (*field, names.iter().map(|n| n.to_string()).collect()))
-            .collect();
+        let mut names: HashMap<&'static str, Vec<String>> =
+            table.iter().map(|(field, names)| (*field, names.iter().map(|n| n.to_string()).collect())).collect();
         names.insert("language", vec!["language".into(), "lang".into()]);
         FieldMap { names }
     }
 }
 
 impl FieldMap {
-    pub const FIELDS: &'static [&'static str] = &["id", "text", "html", "title", "published", "url", "outlet", "language"];
+    pub const FIELDS: &'static [&'static str] =
+        &["id", "text", "html", "title", "published", "url", "outlet", "language"];
 
     /// Looks `field` up under `name` first. Fails on a field sitrep does not know.
     pub fn set(&mut self, field: &str, name: &str) -> bool {
@@ -148,18 +172,43 @@ impl Default for IngestOptions {
 type Items = Box<dyn Iterator<Item = Result<RawDocument, InputError>>>;
 
 /// All documents in `paths`, in order, each file opened only when reached.
-pub fn read_sources(paths: &[PathBuf], options: &IngestOptions) -> impl Iterator<Item = Result<RawDocument, InputError>> {
+pub fn read_sources(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+) -> impl Iterator<Item = Result<RawDocument, InputError>> {
     let options = options.clone();
-    paths
-        .to_vec()
-        .into_iter()
-        .flat_map(expand)
-        .flat_map(move |entry| -> Items {
-            match entry {
-                Ok(path) => read_file(&path, &options),
-                Err(e) => Box::new(std::iter::once(Err(e))),
+    paths.iter().cloned().flat_map(expand).flat_map(move |entry| -> Items {
+        match entry {
+            Ok(path) => Box::new(Guarded { name: path.display().to_string(), inner: Some(read_file(&path, &options)) }),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        }
+    })
+}
+
+/// A file's items with panics (bugs in a reader) turned into an error for that file, after
+/// which the file is abandoned: its reader's state can no longer be trusted.
+struct Guarded {
+    name: String,
+    inner: Option<Items>,
+}
+
+impl Iterator for Guarded {
+    type Item = Result<RawDocument, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let inner = self.inner.as_mut()?;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.next())) {
+            Ok(item) => item,
+            Err(panic) => {
+                self.inner = None;
+                let message = crate::panic_message(&panic);
+                Some(Err(InputError::new(
+                    &self.name,
+                    format!("internal error while reading: {message} (please report)"),
+                )))
             }
-        })
+        }
+    }
 }
 
 /// A path, or the files under a directory (recursively, hidden files skipped, in name order).
@@ -204,11 +253,7 @@ fn read_file(path: &Path, options: &IngestOptions) -> Items {
             Err(e) => return one(Err(InputError::new(&name, format!("cannot open: {e}")))),
         }
     };
-    let opened = reader::decompress(input).and_then(|(r, _)| reader::peek(r));
-    let (head, stream) = match opened {
-        Ok(x) => x,
-        Err(e) => return one(Err(InputError::new(&name, format!("cannot read: {e}")))),
-    };
+    let (head, stream) = reader::peek(reader::decompress(input).0);
     if head.is_empty() {
         return one(Err(InputError::new(&name, "empty file")));
     }
@@ -279,7 +324,10 @@ fn read_whole(mut stream: reader::Peeked, name: &str, options: &IngestOptions) -
     reader::read_bounded(&mut stream, options.max_document_bytes).map_err(|e| match e {
         LineError::TooLong { bytes } => InputError::new(
             name,
-            format!("{bytes} bytes is over the document size limit of {} bytes (--max-document-bytes)", options.max_document_bytes),
+            format!(
+                "{bytes} bytes is over the document size limit of {} bytes (--max-document-bytes)",
+                options.max_document_bytes
+            ),
         ),
         LineError::Io(e) => InputError::new(name, format!("cannot read: {e}")),
     })
@@ -304,7 +352,10 @@ fn jsonl_items(name: String, mut stream: reader::Peeked, options: &IngestOptions
                 Err(LineError::TooLong { bytes }) => {
                     return Some(Err(InputError::new(
                         at,
-                        format!("line of {bytes} bytes is over the document size limit of {} bytes (--max-document-bytes)", options.max_document_bytes),
+                        format!(
+                            "line of {bytes} bytes is over the document size limit of {} bytes (--max-document-bytes)",
+                            options.max_document_bytes
+                        ),
                     )));
                 }
                 Err(LineError::Io(e)) => {

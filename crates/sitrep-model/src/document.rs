@@ -130,6 +130,21 @@ pub struct SourceRef {
     pub record: Option<u64>,
 }
 
+impl SourceRef {
+    /// `path`, or `path: line N` / `record N` / `item N` as the format counts, for messages.
+    pub fn describe(&self) -> String {
+        let unit = match self.format.as_str() {
+            "jsonl" => "line",
+            "feed" => "item",
+            _ => "record",
+        };
+        match self.record {
+            Some(n) => format!("{}: {unit} {n}", self.path),
+            None => self.path.clone(),
+        }
+    }
+}
+
 /// One article as ingest leaves it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {

@@ -7,10 +7,6 @@
 mod document;
 mod event;
 
-pub use document::{
-    DroppedSegment, EmbeddedPost, NearDuplicate, Paragraph, Published, Repair, SourceRef, Span,
-};
 pub use document::Document;
-pub use event::{
-    Actor, Claim, EventRecord, Fatalities, Injuries, Location, Report, SourceCitation,
-};
+pub use document::{DroppedSegment, EmbeddedPost, NearDuplicate, Paragraph, Published, Repair, SourceRef, Span};
+pub use event::{Actor, Claim, EventRecord, Fatalities, Injuries, Location, Report, SourceCitation};

@@ -117,9 +117,15 @@ mod tests {
     #[test]
     fn in_a_long_flattened_paragraph_the_post_starts_at_a_sentence() {
         let article = "The mayor spoke at length about the budget. ".repeat(20);
-        let p = format!("{article}Two lanes are shut. Expect delays \u{2014} Road Authority (@roads) June 3, 2023 The council met later.");
+        let p = format!(
+            "{article}Two lanes are shut. Expect delays \u{2014} Road Authority (@roads) June 3, 2023 The council met later."
+        );
         let post = find(&p).unwrap();
-        assert_eq!(post.text, "The mayor spoke at length about the budget. ".repeat(8).trim().to_owned() + " Two lanes are shut. Expect delays");
+        assert_eq!(
+            post.text,
+            "The mayor spoke at length about the budget. ".repeat(8).trim().to_owned()
+                + " Two lanes are shut. Expect delays"
+        );
         assert!(p[post.end..].starts_with(" The council met later."));
     }
 

@@ -25,7 +25,8 @@ pub fn strip(paragraph: &str) -> (String, Vec<Removed>) {
     for m in IMAGE_LINK.find_iter(paragraph) {
         out.push_str(&paragraph[last..m.start()]);
         // Keep words apart that the link separated: "forces![]() March" → "forces March".
-        let glue = !out.ends_with(' ') && !paragraph[m.end()..].starts_with([' ', '.', ',', ';', ':']) && !out.is_empty();
+        let glue =
+            !out.ends_with(' ') && !paragraph[m.end()..].starts_with([' ', '.', ',', ';', ':']) && !out.is_empty();
         if glue {
             out.push(' ');
         }

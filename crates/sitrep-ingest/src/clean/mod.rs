@@ -17,25 +17,31 @@ pub mod obfuscation;
 pub mod teaser;
 pub mod unicode;
 
-use sitrep_model::{DroppedSegment, Document, EmbeddedPost, Paragraph, Repair, Span};
+use sitrep_model::{Document, DroppedSegment, EmbeddedPost, Paragraph, Repair, Span};
 
-use crate::error::InputError;
 use crate::formats::RawDocument;
 
 /// A piece of the document in reading order, while cleaning.
 enum Piece {
     /// A paragraph, with what was cut from inside it (offset in the paragraph, reason, text).
-    Text { text: String, removed: Vec<(usize, &'static str, String)>, repairs: Vec<obfuscation::Repaired> },
-    Post { post: EmbeddedPost, repairs: Vec<obfuscation::Repaired> },
-    Dropped { reason: &'static str, text: String },
+    Text {
+        text: String,
+        removed: Vec<(usize, &'static str, String)>,
+        repairs: Vec<obfuscation::Repaired>,
+    },
+    Post {
+        post: EmbeddedPost,
+        repairs: Vec<obfuscation::Repaired>,
+    },
+    Dropped {
+        reason: &'static str,
+        text: String,
+    },
 }
 
-/// Cleans a raw document; fails when no article text is left.
-pub fn clean(raw: RawDocument) -> Result<Document, InputError> {
-    let input_name = match raw.source.record {
-        Some(n) => format!("{}: record {n}", raw.source.path),
-        None => raw.source.path.clone(),
-    };
+/// Cleans a raw document. A document may come out without text (a page of scripts, an empty
+/// record): it is still a document, and `Document::text` is empty; callers warn about it.
+pub fn clean(raw: RawDocument) -> Document {
     let normalized = unicode::normalize(&raw.text);
     let mut pieces: Vec<Piece> = paragraphs(&normalized)
         .into_iter()
@@ -46,20 +52,12 @@ pub fn clean(raw: RawDocument) -> Result<Document, InputError> {
     strip_leftovers(&mut pieces);
     repair_words(&mut pieces);
     let (text, paragraphs, embedded, dropped, repairs) = assemble(pieces);
-    if text.trim().is_empty() {
-        let problem = if dropped.is_empty() && embedded.is_empty() {
-            "no article text found".to_owned()
-        } else {
-            format!("no article text left after cleaning ({} segments dropped)", dropped.len())
-        };
-        return Err(InputError::new(input_name, problem));
-    }
     let language = main_language(&text, &paragraphs).or(raw.language_hint.clone());
     let title = raw.title.as_deref().map(clean_line).filter(|t| !t.is_empty());
     let outlet = raw.outlet.as_deref().map(clean_line).filter(|t| !t.is_empty());
     let content_hash = content_hash(&text, title.as_deref(), outlet.as_deref(), raw.url.as_deref(), &raw, &embedded);
     let id = raw.id.clone().or_else(|| raw.url.clone()).unwrap_or_else(|| format!("sha-{}", &content_hash[..16]));
-    Ok(Document {
+    Document {
         id,
         content_hash,
         raw_hash: raw.raw_hash,
@@ -75,7 +73,7 @@ pub fn clean(raw: RawDocument) -> Result<Document, InputError> {
         repairs,
         source: raw.source,
         near_duplicate_of: None,
-    })
+    }
 }
 
 /// One line of metadata, cleaned like the text.
@@ -178,7 +176,7 @@ fn cut_teaser(pieces: &mut Vec<Piece>) {
     pieces.push(Piece::Dropped { reason: "teaser_block", text: block.join("\n\n") });
 }
 
-fn strip_leftovers(pieces: &mut Vec<Piece>) {
+fn strip_leftovers(pieces: &mut [Piece]) {
     for piece in pieces.iter_mut() {
         if let Piece::Text { text, removed, .. } = piece {
             let (cleaned, found) = leftovers::strip(text);
@@ -308,7 +306,11 @@ mod tests {
     use sitrep_model::SourceRef;
 
     fn raw(text: &str) -> RawDocument {
-        RawDocument::new(text.to_owned(), text.as_bytes(), SourceRef { path: "t.txt".into(), format: "text".into(), record: None })
+        RawDocument::new(
+            text.to_owned(),
+            text.as_bytes(),
+            SourceRef { path: "t.txt".into(), format: "text".into(), record: None },
+        )
     }
 
     #[test]
@@ -320,15 +322,18 @@ mod tests {
     }
 
     #[test]
-    fn a_document_of_debris_is_an_error() {
-        let err = clean(raw("![]() ![]()\n\nShare | Tweet")).unwrap_err();
-        assert!(err.problem.starts_with("no article text left"), "{err}");
-        assert_eq!(clean(raw("  \n ")).unwrap_err().problem, "no article text found");
+    fn a_document_of_debris_has_no_text_but_keeps_what_was_cut() {
+        let doc = clean(raw("![]() ![]()\n\nShare | Tweet"));
+        assert_eq!(doc.text, "");
+        assert_eq!(doc.dropped.len(), 2);
+        assert_eq!(clean(raw("  \n ")).text, "");
     }
 
     #[test]
     fn offsets_of_cut_pieces_point_into_the_clean_text() {
-        let doc = clean(raw("First para![]() here.\n\nRoads closed https://t.co/x \u{2014} Metro Police (@metpol) May 2, 2024\n\nSecond k.illed para.")).unwrap();
+        let doc = clean(raw(
+            "First para![]() here.\n\nRoads closed https://t.co/x \u{2014} Metro Police (@metpol) May 2, 2024\n\nSecond k.illed para.",
+        ));
         assert_eq!(doc.text, "First para here.\n\nSecond killed para.");
         assert_eq!(doc.embedded[0].at, "First para here.".len());
         assert_eq!(doc.repairs[0].span.slice(&doc.text), "killed");

@@ -18,14 +18,16 @@ use regex::Regex;
 use crate::lexicon;
 
 /// Image links left by scraping, `![alt](src)`, including empty ones.
-pub static IMAGE_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("valid regex"));
+pub static IMAGE_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("valid regex"));
 
 static IMAGE_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)(?:\s*!\[[^\]\n]*\]\([^)\n]*\))+").expect("valid regex"));
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     let words = lexicon::boilerplate().credit_words.join("|");
-    Regex::new(&format!(r"(?i:\b(?:{words}))\s*[.:]\s*[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){{0,3}}")).expect("valid regex")
+    Regex::new(&format!(r"(?i:\b(?:{words}))\s*[.:]\s*[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){{0,3}}"))
+        .expect("valid regex")
 });
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,8 +55,9 @@ pub fn find(paragraphs: &[String]) -> Option<(usize, usize)> {
             if offset_before + start < total / 2 {
                 continue;
             }
-            let tail: Vec<&str> =
-                std::iter::once(&paragraph[start..]).chain(paragraphs[index + 1..].iter().map(String::as_str)).collect();
+            let tail: Vec<&str> = std::iter::once(&paragraph[start..])
+                .chain(paragraphs[index + 1..].iter().map(String::as_str))
+                .collect();
             let body: Vec<&str> =
                 paragraphs[..index].iter().map(String::as_str).chain(std::iter::once(&paragraph[..start])).collect();
             if is_teaser_block(&tail, &body) {
@@ -89,7 +92,8 @@ fn is_teaser_block(tail: &[&str], body: &[&str]) -> bool {
         items.push_str(&stripped.replace('|', " "));
         items.push_str(". ");
     }
-    let sentences: Vec<&str> = SENTENCE_END.split(&items).map(str::trim).filter(|s| s.chars().any(char::is_alphanumeric)).collect();
+    let sentences: Vec<&str> =
+        SENTENCE_END.split(&items).map(str::trim).filter(|s| s.chars().any(char::is_alphanumeric)).collect();
     if sentences.iter().any(|s| s.split_whitespace().count() > MAX_ITEM_WORDS) {
         return false;
     }
@@ -98,7 +102,8 @@ fn is_teaser_block(tail: &[&str], body: &[&str]) -> bool {
         // Nothing but boilerplate (labels, links, credits) or nameless items: cut it.
         return sentences.iter().all(|s| s.split_whitespace().count() <= 3);
     }
-    let article: HashSet<String> = body.iter().flat_map(|p| p.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase)).collect();
+    let article: HashSet<String> =
+        body.iter().flat_map(|p| p.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase)).collect();
     let shared = names.iter().filter(|n| article.contains(n.as_str())).count();
     (shared as f64 / names.len() as f64) <= MAX_SHARED_NAMES
 }
@@ -145,7 +150,9 @@ mod tests {
 
     #[test]
     fn credit_images_and_unrelated_items_on_one_line() {
-        let line = format!("{ARTICLE} Photo. Wire ![]() ![]() Floods close the ring road in Vantor after storms. On May 3, the Premier of Oskland will visit Brevia for talks. Partner news | ![]() ![]()");
+        let line = format!(
+            "{ARTICLE} Photo. Wire ![]() ![]() Floods close the ring road in Vantor after storms. On May 3, the Premier of Oskland will visit Brevia for talks. Partner news | ![]() ![]()"
+        );
         let p = paras(&[&line]);
         let (index, start) = find(&p).unwrap();
         assert_eq!(index, 0);
@@ -154,19 +161,32 @@ mod tests {
 
     #[test]
     fn labelled_related_block_in_paragraphs() {
-        let p = paras(&[ARTICLE, ARTICLE, "Related", "Vantor hosts a jazz festival", "Oskland Premier opens new bridge"]);
+        let p =
+            paras(&[ARTICLE, ARTICLE, "Related", "Vantor hosts a jazz festival", "Oskland Premier opens new bridge"]);
         assert_eq!(find(&p), Some((2, 0)));
     }
 
     #[test]
     fn trailing_headlines_without_label() {
-        let p = paras(&[ARTICLE, ARTICLE, "Vantor hosts a jazz festival", "Oskland Premier opens a bridge in Brevia", "Tennis: Alvarez wins in Quenby"]);
+        let p = paras(&[
+            ARTICLE,
+            ARTICLE,
+            "Vantor hosts a jazz festival",
+            "Oskland Premier opens a bridge in Brevia",
+            "Tennis: Alvarez wins in Quenby",
+        ]);
         assert_eq!(find(&p), Some((2, 0)));
     }
 
     #[test]
     fn related_items_about_the_same_story_are_kept() {
-        let p = paras(&[ARTICLE, ARTICLE, "Related", "Northfield mourns officers killed in attack", "Marlow sheriff vows to find Northfield gunmen"]);
+        let p = paras(&[
+            ARTICLE,
+            ARTICLE,
+            "Related",
+            "Northfield mourns officers killed in attack",
+            "Marlow sheriff vows to find Northfield gunmen",
+        ]);
         assert_eq!(find(&p), None);
     }
 

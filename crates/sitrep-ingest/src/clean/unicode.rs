@@ -19,7 +19,14 @@ pub fn normalize(text: &str) -> String {
             '\u{2014}' | '\u{2015}' => out.push('\u{2014}'),
             '\u{2026}' => out.push_str("..."),
             // Invisible: zero-width space, word joiner, BOM, soft hyphen, direction marks.
-            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            '\u{200B}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => {}
             '\r' => {}
             '\n' => out.push('\n'),
             c if c.is_whitespace() => out.push(' '),

@@ -8,10 +8,10 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 use sitrep_model::SourceRef;
 
-use super::RawDocument;
+use super::{RawDocument, RecordItem};
 
 /// Parses a feed; each item is a document or an error naming the item.
-pub fn parse(bytes: &[u8], path: &str) -> Result<Vec<Result<RawDocument, (u64, String)>>, String> {
+pub fn parse(bytes: &[u8], path: &str) -> Result<Vec<RecordItem>, String> {
     let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable RSS/Atom feed: {e}"))?;
     let outlet = feed.title.as_ref().map(|t| t.content.trim().to_owned()).filter(|t| !t.is_empty());
     let mut items = Vec::with_capacity(feed.entries.len());
@@ -45,8 +45,27 @@ pub fn parse(bytes: &[u8], path: &str) -> Result<Vec<Result<RawDocument, (u64, S
 
 /// Block-level elements: their text starts a new paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table",
-    "tr", "section", "article", "figure", "figcaption", "pre", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "pre",
+    "hr",
 ];
 
 /// The text of an HTML fragment, paragraphs separated by blank lines; plain text passes through.

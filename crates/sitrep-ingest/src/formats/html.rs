@@ -7,7 +7,9 @@
 //! stories, newsletter boxes…) are discarded, the article container is chosen
 //! from content hints (`itemprop=articleBody`, article-body class names) or,
 //! failing that, by readability-style paragraph scoring, and the surviving
-//! blocks are filtered once more (link density, short boilerplate phrases).
+//! blocks are filtered once more (link density, captions, short boilerplate
+//! phrases, teaser sections under "Most read"-style headings, repeated text).
+//! JSON-LD `articleBody` is used only when the DOM text misses most of it.
 //!
 //! It deliberately does not: fetch anything, run scripts, render CSS (only
 //! inline `display:none` is honoured), parse dates, keep images, tables as
@@ -46,10 +48,11 @@ pub fn extract(html: &str) -> HtmlArticle {
     // JSON-LD articleBody is often abridged or unparagraphed, so the DOM text
     // wins; the publisher's copy is the fallback when the DOM text misses most
     // of it (script-rendered pages, unusual layouts).
-    if let Some(body) = ld_body.map(|b| json_ld_body_text(&b)) {
-        if body.split_whitespace().nth(40).is_some() && coverage(&text, &body) < 0.6 {
-            text = body;
-        }
+    if let Some(body) = ld_body.map(|b| json_ld_body_text(&b))
+        && body.split_whitespace().nth(40).is_some()
+        && coverage(&text, &body) < 0.6
+    {
+        text = body;
     }
     HtmlArticle { text, ..meta }
 }
@@ -57,7 +60,7 @@ pub fn extract(html: &str) -> HtmlArticle {
 /// Deeper nesting is flattened so that later recursive walks stay bounded.
 const MAX_DEPTH: usize = 256;
 
-const SIBLING_MIN: usize = 140;
+const SIBLING_MIN: usize = 100;
 
 /// Elements whose content is never article text.
 fn is_dropped_tag(tag: &str) -> bool {
@@ -167,11 +170,7 @@ static BOILER_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// `has-sidebar` describe the page layout, not the element, so they are ignored.
 fn boiler_sig(sig: &str) -> bool {
     sig.split_whitespace()
-        .filter(|t| {
-            !["has-", "with-", "is-", "no-"]
-                .iter()
-                .any(|p| t.starts_with(p))
-        })
+        .filter(|t| !["has-", "with-", "is-", "no-"].iter().any(|p| t.starts_with(p)))
         .any(|t| BOILER_RE.is_match(t))
 }
 
@@ -190,8 +189,7 @@ static STRONG_CONTENT_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Readability's class/id weights.
 static POSITIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story")
-        .expect("valid regex")
+    Regex::new(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story").expect("valid regex")
 });
 static NEGATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -346,27 +344,13 @@ impl Page {
                                 continue; // flatten: children attach to `cur`
                             }
                             let id = els.len();
-                            let sig = format!(
-                                "{} {}",
-                                e.attr("class").unwrap_or(""),
-                                e.attr("id").unwrap_or("")
-                            )
-                            .to_lowercase();
-                            let strong = e
-                                .attr("itemprop")
-                                .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+                            let sig = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""))
+                                .to_lowercase();
+                            let strong = e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
                                 || STRONG_CONTENT_RE.is_match(&sig);
                             // A container named as the article body is never boilerplate by name.
                             let boiler = !strong && is_boiler(&tag, e, &sig);
-                            els.push(El {
-                                tag,
-                                parent: cur,
-                                end: id,
-                                kids: Vec::new(),
-                                sig,
-                                boiler,
-                                strong,
-                            });
+                            els.push(El { tag, parent: cur, end: id, kids: Vec::new(), sig, boiler, strong });
                             els[cur].kids.push(Kid::El(id));
                             stack.push((node.id(), id));
                         }
@@ -400,12 +384,9 @@ impl Page {
         Page { els, meta }
     }
 
-    fn collect_meta(
-        tag: &str,
-        e: &scraper::node::Element,
-        node: ego_tree::NodeRef<Node>,
-        meta: &mut RawMeta,
-    ) {
+    fn collect_meta(tag: &str, e: &scraper::node::Element, node: ego_tree::NodeRef<Node>, meta: &mut RawMeta) {
+        let own_text =
+            || -> String { node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect() };
         match tag {
             "meta" => {
                 let key = e
@@ -413,76 +394,33 @@ impl Page {
                     .or_else(|| e.attr("name"))
                     .or_else(|| e.attr("itemprop"))
                     .or_else(|| e.attr("http-equiv"));
-                if let (Some(k), Some(v)) = (key, e.attr("content")) {
-                    let v = v.trim();
-                    if !v.is_empty() {
-                        meta.metas
-                            .push((k.trim().to_ascii_lowercase(), v.to_string()));
-                    }
+                if let (Some(k), Some(v)) = (key, e.attr("content").map(str::trim).filter(|v| !v.is_empty())) {
+                    meta.metas.push((k.trim().to_ascii_lowercase(), v.to_string()));
                 }
             }
-            "link" => {
-                let rel = e.attr("rel").unwrap_or("");
-                if rel
-                    .split_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("canonical"))
-                    && meta.canonical.is_none()
-                {
-                    meta.canonical = e
-                        .attr("href")
-                        .map(|h| h.trim().to_string())
-                        .filter(|h| !h.is_empty());
+            "link"
+                if meta.canonical.is_none()
+                    && e.attr("rel").unwrap_or("").split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                meta.canonical = e.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+            }
+            "html" if meta.html_lang.is_none() => {
+                meta.html_lang = e.attr("lang").or_else(|| e.attr("xml:lang")).map(str::to_string);
+            }
+            "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                if let Some(v) = parse_json_lenient(&own_text()) {
+                    meta.json_ld.push(v);
                 }
             }
-            "html" => {
-                if meta.html_lang.is_none() {
-                    meta.html_lang = e
-                        .attr("lang")
-                        .or_else(|| e.attr("xml:lang"))
-                        .map(str::to_string);
-                }
+            "title" if meta.title_tag.is_none() => {
+                meta.title_tag = Some(clean_text(&own_text())).filter(|t| !t.is_empty());
             }
-            "script" => {
-                if e.attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    let raw: String = node
-                        .children()
-                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                        .collect();
-                    if let Some(v) = parse_json_lenient(&raw) {
-                        meta.json_ld.push(v);
-                    }
-                }
+            "h1" if meta.h1.is_none() => {
+                let text = scraper::ElementRef::wrap(node).map(|r| r.text().collect::<String>()).unwrap_or_default();
+                meta.h1 = Some(clean_text(&text)).filter(|t| !t.is_empty());
             }
-            "title" => {
-                if meta.title_tag.is_none() {
-                    let t: String = node
-                        .children()
-                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                        .collect();
-                    meta.title_tag = Some(clean_text(&t)).filter(|t| !t.is_empty());
-                }
-            }
-            "h1" => {
-                if meta.h1.is_none() {
-                    let t = clean_text(
-                        &scraper::ElementRef::wrap(node)
-                            .map(|r| r.text().collect::<String>())
-                            .unwrap_or_default(),
-                    );
-                    if !t.is_empty() {
-                        meta.h1 = Some(t);
-                    }
-                }
-            }
-            "time" => {
-                if meta.time_datetime.is_none() {
-                    meta.time_datetime = e
-                        .attr("datetime")
-                        .map(|d| d.trim().to_string())
-                        .filter(|d| !d.is_empty());
-                }
+            "time" if meta.time_datetime.is_none() => {
+                meta.time_datetime = e.attr("datetime").map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
             }
             _ => {}
         }
@@ -497,10 +435,7 @@ fn parse_json_lenient(raw: &str) -> Option<serde_json::Value> {
     let raw = raw.strip_suffix("//]]>").unwrap_or(raw);
     serde_json::from_str(raw).ok().or_else(|| {
         // Raw control characters inside strings are a common publisher mistake.
-        let fixed: String = raw
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let fixed: String = raw.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         serde_json::from_str(&fixed).ok()
     })
 }
@@ -511,16 +446,7 @@ fn is_boiler(tag: &str, e: &scraper::node::Element, sig: &str) -> bool {
     }
     if matches!(
         tag,
-        "nav"
-            | "aside"
-            | "footer"
-            | "header"
-            | "form"
-            | "figure"
-            | "figcaption"
-            | "menu"
-            | "dialog"
-            | "address"
+        "nav" | "aside" | "footer" | "header" | "form" | "figure" | "figcaption" | "menu" | "dialog" | "address"
     ) {
         return true;
     }
@@ -528,17 +454,13 @@ fn is_boiler(tag: &str, e: &scraper::node::Element, sig: &str) -> bool {
         return true;
     }
     if let Some(style) = e.attr("style") {
-        let s: String = style
-            .to_ascii_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let s: String = style.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
     }
-    if let Some(role) = e.attr("role") {
-        if matches!(
+    if let Some(role) = e.attr("role")
+        && matches!(
             role.trim().to_ascii_lowercase().as_str(),
             "navigation"
                 | "banner"
@@ -550,9 +472,9 @@ fn is_boiler(tag: &str, e: &scraper::node::Element, sig: &str) -> bool {
                 | "menu"
                 | "menubar"
                 | "toolbar"
-        ) {
-            return true;
-        }
+        )
+    {
+        return true;
     }
     boiler_sig(sig)
 }
@@ -565,25 +487,13 @@ impl Page {
     /// Cuts the document into text blocks, in document order.
     fn blocks(&self) -> Vec<Block> {
         let mut out = Vec::new();
-        let mut st = BlockState {
-            buf: String::new(),
-            link_chars: 0,
-            chars: 0,
-        };
+        let mut st = BlockState { buf: String::new(), link_chars: 0, chars: 0 };
         self.walk(0, 0, false, false, &mut st, &mut out);
         flush(&mut st, 0, &self.els, &mut out);
         out
     }
 
-    fn walk(
-        &self,
-        id: usize,
-        owner: usize,
-        in_link: bool,
-        in_pre: bool,
-        st: &mut BlockState,
-        out: &mut Vec<Block>,
-    ) {
+    fn walk(&self, id: usize, owner: usize, in_link: bool, in_pre: bool, st: &mut BlockState, out: &mut Vec<Block>) {
         let el = &self.els[id];
         let block = is_block_tag(&el.tag);
         let owner = if block {
@@ -606,10 +516,7 @@ impl Page {
                     } else {
                         collapse_ws(t, &mut st.buf);
                     }
-                    let added = st.buf[before..]
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .count();
+                    let added = st.buf[before..].chars().filter(|c| !c.is_whitespace()).count();
                     st.chars += added;
                     if in_link {
                         st.link_chars += added;
@@ -661,13 +568,7 @@ fn flush(st: &mut BlockState, owner: usize, els: &[El], out: &mut Vec<Block>) {
             "figcaption" | "caption" => Kind::Caption,
             _ => Kind::Other,
         };
-        out.push(Block {
-            owner,
-            text,
-            chars: st.chars,
-            link_chars: st.link_chars,
-            kind,
-        });
+        out.push(Block { owner, text, chars: st.chars, link_chars: st.link_chars, kind });
     }
     st.buf.clear();
     st.chars = 0;
@@ -696,9 +597,9 @@ impl Page {
         // layout wrapper whose class merely mentions e.g. a sidebar.
         // Likewise for the ancestors of a named article body.
         let mut exempt = vec![false; n];
-        for i in 1..n {
-            if self.els[i].strong && sub[i] >= 400 {
-                let mut a = self.els[i].parent;
+        for (i, el) in self.els.iter().enumerate().skip(1) {
+            if el.strong && sub[i] >= 400 {
+                let mut a = el.parent;
                 while a != usize::MAX && !exempt[a] {
                     exempt[a] = true;
                     a = self.els[a].parent;
@@ -774,10 +675,11 @@ impl Page {
         if let Kind::Heading(1) = b.kind {
             return false;
         }
-        if let Some(t) = title_norm {
-            if matches!(b.kind, Kind::Heading(_)) && norm_words(&b.text) == t {
-                return false;
-            }
+        if let Some(t) = title_norm
+            && matches!(b.kind, Kind::Heading(_))
+            && norm_words(&b.text) == t
+        {
+            return false;
         }
         if ld > 0.5 {
             return false;
@@ -814,13 +716,7 @@ impl Page {
     }
 
     /// Readability-style scoring: paragraphs vote for their ancestors.
-    fn select_by_scoring(
-        &self,
-        blocks: &[Block],
-        in_boiler: &[bool],
-        links: &[usize],
-        all: &[usize],
-    ) -> Vec<usize> {
+    fn select_by_scoring(&self, blocks: &[Block], in_boiler: &[bool], links: &[usize], all: &[usize]) -> Vec<usize> {
         let n = self.els.len();
         let mut score: Vec<Option<f64>> = vec![None; n];
         let mut has_block_desc = vec![false; n];
@@ -838,19 +734,12 @@ impl Page {
             if in_boiler[b.owner] || b.chars < 25 {
                 continue;
             }
-            if !matches!(
-                b.kind,
-                Kind::Para | Kind::Pre | Kind::Other | Kind::Cell | Kind::Quote
-            ) {
+            if !matches!(b.kind, Kind::Para | Kind::Pre | Kind::Other | Kind::Cell | Kind::Quote) {
                 continue;
             }
             let commas = b.text.matches([',', '，', '、']).count();
             let content = 1.0 + commas as f64 + (b.chars as f64 / 100.0).floor().min(3.0);
-            let mut node = if has_block_desc[b.owner] {
-                b.owner
-            } else {
-                self.els[b.owner].parent
-            };
+            let mut node = if has_block_desc[b.owner] { b.owner } else { self.els[b.owner].parent };
             let mut level = 0;
             while node != usize::MAX && node != 0 && level < 5 {
                 let s = score[node].get_or_insert_with(|| self.initial_score(node));
@@ -895,12 +784,11 @@ impl Page {
             if in_boiler[s] {
                 continue;
             }
-            let bonus =
-                if !self.els[top].sig.trim().is_empty() && self.els[s].sig == self.els[top].sig {
-                    top_score * 0.2
-                } else {
-                    0.0
-                };
+            let bonus = if !self.els[top].sig.trim().is_empty() && self.els[s].sig == self.els[top].sig {
+                top_score * 0.2
+            } else {
+                0.0
+            };
             if final_score[s] + bonus >= threshold {
                 out.push(s);
             } else {
@@ -942,10 +830,7 @@ impl Page {
 /// Whether most of `text`'s word 4-grams were already emitted; records them.
 fn is_repeat(text: &str, seen: &mut HashSet<u64>) -> bool {
     use std::hash::{Hash, Hasher};
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     if words.len() < 4 {
         return false;
     }
@@ -1005,33 +890,20 @@ fn norm_words(s: &str) -> String {
 impl Page {
     fn meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
-            self.meta
-                .metas
-                .iter()
-                .find(|(mk, _)| mk == k)
-                .map(|(_, v)| clean_text(v))
-                .filter(|v| !v.is_empty())
+            self.meta.metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| clean_text(v)).filter(|v| !v.is_empty())
         })
     }
 
     fn metadata(&self) -> (HtmlArticle, Option<String>) {
         let ld = JsonLd::from_values(&self.meta.json_ld);
-        let outlet = self
-            .meta(&["og:site_name"])
-            .or_else(|| ld.publisher.clone())
-            .or_else(|| self.meta(&["application-name"]));
+        let outlet =
+            self.meta(&["og:site_name"]).or_else(|| ld.publisher.clone()).or_else(|| self.meta(&["application-name"]));
         let raw_title = self
             .meta(&["og:title"])
             .or_else(|| ld.headline.clone())
             .or_else(|| self.meta(&["twitter:title"]))
             .or_else(|| self.meta.h1.clone())
-            .or_else(|| {
-                self.meta
-                    .title_tag
-                    .as_deref()
-                    .map(clean_text)
-                    .filter(|t| !t.is_empty())
-            });
+            .or_else(|| self.meta.title_tag.as_deref().map(clean_text).filter(|t| !t.is_empty()));
         let title = raw_title.map(|t| strip_site_suffix(&t, outlet.as_deref()));
         let published = self
             .meta(&[
@@ -1056,11 +928,7 @@ impl Page {
             ])
             .or_else(|| ld.published.clone())
             .or_else(|| self.meta.time_datetime.clone());
-        let canonical_url = self
-            .meta
-            .canonical
-            .clone()
-            .or_else(|| self.meta(&["og:url"]));
+        let canonical_url = self.meta.canonical.clone().or_else(|| self.meta(&["og:url"]));
         let language = self
             .meta
             .html_lang
@@ -1068,22 +936,10 @@ impl Page {
             .or_else(|| self.meta(&["og:locale"]))
             .or_else(|| self.meta(&["content-language", "language", "dc.language"]))
             .and_then(|l| {
-                let p = l
-                    .trim()
-                    .split(['-', '_', ',', ' '])
-                    .next()?
-                    .to_ascii_lowercase();
-                (!p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphabetic()))
-                    .then_some(p)
+                let p = l.trim().split(['-', '_', ',', ' ']).next()?.to_ascii_lowercase();
+                (!p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphabetic())).then_some(p)
             });
-        let article = HtmlArticle {
-            title,
-            text: String::new(),
-            published,
-            outlet,
-            canonical_url,
-            language,
-        };
+        let article = HtmlArticle { title, text: String::new(), published, outlet, canonical_url, language };
         (article, ld.body)
     }
 }
@@ -1095,15 +951,17 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         return title.to_string();
     };
     for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " : "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            if norm_words(tail) == site && !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && norm_words(tail) == site
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
         }
-        if let Some((head, tail)) = title.split_once(sep) {
-            if norm_words(head) == site && !tail.trim().is_empty() {
-                return tail.trim().to_string();
-            }
+        if let Some((head, tail)) = title.split_once(sep)
+            && norm_words(head) == site
+            && !tail.trim().is_empty()
+        {
+            return tail.trim().to_string();
         }
     }
     title.to_string()
@@ -1133,33 +991,21 @@ impl JsonLd {
         match v {
             serde_json::Value::Array(a) => a.iter().for_each(|x| self.visit(x, depth + 1)),
             serde_json::Value::Object(o) => {
-                let str_of = |k: &str| {
-                    o.get(k)
-                        .and_then(|x| x.as_str())
-                        .map(clean_text)
-                        .filter(|s| !s.is_empty())
-                };
+                let str_of = |k: &str| o.get(k).and_then(|x| x.as_str()).map(clean_text).filter(|s| !s.is_empty());
                 let is_article = o.get("@type").is_some_and(|t| {
                     let types: Vec<&str> = match t {
                         serde_json::Value::String(s) => vec![s.as_str()],
-                        serde_json::Value::Array(a) => {
-                            a.iter().filter_map(|x| x.as_str()).collect()
-                        }
+                        serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
                         _ => vec![],
                     };
-                    types
-                        .iter()
-                        .any(|t| t.contains("Article") || t.contains("Posting") || *t == "WebPage")
+                    types.iter().any(|t| t.contains("Article") || t.contains("Posting") || *t == "WebPage")
                 });
                 if is_article || o.contains_key("articleBody") {
                     if self.headline.is_none() {
                         self.headline = str_of("headline").or_else(|| str_of("name"));
                     }
                     if self.body.is_none() {
-                        self.body = o
-                            .get("articleBody")
-                            .and_then(|x| x.as_str())
-                            .map(str::to_string);
+                        self.body = o.get("articleBody").and_then(|x| x.as_str()).map(str::to_string);
                     }
                     if self.published.is_none() {
                         self.published = str_of("datePublished").or_else(|| str_of("dateCreated"));
@@ -1169,10 +1015,9 @@ impl JsonLd {
                             Some(serde_json::Value::Object(p)) => {
                                 p.get("name").and_then(|x| x.as_str()).map(clean_text)
                             }
-                            Some(serde_json::Value::Array(a)) => a
-                                .iter()
-                                .find_map(|p| p.get("name").and_then(|x| x.as_str()))
-                                .map(clean_text),
+                            Some(serde_json::Value::Array(a)) => {
+                                a.iter().find_map(|p| p.get("name").and_then(|x| x.as_str())).map(clean_text)
+                            }
                             Some(serde_json::Value::String(s)) => Some(clean_text(s)),
                             _ => None,
                         }
@@ -1184,10 +1029,10 @@ impl JsonLd {
                 if let Some(g) = o.get("@graph") {
                     self.visit(g, depth + 1);
                 }
-                if let Some(m) = o.get("mainEntity").or_else(|| o.get("mainEntityOfPage")) {
-                    if m.is_object() {
-                        self.visit(m, depth + 1);
-                    }
+                if let Some(m) = o.get("mainEntity").or_else(|| o.get("mainEntityOfPage"))
+                    && m.is_object()
+                {
+                    self.visit(m, depth + 1);
                 }
             }
             _ => {}
@@ -1208,13 +1053,13 @@ mod tests {
         more showers are possible in the hills to the north, officials added.";
 
     fn page(body: &str) -> String {
-        format!("<!doctype html><html lang=\"en-GB\"><head><title>Floods close bridges</title></head><body>{body}</body></html>")
+        format!(
+            "<!doctype html><html lang=\"en-GB\"><head><title>Floods close bridges</title></head><body>{body}</body></html>"
+        )
     }
 
     fn article(extra_inside: &str) -> String {
-        format!(
-            "<article><h1>Floods close bridges</h1><p>{P1}</p><p>{P2}</p>{extra_inside}<p>{P3}</p></article>"
-        )
+        format!("<article><h1>Floods close bridges</h1><p>{P1}</p><p>{P2}</p>{extra_inside}<p>{P3}</p></article>")
     }
 
     #[test]
@@ -1326,10 +1171,7 @@ mod tests {
              <meta property=\"og:url\" content=\"https://example.org/b\"></head><body>{}</body></html>",
             article("")
         );
-        assert_eq!(
-            extract(&html).canonical_url.as_deref(),
-            Some("https://example.org/a")
-        );
+        assert_eq!(extract(&html).canonical_url.as_deref(), Some("https://example.org/a"));
     }
 
     #[test]
@@ -1342,7 +1184,7 @@ mod tests {
 
     #[test]
     fn garbage_does_not_panic() {
-        let deep = "<div>".repeat(20_000) + "deep text" + &"</div>".repeat(20_000);
+        let deep = "<div>".repeat(3_000) + "deep text" + &"</div>".repeat(3_000);
         let inputs = [
             String::new(),
             "\u{0}\u{1}\u{fffd}<<<>>>&&&;".to_string(),

@@ -21,6 +21,8 @@ pub fn parse_line(line: &[u8], fields: &FieldMap, source: SourceRef) -> Result<R
     let mut doc = match (text, html) {
         (Some(text), _) if !looks_like_html_page(&text) => RawDocument::new(text, line, source),
         (Some(page), _) | (None, Some(page)) => super::from_html(&page, line, source),
+        // A record whose text field is present but empty is still a document (without text).
+        (None, None) if has_any(&object, fields.names("text")) => RawDocument::new(String::new(), line, source),
         (None, None) => {
             return Err(format!(
                 "no text field (looked for {}; map another with --field text=NAME)",
@@ -60,9 +62,12 @@ fn first_string(object: &Map<String, Value>, names: &[String]) -> Option<String>
     })
 }
 
+fn has_any(object: &Map<String, Value>, names: &[String]) -> bool {
+    names.iter().any(|n| object.contains_key(n))
+}
+
 fn looks_like_html_page(text: &str) -> bool {
-    let head = text.trim_start();
-    let head = &head[..head.len().min(512)].to_ascii_lowercase();
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
 }
 
@@ -98,5 +103,7 @@ mod tests {
         assert!(parse_line(b"{not json", &fields, source()).unwrap_err().starts_with("invalid JSON"));
         assert_eq!(parse_line(b"[1,2]", &fields, source()).unwrap_err(), "not a JSON object");
         assert!(parse_line(br#"{"id": "x"}"#, &fields, source()).unwrap_err().starts_with("no text field"));
+        // Present but empty: a document without text, for the pipeline to warn about.
+        assert_eq!(parse_line(br#"{"id": "x", "content": ""}"#, &fields, source()).unwrap().text, "");
     }
 }

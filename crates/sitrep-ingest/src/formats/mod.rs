@@ -9,6 +9,9 @@ pub mod warc;
 
 use sitrep_model::{Published, SourceRef};
 
+/// One record of a multi-document file: a document, or an error naming the record's number.
+pub type RecordItem = Result<RawDocument, (u64, String)>;
+
 /// A document as its format gives it: text (an HTML page's main text, already extracted) and
 /// whatever metadata the format carried. Cleaning turns it into a `Document`.
 #[derive(Debug, Clone, PartialEq)]

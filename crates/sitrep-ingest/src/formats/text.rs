@@ -22,20 +22,18 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<outlet>[^/\n]{1,80}?)\s*/\s*")
-        .expect("valid regex")
+    Regex::new(
+        r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<outlet>[^/\n]{1,80}?)\s*/\s*",
+    )
+    .expect("valid regex")
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let date = format!(
-        r"(?:{MONTH_PATTERN}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}})"
-    );
+    let date = format!(r"(?:{MONTH_PATTERN}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}})");
     let time = r"(?:\s*[-–—,|]?\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5})?)?";
     let outlet = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}";
-    Regex::new(&format!(
-        r"^(?P<title>[^\n]{{8,300}}?)\s*(?P<date>{date}{time})\s+(?P<outlet>{outlet})\s+[-–—]\s+"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"^(?P<title>[^\n]{{8,300}}?)\s*(?P<date>{date}{time})\s+(?P<outlet>{outlet})\s+[-–—]\s+"))
+        .expect("valid regex")
 });
 
 /// Reads a plain-text article and its header or dateline, if any.
@@ -118,7 +116,9 @@ mod tests {
 
     #[test]
     fn key_value_header() {
-        let d = parsed("Title: Two hurt in market blast\nDate: 2024-05-02\nOutlet: The Daily Lantern\n\nTwo people were hurt.");
+        let d = parsed(
+            "Title: Two hurt in market blast\nDate: 2024-05-02\nOutlet: The Daily Lantern\n\nTwo people were hurt.",
+        );
         assert_eq!(d.title.as_deref(), Some("Two hurt in market blast"));
         assert_eq!(d.outlet.as_deref(), Some("The Daily Lantern"));
         assert_eq!(d.published.unwrap().iso(), "2024-05-02");
@@ -135,7 +135,9 @@ mod tests {
 
     #[test]
     fn headline_then_dateline_then_outlet() {
-        let d = parsed("Three dead as storm of gunfire hits river town![]() May 2, 2024 - 09:30 EST Valley.News - Three people died on Thursday.");
+        let d = parsed(
+            "Three dead as storm of gunfire hits river town![]() May 2, 2024 - 09:30 EST Valley.News - Three people died on Thursday.",
+        );
         assert_eq!(d.title.as_deref(), Some("Three dead as storm of gunfire hits river town![]()"));
         assert_eq!(d.outlet.as_deref(), Some("Valley.News"));
         assert_eq!(d.published.unwrap().iso(), "2024-05-02T09:30:00-05:00");

@@ -10,9 +10,9 @@ use std::io::{BufRead, Read};
 
 use sitrep_model::SourceRef;
 
-use super::RawDocument;
+use super::{RawDocument, RecordItem};
 use crate::encoding;
-use crate::reader::{read_line_bounded, LineError};
+use crate::reader::{LineError, read_line_bounded};
 
 /// Longest header line accepted; a WARC header line is never near this.
 const MAX_HEADER_LINE: usize = 64 * 1024;
@@ -25,9 +25,6 @@ pub struct WarcReader<R> {
     record: u64,
     failed: bool,
 }
-
-/// One item of a WARC stream: a document, or an error naming its record.
-pub type WarcItem = Result<RawDocument, (u64, String)>;
 
 impl<R: BufRead> WarcReader<R> {
     pub fn new(reader: R, path: &str, max_record: usize) -> Self {
@@ -46,7 +43,7 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
-    fn next_item(&mut self) -> Option<WarcItem> {
+    fn next_item(&mut self) -> Option<RecordItem> {
         let mut line = Vec::new();
         loop {
             match self.seek_header(&mut line) {
@@ -73,7 +70,10 @@ impl<R: BufRead> WarcReader<R> {
                     self.failed = true;
                     return Some(Err((record, format!("cannot read: {e}"))));
                 }
-                return Some(Err((record, format!("record of {length} bytes is over the limit of {} bytes", self.max_record))));
+                return Some(Err((
+                    record,
+                    format!("record of {length} bytes is over the limit of {} bytes", self.max_record),
+                )));
             }
             let mut block = Vec::with_capacity(length as usize);
             match (&mut self.reader).take(length).read_to_end(&mut block) {
@@ -123,9 +123,9 @@ impl<R: BufRead> WarcReader<R> {
 }
 
 impl<R: BufRead> Iterator for WarcReader<R> {
-    type Item = WarcItem;
+    type Item = RecordItem;
 
-    fn next(&mut self) -> Option<WarcItem> {
+    fn next(&mut self) -> Option<RecordItem> {
         if self.failed {
             return None;
         }
