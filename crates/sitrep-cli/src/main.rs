@@ -150,7 +150,10 @@ fn main() -> ExitCode {
         std::panic::set_hook(Box::new(|_| {}));
     }
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| "warn,html5ever=error,selectors=error".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("RUST_LOG")
+                .unwrap_or_else(|_| "warn,html5ever=error,selectors=error".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     match std::panic::catch_unwind(|| run(cli)) {

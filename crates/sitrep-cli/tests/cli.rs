@@ -235,3 +235,57 @@ fn eval_seeds_reports_every_entry() {
         .stdout(contains("PASS must_not  nothing-abroad"))
         .stdout(contains("2 of 3 entries hold"));
 }
+
+/// Writes `n` small distinct JSON Lines articles.
+fn many_articles(path: &Path, n: usize) {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..n {
+        writeln!(
+            out,
+            r#"{{"id": "a{i}", "date": "2021-03-04", "text": "Report number {i}: {} people were hurt when a storm of stones hit the parade in district {i}, officials said on Monday."}}"#,
+            i % 7
+        )
+        .unwrap();
+    }
+}
+
+fn document_count(db: &Path) -> u64 {
+    use sitrep_store::Store;
+    sitrep_store::SqliteStore::open(db).unwrap().counts().unwrap().documents
+}
+
+#[test]
+fn an_interrupted_or_killed_run_keeps_whole_batches_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("many.jsonl");
+    let total = 3_000;
+    many_articles(&input, total);
+    for signal in ["-INT", "-KILL"] {
+        let db = dir.path().join(format!("s{signal}.db"));
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitrep"))
+            .args(["ingest", "--quiet", "--db"])
+            .arg(&db)
+            .arg(&input)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until some batches are committed, then stop the run mid-way.
+        let started = std::time::Instant::now();
+        while (!db.exists() || document_count(&db) == 0) && started.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::process::Command::new("kill").arg(signal).arg(child.id().to_string()).status().unwrap();
+        let status = child.wait().unwrap();
+        let stored = document_count(&db);
+        if signal == "-INT" {
+            assert_eq!(status.code(), Some(130), "Ctrl-C ends with 130");
+        }
+        assert!(stored > 0 && stored < total as u64, "{signal}: {stored} stored");
+        // What was committed came in whole batches (or, after Ctrl-C, up to the document in hand).
+        if signal == "-KILL" {
+            assert_eq!(stored % 256, 0, "a crash loses only the batch in flight");
+        }
+        sitrep(&db).arg("ingest").arg("--quiet").arg(&input).assert().success();
+        assert_eq!(document_count(&db), total as u64);
+    }
+}

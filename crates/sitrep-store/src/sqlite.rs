@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use sitrep_model::{Document, EventRecord};
 
 use crate::schema::MIGRATIONS;
@@ -32,15 +32,18 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
         let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::TooNew { path: name.to_owned(), found: version, known });
-        }
-        for (i, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = conn.transaction().map_err(open_err)?;
+        loop {
+            // The write lock first, then the version: two processes opening a new database at
+            // once must not both apply the same migration.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(open_err)?;
+            let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+            if version > known {
+                return Err(StoreError::TooNew { path: name.to_owned(), found: version, known });
+            }
+            let Some(migration) = MIGRATIONS.get(version as usize) else { break };
             tx.execute_batch(migration).map_err(open_err)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1).map_err(open_err)?;
+            tx.pragma_update(None, "user_version", version + 1).map_err(open_err)?;
             tx.commit().map_err(open_err)?;
         }
         Ok(SqliteStore { conn })
