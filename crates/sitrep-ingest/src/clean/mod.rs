@@ -51,8 +51,8 @@ pub fn clean(raw: RawDocument) -> Document {
     cut_teaser(&mut pieces);
     strip_leftovers(&mut pieces);
     repair_words(&mut pieces);
-    let (text, paragraphs, embedded, dropped, repairs) = assemble(pieces);
-    let language = main_language(&text, &paragraphs).or(raw.language_hint.clone());
+    let (text, mut paragraphs, embedded, dropped, repairs) = assemble(pieces);
+    let language = language::label(&text, &mut paragraphs).or(raw.language_hint.clone());
     let title = raw.title.as_deref().map(clean_line).filter(|t| !t.is_empty());
     let outlet = raw.outlet.as_deref().map(clean_line).filter(|t| !t.is_empty());
     let content_hash = content_hash(&text, title.as_deref(), outlet.as_deref(), raw.url.as_deref(), &raw, &embedded);
@@ -243,8 +243,7 @@ fn assemble(pieces: Vec<Piece>) -> Assembled {
                         embedded: None,
                     });
                 }
-                let language = language::detect(&para);
-                paragraphs.push(Paragraph { span: Span::new(start, text.len()), language });
+                paragraphs.push(Paragraph { span: Span::new(start, text.len()), language: None });
             }
             Piece::Post { mut post, repairs: fixed } => {
                 post.at = text.len();
@@ -264,20 +263,6 @@ fn assemble(pieces: Vec<Piece>) -> Assembled {
         }
     }
     (text, paragraphs, embedded, dropped, repairs)
-}
-
-/// The language with the most text, over paragraphs whose language is known.
-fn main_language(text: &str, paragraphs: &[Paragraph]) -> Option<String> {
-    let mut bytes: Vec<(String, usize)> = Vec::new();
-    for p in paragraphs {
-        if let Some(lang) = &p.language {
-            match bytes.iter_mut().find(|(l, _)| l == lang) {
-                Some((_, n)) => *n += p.span.len(),
-                None => bytes.push((lang.clone(), p.span.len())),
-            }
-        }
-    }
-    bytes.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l).or_else(|| language::detect(text))
 }
 
 fn content_hash(
