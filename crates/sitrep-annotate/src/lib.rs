@@ -2,8 +2,10 @@
 //! clean text — tokens, sentences, numbers, dates, triggers, victims, actors, places,
 //! attribution cues.
 //!
-//! This stage is not built yet (issue: extraction engine): `annotate` returns no layers, so
-//! the stages after it see an unannotated document and produce nothing.
+//! Built so far: the English pack's tokens and sentences (`en`). Numbers, dates, triggers,
+//! victims, actors, places and attribution cues are the extraction issue's next steps.
+
+pub mod en;
 
 use sitrep_model::{Document, Span};
 
@@ -21,7 +23,12 @@ pub struct Annotations {
     pub items: Vec<Annotation>,
 }
 
-/// Annotates a document with the language pack of its language.
-pub fn annotate(_document: &Document) -> Annotations {
-    Annotations::default()
+/// Annotates a document with the language pack of its language (English for now).
+pub fn annotate(document: &Document) -> Annotations {
+    let tokens = en::tokens::tokenize(&document.text);
+    let items = en::sentences::split(&document.text, &tokens)
+        .into_iter()
+        .map(|span| Annotation { layer: "sentence", span, label: String::new() })
+        .collect();
+    Annotations { items }
 }

@@ -50,6 +50,18 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
                     writeln!(out)?;
                 } else {
                     write_text(&mut out, &document)?;
+                    writeln!(out, "\nannotations:")?;
+                    for a in &annotations.items {
+                        let label = if a.label.is_empty() { String::new() } else { format!(" {}", a.label) };
+                        writeln!(
+                            out,
+                            "  {:9} {}..{}{label}: {}",
+                            a.layer,
+                            a.span.start,
+                            a.span.end,
+                            a.span.slice(&document.text)
+                        )?;
+                    }
                     writeln!(out, "reports: {}", reports.len())?;
                     writeln!(out)?;
                 }

@@ -1,0 +1,4 @@
+//! The English language pack.
+
+pub mod sentences;
+pub mod tokens;
