@@ -2,7 +2,7 @@
 //! clean text — tokens, sentences, numbers, dates, triggers, victims, actors, places,
 //! attribution cues.
 //!
-//! Built so far: the English pack's tokens and sentences (`en`). Numbers, dates, triggers,
+//! Built so far: the English pack's tokens, sentences and quantities (`en`). Numbers, dates, triggers,
 //! victims, actors, places and attribution cues are the extraction issue's next steps.
 
 pub mod en;
@@ -25,10 +25,21 @@ pub struct Annotations {
 
 /// Annotates a document with the language pack of its language (English for now).
 pub fn annotate(document: &Document) -> Annotations {
-    let tokens = en::tokens::tokenize(&document.text);
-    let items = en::sentences::split(&document.text, &tokens)
+    let text = &document.text;
+    let tokens = en::tokens::tokenize(text);
+    let mut items: Vec<Annotation> = en::sentences::split(text, &tokens)
         .into_iter()
         .map(|span| Annotation { layer: "sentence", span, label: String::new() })
         .collect();
+    items.extend(en::numbers::quantities(text, &tokens).into_iter().map(|q| {
+        let mut label = format!("{} {}", q.qualifier, q.value);
+        if let Some(high) = q.high {
+            label.push_str(&format!("-{high}"));
+        }
+        if let Some(word) = &q.vague_word {
+            label.push_str(&format!(" ({word})"));
+        }
+        Annotation { layer: "number", span: q.span, label }
+    }));
     Annotations { items }
 }

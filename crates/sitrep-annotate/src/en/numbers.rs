@@ -1,0 +1,381 @@
+//! English quantities: counts that may be counts of people, with their qualifier.
+//!
+//! ## What it handles
+//! Digits with separators ("3,000"), number words ("four", "twenty-eight", "two hundred",
+//! "a dozen"), explicit zeros ("no one", "nobody", "none"), qualifiers before the number ("more
+//! than 70", "at least 48", "nearly 20", "exceeds 70"), ranges ("between 10 and 15", "10 to 15",
+//! "10-15"), vague quantities coded by ACLED's table ("dozens" → 12, "several" → 3) with the word
+//! kept. Word lists are in `lexicons/en/numbers.toml`.
+//!
+//! ## What it leaves alone
+//! Numbers that are not counts: years ("in 1977"), days of dates ("March 7"), times ("10:30",
+//! "7 p.m."), ages ("a 17-year-old" is one word; "aged 17"; "John Doe, 23,"), money, measures
+//! and calibres ("14 hours", "9 mm", "$5"), identifiers ("Route 9", "No. 4"), decimals,
+//! ordinals ("third", "1st"). Whether a count is of people is the claim rules' job.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use sitrep_model::Span;
+
+use super::tokens::{Token, TokenKind};
+
+const LEXICON: &str = include_str!("../../../../lexicons/en/numbers.toml");
+
+#[derive(Deserialize)]
+struct NotCounts {
+    units_after: Vec<String>,
+    markers_before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Lexicon {
+    cardinals: HashMap<String, u64>,
+    scales: HashMap<String, u64>,
+    vague: HashMap<String, u64>,
+    qualifiers: HashMap<String, String>,
+    not_counts: NotCounts,
+}
+
+struct Tables {
+    cardinals: HashMap<String, u64>,
+    scales: HashMap<String, u64>,
+    /// Multi-word entries as word sequences, longest first.
+    vague: Vec<(Vec<String>, u64, String)>,
+    qualifiers: Vec<(Vec<String>, String)>,
+    units_after: HashSet<String>,
+    markers_before: HashSet<String>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let lexicon: Lexicon = toml::from_str(LEXICON).expect("lexicons/en/numbers.toml is valid");
+        let phrases = |map: HashMap<String, String>| {
+            let mut v: Vec<(Vec<String>, String)> =
+                map.into_iter().map(|(k, q)| (k.split_whitespace().map(str::to_owned).collect(), q)).collect();
+            v.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            v
+        };
+        let mut vague: Vec<(Vec<String>, u64, String)> =
+            lexicon.vague.into_iter().map(|(k, n)| (k.split_whitespace().map(str::to_owned).collect(), n, k)).collect();
+        vague.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
+        Tables {
+            cardinals: lexicon.cardinals,
+            scales: lexicon.scales,
+            vague,
+            qualifiers: phrases(lexicon.qualifiers),
+            units_after: lexicon.not_counts.units_after.into_iter().collect(),
+            markers_before: lexicon.not_counts.markers_before.into_iter().collect(),
+        }
+    })
+}
+
+/// A count as the text states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    /// From the qualifier (if any) to the end of the number.
+    pub span: Span,
+    pub value: u64,
+    pub high: Option<u64>,
+    /// `exact`, `more_than`, `at_least`, `up_to`, `about`, `vague`.
+    pub qualifier: String,
+    pub vague_word: Option<String>,
+}
+
+/// Lowercased token texts, the grammar's view of the text.
+fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
+    tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect()
+}
+
+fn matches_at(words: &[String], at: usize, phrase: &[String]) -> bool {
+    phrase.iter().enumerate().all(|(k, p)| words.get(at + k) == Some(p))
+}
+
+/// All quantities in `text`.
+pub fn quantities(text: &str, tokens: &[Token]) -> Vec<Quantity> {
+    let t = tables();
+    let words = lower_words(text, tokens);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (qualifier, j) = match t.qualifiers.iter().find(|(phrase, _)| matches_at(&words, i, phrase)) {
+            Some((phrase, q)) => (Some(q.clone()), i + phrase.len()),
+            None => (None, i),
+        };
+        // "between 10 and 15"
+        if words[j] == "between"
+            && let Some((low, after_low)) = count_at(tokens, &words, j + 1)
+            && words.get(after_low).map(String::as_str) == Some("and")
+            && let Some((high, end)) = count_at(tokens, &words, after_low + 1)
+        {
+            out.push(Quantity {
+                span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+                value: low,
+                high: Some(high),
+                qualifier: qualifier.unwrap_or_else(|| "exact".into()),
+                vague_word: None,
+            });
+            i = end;
+            continue;
+        }
+        if let Some((value, end)) = count_at(tokens, &words, j) {
+            let mut quantity = Quantity {
+                span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+                value,
+                high: None,
+                qualifier: qualifier.clone().unwrap_or_else(|| "exact".into()),
+                vague_word: None,
+            };
+            quantity.high = digit_range(&words[j]).map(|(_, high)| high);
+            let mut next = end;
+            // "10 to 15", "10 or 12"
+            if matches!(words.get(end).map(String::as_str), Some("to" | "or"))
+                && let Some((high, range_end)) = count_at(tokens, &words, end + 1)
+                && high > value
+            {
+                quantity.high = Some(high);
+                quantity.span.end = tokens[range_end - 1].span.end;
+                next = range_end;
+            }
+            if is_count(text, tokens, &words, i, next) {
+                out.push(quantity);
+            }
+            i = next;
+            continue;
+        }
+        if let Some((phrase, value, word)) = t.vague.iter().find(|(phrase, _, _)| matches_at(&words, j, phrase)) {
+            // "some" is a vague quantity only before a plural noun ("some residents"), not as a
+            // qualifier of a number, which was tried above.
+            let end = j + phrase.len();
+            let followed_by_word = tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word);
+            if followed_by_word || word != "some" {
+                out.push(Quantity {
+                    span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+                    value: *value,
+                    high: None,
+                    qualifier: "vague".into(),
+                    vague_word: Some(word.clone()),
+                });
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A number starting at token `at`: its value and the index after it.
+fn count_at(tokens: &[Token], words: &[String], at: usize) -> Option<(u64, usize)> {
+    let t = tables();
+    let token = tokens.get(at)?;
+    let word = words.get(at)?;
+    let (mut value, mut end) = if token.kind == TokenKind::Number {
+        if word.contains('.') || word.contains('/') {
+            return None;
+        }
+        (word.replace(',', "").parse::<u64>().ok()?, at + 1)
+    } else if let Some((low, _)) = digit_range(word) {
+        // "10-15" is one token; `quantities` reads its high end.
+        (low, at + 1)
+    } else if matches!(word.as_str(), "no" | "nobody" | "none") {
+        let end = if word == "no" && words.get(at + 1).map(String::as_str) == Some("one") { at + 2 } else { at + 1 };
+        if word == "no" && !tokens.get(at + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+            return None;
+        }
+        return Some((0, end));
+    } else if matches!(word.as_str(), "a" | "an") {
+        // "a dozen", "a hundred", "a couple of": "a" alone is not a number.
+        let next = words.get(at + 1)?;
+        if next == "dozen" {
+            return Some((12, at + 2));
+        }
+        if matches!(next.as_str(), "couple" | "pair") && words.get(at + 2).map(String::as_str) == Some("of") {
+            return Some((2, at + 3));
+        }
+        let scale = *t.scales.get(next.as_str())?;
+        return Some((scale, at + 2));
+    } else if matches!(word.as_str(), "couple" | "pair" | "dozen") {
+        return None;
+    } else {
+        (word_number(word)?, at + 1)
+    };
+    if let Some(scale) = words.get(end).and_then(|w| t.scales.get(w.as_str())) {
+        value *= scale;
+        end += 1;
+    }
+    Some((value, end))
+}
+
+/// "twenty-eight" → 28, "four" → 4.
+fn word_number(word: &str) -> Option<u64> {
+    let t = tables();
+    if matches!(word, "a" | "an" | "no" | "none" | "zero") {
+        return None;
+    }
+    if let Some(v) = t.cardinals.get(word) {
+        return Some(*v);
+    }
+    let (tens, unit) = word.split_once('-')?;
+    let tens = *t.cardinals.get(tens).filter(|v| **v >= 20 && **v % 10 == 0)?;
+    let unit = *t.cardinals.get(unit).filter(|v| (1..=9).contains(*v))?;
+    Some(tens + unit)
+}
+
+/// "10-15" → (10, 15).
+fn digit_range(word: &str) -> Option<(u64, u64)> {
+    let (a, b) = word.split_once('-')?;
+    let (a, b) = (a.parse().ok()?, b.parse().ok()?);
+    (a < b).then_some((a, b))
+}
+
+/// False for numbers that are years, dates, times, ages, measures or identifiers.
+fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: usize) -> bool {
+    let t = tables();
+    let first = &words[start];
+    let number_token =
+        tokens.iter().enumerate().skip(start).take(end - start).find(|(_, t)| t.kind == TokenKind::Number);
+    if let Some((index, token)) = number_token {
+        let digits = token.span.slice(text);
+        // A year: four digits without a separator in the range of years.
+        if digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)) {
+            return false;
+        }
+        // A time: "10:30", either half.
+        if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
+            return false;
+        }
+        // An age between commas after a name: "John Doe, 23, died".
+        if index >= 2
+            && words[index - 1] == ","
+            && words.get(index + 1).map(String::as_str) == Some(",")
+            && tokens[index - 2].span.slice(text).chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+    }
+    // "Route 9", "March 7", "aged 17", "$5", "No. 4" — unless a qualifier opens the quantity
+    // ("at least 3" starts with its own words).
+    let qualified = t.qualifiers.iter().any(|(p, _)| p[0] == *first);
+    if !qualified && word_before(tokens, words, start).is_some_and(|w| t.markers_before.contains(w.as_str())) {
+        return false;
+    }
+    if let Some(after) = words.get(end) {
+        if t.units_after.contains(after.as_str()) {
+            return false;
+        }
+        // "7 March", "7th": a day of a month.
+        if is_month(after) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The word before token `at`, with its full stop when glued to it ("No." in "No. 4").
+fn word_before(tokens: &[Token], words: &[String], at: usize) -> Option<String> {
+    let previous = words.get(at.checked_sub(1)?)?;
+    if previous == "." && at >= 2 && tokens[at - 2].span.end == tokens[at - 1].span.start {
+        return Some(format!("{}.", words[at - 2]));
+    }
+    Some(previous.clone())
+}
+
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// (value, high, qualifier, vague word, quoted text) of each quantity.
+    type Found = (u64, Option<u64>, String, Option<String>, String);
+
+    fn q(text: &str) -> Vec<Found> {
+        quantities(text, &tokenize(text))
+            .into_iter()
+            .map(|q| (q.value, q.high, q.qualifier, q.vague_word, q.span.slice(text).to_owned()))
+            .collect()
+    }
+
+    fn values(text: &str) -> Vec<u64> {
+        q(text).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn digits_and_words() {
+        assert_eq!(values("3,000 people fled; four died and twenty-eight were hurt"), vec![3000, 4, 28]);
+        assert_eq!(values("two hundred troops and a dozen police"), vec![200, 12]);
+    }
+
+    #[test]
+    fn qualifiers() {
+        let got = q("more than 70 people dead, at least 48 deaths, nearly 20 hurt; the toll exceeds 70");
+        let quals: Vec<&str> = got.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(quals, vec!["more_than", "at_least", "about", "more_than"]);
+        assert_eq!(got[0].4, "more than 70");
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(q("between 10 and 15 people")[0].1, Some(15));
+        assert_eq!(q("10 to 15 people")[0].1, Some(15));
+        assert_eq!(q("10-15 people")[0].1, Some(15));
+    }
+
+    #[test]
+    fn vague_words_are_coded_and_kept() {
+        let got = q("dozens of deaths and several injured, a few captives; many others");
+        assert_eq!(got.iter().map(|x| x.0).collect::<Vec<_>>(), vec![12, 3, 3, 10]);
+        assert_eq!(got[0].3.as_deref(), Some("dozens"));
+        assert_eq!(got[2].3.as_deref(), Some("a few"));
+    }
+
+    #[test]
+    fn explicit_zeros() {
+        assert_eq!(values("no one was hurt"), vec![0]);
+        assert_eq!(values("there were no injuries"), vec![0]);
+        assert_eq!(values("nobody died"), vec![0]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_counts() {
+        for text in [
+            "in 1977 and from 1987 to 2002",
+            "on March 7 and 7 March",
+            "at 10:30 and 7 p.m.",
+            "a 17-year-old and a man aged 17",
+            "John Doe, 23, died",
+            "fighting for 14 hours over 5 km",
+            "a 9 mm pistol and $5",
+            "on Route 9 near No. 4",
+            "it grew 2.5 times",
+            "the third attack and the 1st victim",
+        ] {
+            assert_eq!(values(text), Vec::<u64>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_alone_is_not_a_number() {
+        assert_eq!(values("a man was shot"), Vec::<u64>::new());
+    }
+}
