@@ -2,7 +2,7 @@
 //! clean text — tokens, sentences, numbers, dates, triggers, victims, actors, places,
 //! attribution cues.
 //!
-//! Built so far: the English pack's tokens, sentences and quantities (`en`). Numbers, dates, triggers,
+//! Built so far: the English pack's tokens, sentences, quantities and dates (`en`). Numbers, dates, triggers,
 //! victims, actors, places and attribution cues are the extraction issue's next steps.
 
 pub mod en;
@@ -40,6 +40,11 @@ pub fn annotate(document: &Document) -> Annotations {
             label.push_str(&format!(" ({word})"));
         }
         Annotation { layer: "number", span: q.span, label }
+    }));
+    let published = document.published.as_ref().map(|p| p.date);
+    items.extend(en::dates::dates(text, &tokens, published).into_iter().map(|d| {
+        let range = if d.start == d.end { d.start.to_string() } else { format!("{}..{}", d.start, d.end) };
+        Annotation { layer: "date", span: d.span, label: format!("{} {range} (precision {})", d.role, d.precision) }
     }));
     Annotations { items }
 }

@@ -1,5 +1,6 @@
 //! The English language pack.
 
+pub mod dates;
 pub mod numbers;
 pub mod sentences;
 pub mod tokens;

@@ -1,0 +1,350 @@
+//! English dates in the text, resolved against the publication date, with UCDP's precision
+//! (1 day, 3 week, 4 month, 5 year) and a role.
+//!
+//! ## What it handles
+//! Absolute dates ("March 7, 2025", "7 March 2025", "Mar. 7", "2025-03-07"), months ("in
+//! December", "December 2024"), years ("in 1977", "from 1987 to 2002"), weekdays ("on
+//! Thursday", "Thursday evening", "late Friday", "last Tuesday"), relative days ("yesterday",
+//! "last night"), weeks and months ("last week", "earlier this week", "earlier this month",
+//! "last month"). A weekday or a month without a year is the latest one not after publication.
+//!
+//! Roles: `reporting` when a verb of reporting stands just before, with no new clause in between
+//! ("the monitor said on Wednesday", but not "reported that on Thursday, …"), `future` after publication, `past` when it ended more than 30 days before
+//! publication (background: "in 1977", "in December" in a March article), else `event`.
+//!
+//! ## What it leaves alone
+//! Relative dates when the publication date is unknown; times of day; numbered weeks.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use serde::Deserialize;
+use sitrep_model::Span;
+
+use super::tokens::{Token, TokenKind};
+
+const LEXICON: &str = include_str!("../../../../lexicons/en/calendar.toml");
+
+#[derive(Deserialize)]
+struct Reporting {
+    verbs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Calendar {
+    weekdays: Vec<String>,
+    months: Vec<String>,
+    month_abbreviations: HashMap<String, i8>,
+    relative_days: HashMap<String, i64>,
+    reporting: Reporting,
+}
+
+fn calendar() -> &'static Calendar {
+    static C: OnceLock<Calendar> = OnceLock::new();
+    C.get_or_init(|| toml::from_str(LEXICON).expect("lexicons/en/calendar.toml is valid"))
+}
+
+/// A date mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub span: Span,
+    pub start: Date,
+    pub end: Date,
+    /// UCDP date_prec: 1 day, 3 week, 4 month, 5 year.
+    pub precision: u8,
+    /// `event`, `reporting`, `past`, `future`.
+    pub role: &'static str,
+}
+
+/// Days before publication beyond which a date is background, not the news.
+const PAST_DAYS: i64 = 30;
+
+fn month_of(word: &str) -> Option<i8> {
+    let c = calendar();
+    c.months.iter().position(|m| m == word).map(|i| i as i8 + 1).or_else(|| c.month_abbreviations.get(word).copied())
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    const DAYS: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+    calendar().weekdays.iter().position(|d| d == word).map(|i| DAYS[i])
+}
+
+fn number(tokens: &[Token], words: &[String], at: usize) -> Option<i64> {
+    (tokens.get(at)?.kind == TokenKind::Number).then(|| words[at].parse().ok()).flatten()
+}
+
+fn is_year(n: i64) -> bool {
+    (1800..=2100).contains(&n)
+}
+
+/// The latest date with this month and day that is not after `published` (with a day's slack
+/// for time zones).
+fn latest(published: Date, month: i8, day: i8) -> Option<Date> {
+    let this_year = Date::new(published.year(), month, day).ok()?;
+    if this_year <= published.checked_add(1.day()).ok()? {
+        Some(this_year)
+    } else {
+        Date::new(published.year() - 1, month, day).ok()
+    }
+}
+
+/// A resolved date: (start, end, precision) and the index after its last token.
+type Found = ((Date, Date, u8), usize);
+
+/// All date mentions in `text`; relative ones only when `published` is known.
+pub fn dates(text: &str, tokens: &[Token], published: Option<Date>) -> Vec<DateMention> {
+    let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(((start, end, precision), next)) = date_at(tokens, &words, i, published) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
+        out.push(DateMention { span, start, end, precision, role: role(&words, i, start, end, published) });
+        i = next;
+    }
+    out
+}
+
+fn role(words: &[String], at: usize, start: Date, end: Date, published: Option<Date>) -> &'static str {
+    let verbs = &calendar().reporting.verbs;
+    // A verb of reporting within four words before the date ("said in a statement on Friday"),
+    // unless a clause starts in between ("reported that on Thursday, fighting …").
+    for word in words[at.saturating_sub(5)..at].iter().rev() {
+        if matches!(word.as_str(), "that" | "," | ";" | "." | "!" | "?" | ":" | "when" | "after" | "before") {
+            break;
+        }
+        if verbs.contains(word) {
+            return "reporting";
+        }
+    }
+    let Some(published) = published else { return "event" };
+    if start > published {
+        "future"
+    } else if i64::from((published - end).get_days()) > PAST_DAYS {
+        "past"
+    } else {
+        "event"
+    }
+}
+
+fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>) -> Option<Found> {
+    let word = words[i].as_str();
+    // 2025-03-07
+    if let Ok(date) = word.parse::<Date>() {
+        return Some(((date, date, 1), i + 1));
+    }
+    // March 7, 2025 / Mar. 7 / March 2025 / in December
+    if let Some(month) = month_of(word) {
+        // "may" is also a verb: only a month when a day or year follows.
+        let mut j = i + 1;
+        if words.get(j).map(String::as_str) == Some(".") {
+            j += 1;
+        }
+        if let Some(day) = number(tokens, words, j).filter(|d| (1..=31).contains(d)) {
+            let mut k = j + 1;
+            if words.get(k).map(String::as_str) == Some(",") {
+                k += 1;
+            }
+            if let Some(year) = number(tokens, words, k).filter(|y| is_year(*y)) {
+                let date = Date::new(year as i16, month, day as i8).ok()?;
+                return Some(((date, date, 1), k + 1));
+            }
+            let date = latest(published?, month, day as i8)?;
+            return Some(((date, date, 1), j + 1));
+        }
+        if let Some(year) = number(tokens, words, j).filter(|y| is_year(*y)) {
+            let first = Date::new(year as i16, month, 1).ok()?;
+            return Some(((first, first.last_of_month(), 4), j + 1));
+        }
+        let preceded =
+            i > 0 && matches!(words[i - 1].as_str(), "in" | "since" | "early" | "late" | "mid" | "until" | "during");
+        if preceded && word != "may" {
+            let published = published?;
+            let year = if month <= published.month() { published.year() } else { published.year() - 1 };
+            let first = Date::new(year, month, 1).ok()?;
+            return Some(((first, first.last_of_month(), 4), i + 1));
+        }
+        return None;
+    }
+    // 7 March 2025 / 7 March
+    if let Some(day) = number(tokens, words, i).filter(|d| (1..=31).contains(d))
+        && let Some(month) = words.get(i + 1).and_then(|w| month_of(w))
+    {
+        if let Some(year) = number(tokens, words, i + 2).filter(|y| is_year(*y)) {
+            let date = Date::new(year as i16, month, day as i8).ok()?;
+            return Some(((date, date, 1), i + 3));
+        }
+        let date = latest(published?, month, day as i8)?;
+        return Some(((date, date, 1), i + 2));
+    }
+    // in 1977 / from 1987 to 2002
+    if let Some(year) = number(tokens, words, i).filter(|y| is_year(*y))
+        && i > 0
+        && matches!(words[i - 1].as_str(), "in" | "since" | "from" | "during" | "until" | "by" | "of")
+    {
+        let first = Date::new(year as i16, 1, 1).ok()?;
+        let mut last = Date::new(year as i16, 12, 31).ok()?;
+        let mut next = i + 1;
+        if words.get(i + 1).map(String::as_str) == Some("to")
+            && let Some(to) = number(tokens, words, i + 2).filter(|y| is_year(*y) && *y > year)
+        {
+            last = Date::new(to as i16, 12, 31).ok()?;
+            next = i + 3;
+        }
+        return Some(((first, last, 5), next));
+    }
+    let published = published?;
+    // on Thursday / Thursday evening / last Tuesday
+    if let Some(weekday) = weekday_of(word) {
+        let strictly_before = i > 0 && words[i - 1] == "last";
+        let mut date = published;
+        while date.weekday() != weekday || (strictly_before && date == published) {
+            date = date.yesterday().ok()?;
+        }
+        let mut next = i + 1;
+        if matches!(words.get(next).map(String::as_str), Some("morning" | "afternoon" | "evening" | "night")) {
+            next += 1;
+        }
+        return Some(((date, date, 1), next));
+    }
+    // yesterday / last night / earlier today
+    let c = calendar();
+    for (phrase, days) in &c.relative_days {
+        let parts: Vec<&str> = phrase.split_whitespace().collect();
+        if parts.iter().enumerate().all(|(k, p)| words.get(i + k).map(String::as_str) == Some(*p)) {
+            let date = published.checked_sub(days.days()).ok()?;
+            return Some(((date, date, 1), i + parts.len()));
+        }
+    }
+    // last week / this week / earlier this week / last month / earlier this month / last year
+    let (skip, which) = match (word, words.get(i + 1).map(String::as_str)) {
+        ("earlier", Some("this")) => (2, "this"),
+        ("last" | "this" | "past", _) => (1, word),
+        _ => return None,
+    };
+    let unit = words.get(i + skip)?.as_str();
+    let monday = {
+        let mut d = published;
+        while d.weekday() != Weekday::Monday {
+            d = d.yesterday().ok()?;
+        }
+        d
+    };
+    let found = match (which, unit) {
+        ("this", "week") => (monday, published, 3),
+        ("last" | "past", "week") => {
+            let start = monday.checked_sub(7.days()).ok()?;
+            (start, monday.yesterday().ok()?, 3)
+        }
+        ("this", "month") => (published.first_of_month(), published, 4),
+        ("last" | "past", "month") => {
+            let start = published.first_of_month().checked_sub(1.month()).ok()?;
+            (start, start.last_of_month(), 4)
+        }
+        ("this", "year") => (Date::new(published.year(), 1, 1).ok()?, published, 5),
+        ("last" | "past", "year") => {
+            let y = published.year() - 1;
+            (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, 5)
+        }
+        _ => return None,
+    };
+    Some((found, i + skip + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// Friday 7 March 2025.
+    fn published() -> Option<Date> {
+        Some(jiff::civil::date(2025, 3, 7))
+    }
+
+    fn found(text: &str) -> Vec<(String, String, String, u8, &'static str)> {
+        dates(text, &tokenize(text), published())
+            .into_iter()
+            .map(|d| (d.span.slice(text).to_owned(), d.start.to_string(), d.end.to_string(), d.precision, d.role))
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_latest_one_not_after_publication() {
+        let got =
+            found("On Thursday evening clashes erupted; on Tuesday an ambush; on Friday a report; last Friday a raid.");
+        let dates: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(dates, vec!["2025-03-06", "2025-03-04", "2025-03-07", "2025-02-28"]);
+        assert_eq!(got[0].0, "Thursday evening");
+    }
+
+    #[test]
+    fn reporting_dates_are_marked() {
+        let got = found("At least four civilians were killed, the monitor reported on Wednesday.");
+        assert_eq!((got[0].1.as_str(), got[0].4), ("2025-03-05", "reporting"));
+        assert_eq!(found("Two men were shot on Wednesday, police said.")[0].4, "event");
+        assert_eq!(found("The ministry said in a statement on Friday.")[0].4, "reporting");
+        assert_eq!(found("The monitor reported that on Thursday, fighting killed 48.")[0].4, "event");
+        assert_eq!(found("Nobody confirmed it. On Thursday clashes erupted.")[0].4, "event");
+    }
+
+    #[test]
+    fn absolute_dates_months_and_years() {
+        let got = found("on March 7, 2025, on 6 March, in December, from 1987 to 2002, in 1977, on December 8");
+        let rows: Vec<(&str, &str, u8, &str)> = got.iter().map(|g| (g.1.as_str(), g.2.as_str(), g.3, g.4)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("2025-03-07", "2025-03-07", 1, "event"),
+                ("2025-03-06", "2025-03-06", 1, "event"),
+                ("2024-12-01", "2024-12-31", 4, "past"),
+                ("1987-01-01", "2002-12-31", 5, "past"),
+                ("1977-01-01", "1977-12-31", 5, "past"),
+                ("2024-12-08", "2024-12-08", 1, "past"),
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_days_weeks_and_months() {
+        let got = found("yesterday, last night, earlier this week, last week, earlier this month, last month");
+        let rows: Vec<(&str, &str, u8)> = got.iter().map(|g| (g.1.as_str(), g.2.as_str(), g.3)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("2025-03-06", "2025-03-06", 1),
+                ("2025-03-06", "2025-03-06", 1),
+                ("2025-03-03", "2025-03-07", 3),
+                ("2025-02-24", "2025-03-02", 3),
+                ("2025-03-01", "2025-03-07", 4),
+                ("2025-02-01", "2025-02-28", 4),
+            ]
+        );
+    }
+
+    #[test]
+    fn future_dates_and_may_the_verb() {
+        assert_eq!(found("talks on March 20, 2025")[0].4, "future");
+        assert!(found("the toll may rise").is_empty());
+    }
+
+    #[test]
+    fn without_a_publication_date_only_absolute_dates() {
+        let text = "on Thursday, on March 7, 2025";
+        let got = dates(text, &tokenize(text), None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].start.to_string(), "2025-03-07");
+    }
+}
