@@ -2,10 +2,11 @@
 //! clean text — tokens, sentences, numbers, dates, triggers, victims, actors, places,
 //! attribution cues.
 //!
-//! Built so far: the English pack's tokens, sentences, quantities and dates (`en`). Numbers, dates, triggers,
+//! Built so far: the English pack's tokens, sentences, quantities, dates, triggers and victim words (`en`). Numbers, dates, triggers,
 //! victims, actors, places and attribution cues are the extraction issue's next steps.
 
 pub mod en;
+pub mod matcher;
 
 use sitrep_model::{Document, Span};
 
@@ -41,6 +42,19 @@ pub fn annotate(document: &Document) -> Annotations {
         }
         Annotation { layer: "number", span: q.span, label }
     }));
+    let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+    let token_span = |start: usize, end: usize| Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+    for m in en::lexicons::triggers().find_all(&words) {
+        let label = format!("{} / {}", m.value.event_type, m.value.sub_event_type);
+        items.push(Annotation { layer: "trigger", span: token_span(m.start, m.end), label });
+    }
+    for m in en::lexicons::victims().find_all(&words) {
+        let mut label = m.value.category.clone();
+        for tag in &m.value.tags {
+            label.push_str(&format!(" #{tag}"));
+        }
+        items.push(Annotation { layer: "victim", span: token_span(m.start, m.end), label });
+    }
     let published = document.published.as_ref().map(|p| p.date);
     items.extend(en::dates::dates(text, &tokens, published).into_iter().map(|d| {
         let range = if d.start == d.end { d.start.to_string() } else { format!("{}..{}", d.start, d.end) };

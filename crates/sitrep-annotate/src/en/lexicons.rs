@@ -1,0 +1,132 @@
+//! The English lexicons of triggers and victims, loaded once from `lexicons/en/` (embedded at
+//! build time) into phrase lexicons, and the layers they annotate.
+//!
+//! Triggers give ACLED's event type and sub-event type; victim words give the victim category
+//! and tags. What a trigger or a victim word means in its sentence (negated, hypothetical, the
+//! subject or the object of a killing) is the extract stage's job.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::matcher::{PhraseLexicon, inflections};
+
+const TRIGGERS: &str = include_str!("../../../../lexicons/en/triggers.toml");
+const VICTIMS: &str = include_str!("../../../../lexicons/en/victims.toml");
+
+/// What a trigger signals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    pub event_type: String,
+    pub sub_event_type: String,
+}
+
+/// What a victim word says about the people counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Victim {
+    /// `state_forces`, `armed_group`, `civilians`, `all`.
+    pub category: String,
+    pub tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TriggerEntry {
+    event_type: String,
+    sub_event_type: String,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TriggerFile {
+    trigger: Vec<TriggerEntry>,
+}
+
+#[derive(Deserialize)]
+struct VictimFile {
+    categories: BTreeMap<String, Vec<String>>,
+    tags: BTreeMap<String, Vec<String>>,
+}
+
+pub fn triggers() -> &'static PhraseLexicon<Trigger> {
+    static L: OnceLock<PhraseLexicon<Trigger>> = OnceLock::new();
+    L.get_or_init(|| {
+        let file: TriggerFile = toml::from_str(TRIGGERS).expect("lexicons/en/triggers.toml is valid");
+        let mut entries = Vec::new();
+        for t in file.trigger {
+            let value = Trigger { event_type: t.event_type, sub_event_type: t.sub_event_type };
+            let forms = t
+                .nouns
+                .iter()
+                .flat_map(|n| inflections(n, "noun"))
+                .chain(t.verbs.iter().flat_map(|v| inflections(v, "verb")))
+                .chain(t.words.iter().cloned());
+            entries.extend(forms.map(|f| (f, value.clone())));
+        }
+        PhraseLexicon::new(entries)
+    })
+}
+
+pub fn victims() -> &'static PhraseLexicon<Victim> {
+    static L: OnceLock<PhraseLexicon<Victim>> = OnceLock::new();
+    L.get_or_init(|| {
+        let file: VictimFile = toml::from_str(VICTIMS).expect("lexicons/en/victims.toml is valid");
+        let tags_of = |form: &str| -> Vec<String> {
+            file.tags
+                .iter()
+                .filter(|(_, words)| words.iter().any(|w| inflections(w, "noun").iter().any(|f| f == form)))
+                .map(|(tag, _)| tag.clone())
+                .collect()
+        };
+        let mut entries = Vec::new();
+        for (category, words) in &file.categories {
+            for form in words.iter().flat_map(|w| inflections(w, "noun")) {
+                let victim = Victim { category: category.clone(), tags: tags_of(&form) };
+                entries.push((form, victim));
+            }
+        }
+        PhraseLexicon::new(entries)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn triggers_map_to_acled_types() {
+        let w = words("gunmen ambushed a convoy and a roadside bomb exploded before clashes and airstrikes");
+        let found: Vec<&str> = triggers().find_all(&w).iter().map(|m| m.value.sub_event_type.as_str()).collect();
+        assert_eq!(
+            found,
+            vec![
+                "Armed clash",
+                "Remote explosive/landmine/IED",
+                "Remote explosive/landmine/IED",
+                "Armed clash",
+                "Air/drone strike"
+            ]
+        );
+    }
+
+    #[test]
+    fn victims_have_categories_and_tags() {
+        let w = words("16 security personnel 28 fighters four civilians two children three police officers");
+        let found: Vec<(String, Vec<String>)> =
+            victims().find_all(&w).iter().map(|m| (m.value.category.clone(), m.value.tags.clone())).collect();
+        assert_eq!(found[0].0, "state_forces");
+        assert_eq!(found[1].0, "armed_group");
+        assert_eq!(found[2].0, "civilians");
+        assert_eq!(found[3], ("civilians".to_owned(), vec!["children".to_owned()]));
+        assert_eq!(found[4].0, "state_forces");
+    }
+}
