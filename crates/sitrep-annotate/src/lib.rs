@@ -2,15 +2,31 @@
 //! clean text — tokens, sentences, numbers, dates, triggers, victims, actors, places,
 //! attribution cues.
 //!
-//! Built so far: the English pack's tokens, sentences, quantities, dates, triggers and victim words (`en`). Numbers, dates, triggers,
-//! victims, actors, places and attribution cues are the extraction issue's next steps.
+//! Built so far (English pack, `en`): tokens, sentences, quantities, dates, event triggers,
+//! victim words and casualty cues. Actors, places and attribution cues come next.
+//!
+//! Every layer is typed (what extract reads) and can be listed as labelled spans (what `sitrep
+//! explain` shows). Annotations never change the text.
 
 pub mod en;
 pub mod matcher;
 
+use en::dates::DateMention;
+use en::lexicons::{Cue, Trigger, Victim};
+use en::numbers::Quantity;
+use en::tokens::Token;
 use sitrep_model::{Document, Span};
 
-/// One annotation: a labelled span on a named layer (`sentence`, `number`, `date`, …).
+/// A lexicon match over tokens `[start, end)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagged<V> {
+    pub start: usize,
+    pub end: usize,
+    pub span: Span,
+    pub value: V,
+}
+
+/// One annotation as `explain` lists it: a labelled span on a named layer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotation {
     pub layer: &'static str,
@@ -18,47 +34,96 @@ pub struct Annotation {
     pub label: String,
 }
 
-/// All annotations of one document, in text order per layer.
+/// All layers of one document, each in text order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Annotations {
-    pub items: Vec<Annotation>,
+    pub tokens: Vec<Token>,
+    /// Lowercased token texts, index for index with `tokens`.
+    pub words: Vec<String>,
+    pub sentences: Vec<Span>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+    pub triggers: Vec<Tagged<Trigger>>,
+    pub victims: Vec<Tagged<Victim>>,
+    pub cues: Vec<Tagged<Cue>>,
 }
 
 /// Annotates a document with the language pack of its language (English for now).
 pub fn annotate(document: &Document) -> Annotations {
-    let text = &document.text;
+    annotate_text(&document.text, document.published.as_ref().map(|p| p.date))
+}
+
+/// Annotates a text published on `published` (relative dates need it).
+pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annotations {
     let tokens = en::tokens::tokenize(text);
-    let mut items: Vec<Annotation> = en::sentences::split(text, &tokens)
-        .into_iter()
-        .map(|span| Annotation { layer: "sentence", span, label: String::new() })
-        .collect();
-    items.extend(en::numbers::quantities(text, &tokens).into_iter().map(|q| {
-        let mut label = format!("{} {}", q.qualifier, q.value);
-        if let Some(high) = q.high {
-            label.push_str(&format!("-{high}"));
-        }
-        if let Some(word) = &q.vague_word {
-            label.push_str(&format!(" ({word})"));
-        }
-        Annotation { layer: "number", span: q.span, label }
-    }));
     let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
-    let token_span = |start: usize, end: usize| Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-    for m in en::lexicons::triggers().find_all(&words) {
-        let label = format!("{} / {}", m.value.event_type, m.value.sub_event_type);
-        items.push(Annotation { layer: "trigger", span: token_span(m.start, m.end), label });
+    let tagged = |start: usize, end: usize| Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+    let triggers = en::lexicons::triggers()
+        .find_all(&words)
+        .into_iter()
+        .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
+        .collect();
+    let victims = en::lexicons::victims()
+        .find_all(&words)
+        .into_iter()
+        .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
+        .collect();
+    let cues = en::lexicons::cues()
+        .find_all(&words)
+        .into_iter()
+        .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
+        .collect();
+    Annotations {
+        sentences: en::sentences::split(text, &tokens),
+        quantities: en::numbers::quantities(text, &tokens),
+        dates: en::dates::dates(text, &tokens, published),
+        triggers,
+        victims,
+        cues,
+        words,
+        tokens,
     }
-    for m in en::lexicons::victims().find_all(&words) {
-        let mut label = m.value.category.clone();
-        for tag in &m.value.tags {
-            label.push_str(&format!(" #{tag}"));
+}
+
+impl Annotations {
+    /// Every annotation as a labelled span, layer by layer.
+    pub fn items(&self) -> Vec<Annotation> {
+        let mut items: Vec<Annotation> =
+            self.sentences.iter().map(|&span| Annotation { layer: "sentence", span, label: String::new() }).collect();
+        for q in &self.quantities {
+            let mut label = format!("{} {}", q.qualifier, q.value);
+            if let Some(high) = q.high {
+                label.push_str(&format!("-{high}"));
+            }
+            if let Some(word) = &q.vague_word {
+                label.push_str(&format!(" ({word})"));
+            }
+            items.push(Annotation { layer: "number", span: q.span, label });
         }
-        items.push(Annotation { layer: "victim", span: token_span(m.start, m.end), label });
+        for d in &self.dates {
+            let range = if d.start == d.end { d.start.to_string() } else { format!("{}..{}", d.start, d.end) };
+            let label = format!("{} {range} (precision {})", d.role, d.precision);
+            items.push(Annotation { layer: "date", span: d.span, label });
+        }
+        for t in &self.triggers {
+            let label = format!("{} / {}", t.value.event_type, t.value.sub_event_type);
+            items.push(Annotation { layer: "trigger", span: t.span, label });
+        }
+        for v in &self.victims {
+            let mut label = v.value.category.clone();
+            for tag in &v.value.tags {
+                label.push_str(&format!(" #{tag}"));
+            }
+            items.push(Annotation { layer: "victim", span: v.span, label });
+        }
+        for c in &self.cues {
+            items.push(Annotation { layer: "cue", span: c.span, label: c.value.kind.clone() });
+        }
+        items
     }
-    let published = document.published.as_ref().map(|p| p.date);
-    items.extend(en::dates::dates(text, &tokens, published).into_iter().map(|d| {
-        let range = if d.start == d.end { d.start.to_string() } else { format!("{}..{}", d.start, d.end) };
-        Annotation { layer: "date", span: d.span, label: format!("{} {range} (precision {})", d.role, d.precision) }
-    }));
-    Annotations { items }
+
+    /// The index of the token that starts at or contains byte `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= offset)
+    }
 }

@@ -2,6 +2,7 @@
 //! the judges of `sitrep-eval`, printing every figure.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -52,13 +53,31 @@ pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> 
     Ok(if passing == verdicts.len() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-pub fn gva(documents: &Path, gold_path: &Path, quiet: bool) -> Result<ExitCode> {
+pub fn gva(documents: &Path, gold_path: &Path, details: Option<&Path>, quiet: bool) -> Result<ExitCode> {
     let gold = gva::read_gold(gold_path)?;
     let incidents = gva::read_document_incidents(documents)?;
     let (_dir, store, report, seconds) = fresh_run(documents, quiet)?;
     let events = store.events()?;
     let s = gva::score(&events, &incidents, &gold);
     let pairs = store.near_duplicates()?;
+    let mut figures = std::collections::HashMap::new();
+    for summary in store.documents()? {
+        let Some(document) = store.document(&summary.id)? else { continue };
+        let claims = sitrep_extract::claims(&document, &sitrep_annotate::annotate(&document));
+        figures.insert(document.id, gva::document_figures(&claims));
+    }
+    let d = gva::score_documents(&figures, &incidents, &gold);
+    if let Some(path) = details {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        );
+        writeln!(out, "doc_id,incident_id,gold_killed,gold_injured,killed,injured")?;
+        for (doc, incident) in &incidents {
+            let Some(g) = gold.get(incident) else { continue };
+            let (k, i) = figures.get(doc).copied().unwrap_or((0, 0));
+            writeln!(out, "{doc},{incident},{},{},{k},{i}", g.n_killed, g.n_injured)?;
+        }
+    }
     println!("GVA evaluation on {}", documents.display());
     println!(
         "  documents read          {} ({} failed, {} stored)",
@@ -85,6 +104,10 @@ pub fn gva(documents: &Path, gold_path: &Path, quiet: bool) -> Result<ExitCode> 
     println!("  city                    {:.3}", s.city);
     println!("  state                   {:.3}", s.state);
     println!("  within 25 km            {:.3}", s.within_25km);
+    println!("  document level ({} documents: the figures each document states)", d.documents);
+    println!("    killed exact          {:.3}", d.killed_exact);
+    println!("    injured exact         {:.3}", d.injured_exact);
+    println!("    both exact            {:.3}", d.both_exact);
     Ok(ExitCode::SUCCESS)
 }
 

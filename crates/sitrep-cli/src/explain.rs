@@ -24,7 +24,7 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
                 let reports = sitrep_extract::extract(&document, &annotations);
                 if as_json {
                     let annotations: Vec<_> = annotations
-                        .items
+                        .items()
                         .iter()
                         .map(|a| json!({"layer": a.layer, "span": a.span, "label": a.label}))
                         .collect();
@@ -51,7 +51,7 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
                 } else {
                     write_text(&mut out, &document)?;
                     writeln!(out, "\nannotations:")?;
-                    for a in &annotations.items {
+                    for a in &annotations.items() {
                         let label = if a.label.is_empty() { String::new() } else { format!(" {}", a.label) };
                         writeln!(
                             out,

@@ -93,7 +93,13 @@ enum EvalCommand {
     /// Check the seed articles against the expected output.
     Seeds { dir: PathBuf, expected: PathBuf },
     /// The Gun Violence Archive protocol on its documents and gold incidents.
-    Gva { documents: PathBuf, gold: PathBuf },
+    Gva {
+        documents: PathBuf,
+        gold: PathBuf,
+        /// Write each document's own figures beside the gold, as CSV, for error analysis.
+        #[arg(long)]
+        details: Option<PathBuf>,
+    },
     /// Score HTML main-text extraction on the article extraction benchmark.
     Html { dir: PathBuf },
 }
@@ -191,7 +197,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Explain { file, json, read } => explain::run(&file, json, &read.options()?),
         Command::Eval(EvalCommand::Seeds { dir, expected }) => eval::seeds(&dir, &expected, quiet),
-        Command::Eval(EvalCommand::Gva { documents, gold }) => eval::gva(&documents, &gold, quiet),
+        Command::Eval(EvalCommand::Gva { documents, gold, details }) => {
+            eval::gva(&documents, &gold, details.as_deref(), quiet)
+        }
         Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
         Command::Bench { path, generated, rounds } => bench::run(path.as_deref(), generated, rounds),
     }

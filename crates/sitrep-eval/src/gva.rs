@@ -180,6 +180,61 @@ pub fn score(
     s
 }
 
+/// What one document states, for the document-level check: killed and injured.
+///
+/// Over the document's non-aggregate claims of that kind: the largest figure counting everyone
+/// (`all`), or, with only itemised categories, the sum of each category's largest figure.
+pub fn document_figure(claims: &[sitrep_model::Claim], kind: &str) -> u32 {
+    let of_kind: Vec<&sitrep_model::Claim> = claims.iter().filter(|c| c.kind == kind && !c.aggregate).collect();
+    let everyone = of_kind.iter().filter(|c| c.category == "all").map(|c| c.value).max();
+    let mut by_category: BTreeMap<&str, u32> = BTreeMap::new();
+    for c in of_kind.iter().filter(|c| c.category != "all") {
+        let entry = by_category.entry(c.category.as_str()).or_default();
+        *entry = (*entry).max(c.value);
+    }
+    let itemised: u32 = by_category.values().sum();
+    everyone.map_or(itemised, |e| e.max(itemised))
+}
+
+/// A document's killed and injured: people shot who are not among the killed are injured
+/// ("five people were shot, two fatally" → 2 killed, 3 injured).
+pub fn document_figures(claims: &[sitrep_model::Claim]) -> (u32, u32) {
+    let killed = document_figure(claims, "killed");
+    let injured = document_figure(claims, "injured").max(document_figure(claims, "shot").saturating_sub(killed));
+    (killed, injured)
+}
+
+/// Document-level figures: the share of documents (whose incident has gold) whose own killed
+/// and injured figures equal the incident's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentScores {
+    pub documents: usize,
+    pub killed_exact: f64,
+    pub injured_exact: f64,
+    pub both_exact: f64,
+}
+
+pub fn score_documents(
+    figures: &HashMap<String, (u32, u32)>,
+    documents: &[(String, String)],
+    gold: &HashMap<String, GoldIncident>,
+) -> DocumentScores {
+    let mut s = DocumentScores::default();
+    for (doc, incident) in documents {
+        let Some(g) = gold.get(incident) else { continue };
+        let (killed, injured) = figures.get(doc).copied().unwrap_or((0, 0));
+        s.documents += 1;
+        s.killed_exact += f64::from(u8::from(killed == g.n_killed));
+        s.injured_exact += f64::from(u8::from(injured == g.n_injured));
+        s.both_exact += f64::from(u8::from(killed == g.n_killed && injured == g.n_injured));
+    }
+    let n = s.documents.max(1) as f64;
+    s.killed_exact /= n;
+    s.injured_exact /= n;
+    s.both_exact /= n;
+    s
+}
+
 /// B-cubed precision and recall of the clustering by primary event against incident ids.
 /// A document without a primary event is a cluster of its own.
 fn bcubed(documents: &[&(String, String)], primary: &HashMap<String, usize>) -> (f64, f64) {

@@ -1,12 +1,84 @@
 //! Extract: assembles a document's annotations into `Report`s, one per incident it describes,
 //! each with type, date, place mentions, actors and attributed casualty claims.
 //!
-//! This stage is not built yet (issue: extraction engine): `extract` finds no reports.
+//! Built so far: casualty claims (`rules::casualties`) with their source
+//! (`rules::attribution`), in the article and in its embedded posts (whose author is the
+//! claimant). Grouping claims into one report per incident, event types, places and actors are
+//! next: until then a document yields at most one report holding all its claims.
+
+pub mod rules;
 
 use sitrep_annotate::Annotations;
-use sitrep_model::{Document, Report};
+use sitrep_model::{Claim, Document, Report, Span};
 
 /// The incidents a document describes.
-pub fn extract(_document: &Document, _annotations: &Annotations) -> Vec<Report> {
-    Vec::new()
+pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
+    let claims = claims(document, annotations);
+    if claims.is_empty() {
+        return Vec::new();
+    }
+    let date = annotations.dates.iter().find(|d| d.role == "event");
+    vec![Report {
+        document_id: document.id.clone(),
+        event_type: None,
+        sub_event_type: None,
+        date_start: date.map(|d| d.start),
+        date_end: date.map(|d| d.end),
+        date_precision: date.map(|d| d.precision),
+        place_mentions: Vec::new(),
+        actors: Vec::new(),
+        aggregate: claims.iter().all(|c| c.aggregate),
+        spans: claims.iter().filter(|c| c.embedded.is_none()).map(|c| c.span).collect(),
+        claims,
+    }]
+}
+
+/// Every casualty claim of a document, attributed: the article's, then each embedded post's.
+pub fn claims(document: &Document, annotations: &Annotations) -> Vec<Claim> {
+    let outlet = document.outlet.clone().unwrap_or_else(|| "the outlet".to_owned());
+    let mut out = attributed(document, &document.text, annotations, None, &|sentence_source| {
+        sentence_source.unwrap_or_else(|| outlet.clone())
+    });
+    let published = document.published.as_ref().map(|p| p.date);
+    for (index, post) in document.embedded.iter().enumerate() {
+        let post_annotations = sitrep_annotate::annotate_text(&post.text, published);
+        let author = match &post.handle {
+            Some(handle) => format!("{} (@{handle})", post.author),
+            None => post.author.clone(),
+        };
+        out.extend(attributed(document, &post.text, &post_annotations, Some(index), &|_| author.clone()));
+    }
+    out
+}
+
+fn attributed(
+    document: &Document,
+    text: &str,
+    a: &Annotations,
+    embedded: Option<usize>,
+    claimant: &dyn Fn(Option<String>) -> String,
+) -> Vec<Claim> {
+    rules::casualties::claims(a)
+        .into_iter()
+        .map(|found| {
+            let first = a.token_at(found.sentence.start);
+            let last = a.token_at(found.sentence.end);
+            let source = rules::attribution::reporting_clause::source(text, a, first, last);
+            Claim {
+                kind: found.kind,
+                value: found.value,
+                high: found.high,
+                qualifier: found.qualifier,
+                vague_word: found.vague_word,
+                category: found.category,
+                tags: found.tags,
+                claimant: claimant(source),
+                aggregate: found.aggregate,
+                document_id: document.id.clone(),
+                span: found.sentence,
+                embedded,
+                quote: Span::slice(&found.sentence, text).to_owned(),
+            }
+        })
+        .collect()
 }

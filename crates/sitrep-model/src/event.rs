@@ -30,7 +30,11 @@ pub struct Claim {
     /// A running total or a region-wide tally rather than one incident's figure.
     pub aggregate: bool,
     pub document_id: String,
+    /// Byte range of the quote: in the document's clean text, or in `embedded[i]`'s text.
     pub span: Span,
+    /// Set when the claim is in an embedded post of the document (its index), not the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedded: Option<usize>,
     pub quote: String,
 }
 

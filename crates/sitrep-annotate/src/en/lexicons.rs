@@ -14,6 +14,7 @@ use crate::matcher::{PhraseLexicon, inflections};
 
 const TRIGGERS: &str = include_str!("../../../../lexicons/en/triggers.toml");
 const VICTIMS: &str = include_str!("../../../../lexicons/en/victims.toml");
+const CASUALTIES: &str = include_str!("../../../../lexicons/en/casualties.toml");
 
 /// What a trigger signals.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,51 @@ pub struct Victim {
     /// `state_forces`, `armed_group`, `civilians`, `all`.
     pub category: String,
     pub tags: Vec<String>,
+}
+
+/// What a casualty cue says happened to the people counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// `killed`, `injured`, `captured`, `arrested`, `missing`, `combined`, `ambiguous`.
+    pub kind: String,
+}
+
+#[derive(Deserialize)]
+struct CueEntry {
+    kind: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Aggregate {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct CueFile {
+    cue: Vec<CueEntry>,
+    aggregate: Aggregate,
+}
+
+fn cue_file() -> &'static CueFile {
+    static F: OnceLock<CueFile> = OnceLock::new();
+    F.get_or_init(|| toml::from_str(CASUALTIES).expect("lexicons/en/casualties.toml is valid"))
+}
+
+/// Casualty cues ("killed", "deaths", "wounded", "killed or wounded", "casualties").
+pub fn cues() -> &'static PhraseLexicon<Cue> {
+    static L: OnceLock<PhraseLexicon<Cue>> = OnceLock::new();
+    L.get_or_init(|| {
+        PhraseLexicon::new(
+            cue_file().cue.iter().flat_map(|c| c.words.iter().map(|w| (w.clone(), Cue { kind: c.kind.clone() }))),
+        )
+    })
+}
+
+/// Words that make a figure a running total or a tally ("death toll", "so far", "since").
+pub fn aggregate_hints() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().aggregate.words.iter().map(|w| (w.clone(), ()))))
 }
 
 #[derive(Deserialize)]

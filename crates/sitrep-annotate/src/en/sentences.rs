@@ -71,7 +71,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         // "Gen." + "Smith": the dot is glued to an abbreviation or an initial.
         if before.span.end == token.span.start {
             let previous = before.span.slice(text);
-            let initial = previous.chars().count() == 1 && previous.chars().all(char::is_uppercase);
+            // An initial stands after a capitalised name: "John F. Kennedy", not "a post on X."
+            let after_name = i >= 2 && tokens[i - 2].span.slice(text).chars().next().is_some_and(char::is_uppercase);
+            let initial = previous.chars().count() == 1 && previous.chars().all(char::is_uppercase) && after_name;
             if initial || abbreviations().contains(previous) {
                 return false;
             }
@@ -103,6 +105,11 @@ mod tests {
             sentences("Gen. Tariq Ali said U.S. forces left at 7 a.m. Friday. John F. Kennedy Airport closed."),
             vec!["Gen. Tariq Ali said U.S. forces left at 7 a.m. Friday.", "John F. Kennedy Airport closed."]
         );
+    }
+
+    #[test]
+    fn a_single_capital_after_a_lowercase_word_is_not_an_initial() {
+        assert_eq!(sentences("He wrote on X. The post spread."), vec!["He wrote on X.", "The post spread."]);
     }
 
     #[test]

@@ -1,0 +1,42 @@
+//! Clauses inside a sentence, as far as the rules need them: a count and its cue must stand in
+//! the same clause. A clause ends at ";", ":", a dash, and before "while", "whereas", "but",
+//! "although", "after", "when" (which open a new clause with its own verb).
+//!
+//! Example: "gunmen killed 16 officers, while 28 attackers died" — "16" and "died" are in
+//! different clauses. Commas alone do not end a clause: they also separate list members.
+
+use sitrep_annotate::Annotations;
+
+const BOUNDARIES: &[&str] =
+    &[";", ":", "—", "while", "whereas", "but", "although", "though", "after", "before", "when", "as"];
+
+/// True when token `i` ends or opens a clause.
+pub fn is_boundary(a: &Annotations, i: usize) -> bool {
+    BOUNDARIES.contains(&a.words[i].as_str())
+}
+
+/// The token range `[start, end)` of the clause around token `at`, within `[first, last)`.
+pub fn around(a: &Annotations, at: usize, first: usize, last: usize) -> (usize, usize) {
+    let start = (first..at).rev().find(|&i| is_boundary(a, i)).map_or(first, |i| i + 1);
+    let end = (at..last).find(|&i| is_boundary(a, i)).unwrap_or(last);
+    (start, end)
+}
+
+/// True when the clause speaks of a running total or a tally ("the death toll", "so far").
+pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool {
+    let hints = sitrep_annotate::en::lexicons::aggregate_hints();
+    (start..end).any(|i| hints.longest_at(&a.words[..end], i).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims_of;
+
+    #[test]
+    fn running_totals_are_aggregates() {
+        let got = claims_of("The death toll from the week of clashes rose to 61, the ministry said.");
+        assert!(got[0].4, "{got:?}");
+        let got = claims_of("Three people were killed in the blast.");
+        assert!(!got[0].4, "{got:?}");
+    }
+}

@@ -1,0 +1,95 @@
+//! A count that is the subject or the head of the cue after it.
+//!
+//! ## What it handles
+//! "48 deaths", "more than 70 people dead", "two people were wounded", "no one was hurt",
+//! "dozens of deaths and injuries" (a combined figure), "16 officers killed by the militants",
+//! and a list sharing one predicate: "28 fighters and four civilians also died" → both died.
+//!
+//! ## What it leaves alone
+//! A cue that is a reduced relative clause ("four civilians shot by police") applies only to the
+//! count right before it, never to earlier list members. Cues across a clause boundary.
+
+use sitrep_annotate::Annotations;
+
+use super::{Count, Tie, clause};
+
+/// How far after a count its cue may stand.
+const WINDOW: usize = 12;
+
+pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Option<Tie> {
+    let count = &counts[index];
+    let mut crossed_list_member = false;
+    let mut i = count.end;
+    while i < last.min(count.end + WINDOW) {
+        if clause::is_boundary(a, i) {
+            return None;
+        }
+        if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
+            // "shot by", "killed by": a participle modifying the nearest noun only.
+            let reduced_relative = a.words.get(cue.end).is_some_and(|w| w == "by");
+            if crossed_list_member && reduced_relative {
+                return None;
+            }
+            let mut kinds = vec![cue.value.kind.clone()];
+            // "dozens wounded and captured": one count, two predicates.
+            if let Some(second) = super::chained(a, cue.end)
+                && second.value.kind != cue.value.kind
+            {
+                kinds.push(second.value.kind.clone());
+            }
+            return Some(Tie { kinds, start: cue.start, end: cue.end });
+        }
+        if let Some(next) = counts.iter().find(|c| c.start == i) {
+            // Another count: a list member only after "and" or a comma.
+            if !matches!(a.words[i - 1].as_str(), "and" | "," | "or") {
+                return None;
+            }
+            crossed_list_member = true;
+            i = next.end;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{claims_of, row, short};
+
+    #[test]
+    fn counts_before_their_cues() {
+        assert_eq!(short("The clashes resulted in 48 deaths."), vec![row("killed", 48, "all")]);
+        assert_eq!(short("Two people were wounded."), vec![row("injured", 2, "all")]);
+        assert_eq!(short("No one was hurt."), vec![row("injured", 0, "all")]);
+        let got = claims_of("Clashes have left more than 70 people dead.");
+        assert_eq!((got[0].1, got[0].2.as_str()), (70, "more_than"));
+    }
+
+    #[test]
+    fn a_list_shares_its_predicate() {
+        assert_eq!(
+            short("Rebels killed 16 soldiers, while 28 fighters and four civilians also died."),
+            vec![row("killed", 16, "state_forces"), row("killed", 28, "armed_group"), row("killed", 4, "civilians")]
+        );
+    }
+
+    #[test]
+    fn a_reduced_relative_belongs_to_its_own_noun() {
+        let got = short("The dead included 5 guards, two civilians shot by snipers, and 3 drivers killed by a mine.");
+        assert!(got.contains(&row("shot", 2, "civilians")), "{got:?}");
+        assert!(got.contains(&row("killed", 3, "all")), "{got:?}");
+        // 5 is not "shot": it takes "the dead" before it (cue_before_loosely).
+        assert!(got.contains(&row("killed", 5, "state_forces")), "{got:?}");
+    }
+
+    #[test]
+    fn combined_and_double_predicates() {
+        assert_eq!(short("Dozens of deaths and injuries were reported."), vec![row("combined", 12, "all")]);
+        assert_eq!(short("Dozens wounded and captured."), vec![row("injured", 12, "all"), row("captured", 12, "all")]);
+        assert_eq!(
+            short("Two men were shot and seriously wounded."),
+            vec![row("shot", 2, "all"), row("injured", 2, "all")]
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! A cue a few words before the count, in the same clause, when nothing tighter tied it.
+//!
+//! ## What it handles
+//! "the casualties reportedly included 28 fighters" → 28, of the cue's kind (here ambiguous:
+//! "casualties" are not deaths unless the text says so). When the count is the complement of a
+//! verb of reaching ("the death toll from the week's clashes rose to 61", "the number of
+//! fatalities in the attacks exceeds 70"), the cue may stand anywhere earlier in the clause.
+//!
+//! ## What it leaves alone
+//! Otherwise, cues more than four words away, or in another clause.
+
+use sitrep_annotate::Annotations;
+
+use super::{Count, Tie, clause};
+
+const WINDOW: usize = 4;
+
+/// Verbs that make the count the value of an earlier subject: "[the toll] rose to 61".
+const REACHING: &[&str] =
+    &["to", "at", "reached", "hit", "exceeds", "exceeded", "surpassed", "topped", "is", "was", "stood", "stands"];
+
+pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
+    let reaching = REACHING.contains(&a.words[count.start].as_str())
+        || count.start > first && REACHING.contains(&a.words[count.start - 1].as_str());
+    let floor = if reaching { first } else { count.start.saturating_sub(WINDOW).max(first) };
+    for i in (floor..count.start).rev() {
+        if clause::is_boundary(a, i) {
+            return None;
+        }
+        if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
+            return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn casualties_included() {
+        assert_eq!(short("The casualties reportedly included 28 fighters."), vec![row("ambiguous", 28, "armed_group")]);
+    }
+
+    #[test]
+    fn a_subject_that_reaches_the_count() {
+        assert_eq!(short("The death toll from the week of clashes rose to 61."), vec![row("killed", 61, "all")]);
+        assert_eq!(short("The number of fatalities in the attacks exceeds 70."), vec![row("killed", 70, "all")]);
+    }
+
+    #[test]
+    fn too_far_is_nothing() {
+        assert_eq!(short("The wounded were taken by bus to the hospital in 2 groups."), vec![]);
+    }
+}

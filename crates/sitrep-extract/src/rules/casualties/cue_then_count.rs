@@ -1,0 +1,61 @@
+//! A cue that governs the count right after it.
+//!
+//! ## What it handles
+//! A verb with its object or a noun with its complement, joined by at most two linking words:
+//! "killed 16 soldiers", "killing three and wounding two more", "the death of one officer",
+//! "injuries to two others", "the deaths of two security officers", "the death toll rose to 48",
+//! "the toll stands at 12".
+//!
+//! ## What it leaves alone
+//! A cue further away or across a clause boundary (`cue_before_loosely` may take it); a cue
+//! after the count (`count_then_cue`).
+
+use sitrep_annotate::Annotations;
+
+use super::{Count, Tie};
+
+/// Words that may stand between a cue and the count it governs.
+const LINKS: &[&str] = &[
+    "of", "to", "among", "rose", "risen", "climbed", "reached", "stood", "stands", "at", "is", "was", "now", "has",
+    "had", "the",
+];
+
+pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
+    let mut i = count.start;
+    let mut links = 0;
+    while i > first {
+        i -= 1;
+        if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
+            // A noun cue needs its preposition: "deaths 3" is not a construction, "deaths of 3" is.
+            return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });
+        }
+        if !LINKS.contains(&a.words[i].as_str()) || links == 2 {
+            return None;
+        }
+        links += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn verbs_and_their_objects() {
+        assert_eq!(short("Gunmen killed 16 soldiers."), vec![row("killed", 16, "state_forces")]);
+        assert_eq!(
+            short("The attack killed three soldiers and wounded two more."),
+            vec![row("killed", 3, "state_forces"), row("injured", 2, "state_forces")]
+        );
+    }
+
+    #[test]
+    fn nouns_and_their_complements() {
+        assert_eq!(
+            short("The blast resulted in the death of one officer and injuries to two others."),
+            vec![row("killed", 1, "state_forces"), row("injured", 2, "state_forces")]
+        );
+        assert_eq!(short("The death toll rose to 48."), vec![row("killed", 48, "all")]);
+    }
+}

@@ -1,0 +1,132 @@
+//! Casualty claims: each count of people killed, injured, captured, arrested or missing,
+//! with its kind, qualifier, victim category and whether it is a running total.
+//!
+//! The rules run in order for every count in a sentence; the first that ties the count to a
+//! casualty cue wins:
+//! 1. `cue_then_count`: the cue governs the count right after it ("killed 16 soldiers",
+//!    "the death of one officer", "injuries to two others", "the death toll rose to 48");
+//! 2. `count_then_cue`: the count is the subject or head of the cue after it ("48 deaths",
+//!    "more than 70 people dead", "28 fighters and four civilians also died");
+//! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28").
+//!
+//! Then `singular_victim` finds claims without a number ("a man was shot and killed").
+//! `victim` gives each claim its category; `clause` says where clauses end.
+
+pub mod clause;
+pub mod count_then_cue;
+pub mod cue_before_loosely;
+pub mod cue_then_count;
+pub mod singular_victim;
+pub mod victim;
+
+use sitrep_annotate::Annotations;
+use sitrep_annotate::en::numbers::Quantity;
+use sitrep_model::Span;
+
+/// A claim before attribution: what the sentence says, not yet who says it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: String,
+    pub value: u32,
+    pub high: Option<u32>,
+    pub qualifier: String,
+    pub vague_word: Option<String>,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub aggregate: bool,
+    /// The count and its cue.
+    pub span: Span,
+    pub sentence: Span,
+}
+
+/// A count found by the number layer, as token indices.
+#[derive(Debug, Clone, Copy)]
+pub struct Count<'a> {
+    pub quantity: &'a Quantity,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The cue a rule tied a count to: its kind and token range.
+#[derive(Debug, Clone)]
+pub struct Tie {
+    pub kinds: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The cue chained to the one ending at token `end` by "and", past one adverb: "shot and
+/// [critically] wounded", "wounded and captured".
+pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>> {
+    if a.words.get(end).map(String::as_str) != Some("and") {
+        return None;
+    }
+    let mut next = end + 1;
+    if a.words.get(next).is_some_and(|w| w.ends_with("ly")) {
+        next += 1;
+    }
+    a.cues.iter().find(|c| c.start == next)
+}
+
+/// All casualty claims of a text.
+pub fn claims(a: &Annotations) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &sentence in &a.sentences {
+        let first = a.token_at(sentence.start);
+        let last = a.token_at(sentence.end);
+        let counts: Vec<Count> = a
+            .quantities
+            .iter()
+            .filter(|q| q.span.start >= sentence.start && q.span.end <= sentence.end)
+            .map(|q| Count { quantity: q, start: a.token_at(q.span.start), end: a.token_at(q.span.end - 1) + 1 })
+            .collect();
+        let mut in_sentence: Vec<Found> = Vec::new();
+        for (index, count) in counts.iter().enumerate() {
+            let tie = cue_then_count::tie(a, count, first)
+                .or_else(|| count_then_cue::tie(a, &counts, index, last))
+                .or_else(|| cue_before_loosely::tie(a, count, first));
+            let Some(tie) = tie else { continue };
+            let (category, tags) = victim::of(a, count, &in_sentence);
+            let clause = clause::around(a, count.start, first, last);
+            let aggregate = clause::has_aggregate_hint(a, clause);
+            for kind in tie.kinds {
+                let start = a.tokens[count.start.min(tie.start)].span.start;
+                let end = a.tokens[(count.end.max(tie.end)) - 1].span.end;
+                in_sentence.push(Found {
+                    kind,
+                    value: count.quantity.value.min(u64::from(u32::MAX)) as u32,
+                    high: count.quantity.high.map(|h| h.min(u64::from(u32::MAX)) as u32),
+                    qualifier: count.quantity.qualifier.clone(),
+                    vague_word: count.quantity.vague_word.clone(),
+                    category: category.clone(),
+                    tags: tags.clone(),
+                    aggregate,
+                    span: Span::new(start, end),
+                    sentence,
+                });
+            }
+        }
+        in_sentence.extend(singular_victim::claims(a, sentence, first, last, &in_sentence));
+        out.extend(in_sentence);
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// (kind, value, qualifier, category, aggregate) of each claim in `text`.
+    pub fn claims_of(text: &str) -> Vec<(String, u32, String, String, bool)> {
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        claims(&a).into_iter().map(|c| (c.kind, c.value, c.qualifier, c.category, c.aggregate)).collect()
+    }
+
+    pub fn short(text: &str) -> Vec<(String, u32, String)> {
+        claims_of(text).into_iter().map(|c| (c.0, c.1, c.3)).collect()
+    }
+
+    pub fn row(kind: &str, value: u32, category: &str) -> (String, u32, String) {
+        (kind.to_owned(), value, category.to_owned())
+    }
+}

@@ -1,0 +1,88 @@
+//! Claims without a number: one person, named or described, with a casualty cue.
+//!
+//! ## What it handles
+//! "a man was shot and killed" → killed 1; "a police officer was wounded" → injured 1 (state
+//! forces); "a 17-year-old was pronounced dead" → killed 1.
+//!
+//! ## What it leaves alone
+//! A singular noun already covered by a counted claim; generic mentions without a cue in the
+//! same clause; persons named one by one (a later rule).
+
+use sitrep_annotate::Annotations;
+use sitrep_model::Span;
+
+use super::{Found, clause};
+
+/// Words between the person and the cue ("a man [in his 20s] was [shot and] killed").
+const WINDOW: usize = 6;
+
+pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counted: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for i in first..last.saturating_sub(1) {
+        if !matches!(a.words[i].as_str(), "a" | "an") {
+            continue;
+        }
+        // "a man", "a police officer", "a 17-year-old", "an elderly woman": a person within two words.
+        let person = a
+            .victims
+            .iter()
+            .find(|v| v.start > i && v.start <= i + 2 && !is_plural(&a.words[v.end - 1]))
+            .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
+            .or_else(|| a.words[i + 1].ends_with("-year-old").then(|| (i + 1, i + 2, "all".to_owned(), Vec::new())));
+        let Some((_, person_end, category, tags)) = person else { continue };
+        let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
+        let Some(cue) = a.cues.iter().find(|c| {
+            c.start >= person_end
+                && c.start < clause_end.min(person_end + WINDOW)
+                && matches!(c.value.kind.as_str(), "killed" | "injured" | "shot" | "captured" | "arrested" | "missing")
+        }) else {
+            continue;
+        };
+        // A cue later in the clause: "was shot and killed" — the last cue of a chain decides.
+        let mut cue = cue;
+        while let Some(next) = super::chained(a, cue.end) {
+            cue = next;
+        }
+        let start = a.tokens[i].span.start;
+        let end = a.tokens[cue.end - 1].span.end;
+        if counted.iter().any(|f| f.span.start <= start && f.span.end >= end) {
+            continue;
+        }
+        out.push(Found {
+            kind: cue.value.kind.clone(),
+            value: 1,
+            high: None,
+            qualifier: "exact".into(),
+            vague_word: None,
+            category,
+            tags,
+            aggregate: false,
+            span: Span::new(start, end),
+            sentence,
+        });
+    }
+    out
+}
+
+fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn one_person_with_a_cue() {
+        assert_eq!(short("A man was shot and killed outside a bar."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("A police officer was wounded."), vec![row("injured", 1, "state_forces")]);
+        assert_eq!(short("A 17-year-old was pronounced dead at the hospital."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("A 16-year-old boy was shot and critically wounded."), vec![row("injured", 1, "civilians")]);
+        assert_eq!(short("A woman was shot in the arm."), vec![row("shot", 1, "civilians")]);
+    }
+
+    #[test]
+    fn no_cue_no_claim() {
+        assert_eq!(short("A man walked into the shop."), vec![]);
+    }
+}
