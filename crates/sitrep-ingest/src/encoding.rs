@@ -21,10 +21,49 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool, tld: Option<&str
     let enc = declared.unwrap_or_else(|| {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
-        detector.guess(tld.map(str::as_bytes), chardetng::Utf8Detection::Allow)
+        // chardetng panics on a domain label that is not lowercase ASCII without periods; a
+        // URL's host may be written in any case ("http://Example.FR/"), and is not checked.
+        let tld = tld.map(str::to_ascii_lowercase).filter(|t| !t.is_empty() && t.is_ascii() && !t.contains('.'));
+        detector.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow)
     });
     let (text, _, _) = enc.decode(bytes);
     (text.into_owned(), enc.name())
+}
+
+/// Decodes an XML document, preferring in order: a BOM, UTF-16 recognised by its first `<?`,
+/// the encoding its `<?xml … encoding="…"?>` declaration names, UTF-8 when the bytes are valid
+/// UTF-8, a detector's guess. Returns the text (without BOM) and the encoding's name.
+pub fn decode_xml(bytes: &[u8]) -> (String, &'static str) {
+    if Encoding::for_bom(bytes).is_none() {
+        let utf16 = if bytes.starts_with(&[0, b'<', 0, b'?']) {
+            Some(encoding_rs::UTF_16BE)
+        } else if bytes.starts_with(&[b'<', 0, b'?', 0]) {
+            Some(encoding_rs::UTF_16LE)
+        } else {
+            None
+        };
+        if let Some(enc) = utf16 {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            return (text.into_owned(), enc.name());
+        }
+    }
+    let declared = xml_declared_encoding(bytes)
+        // A UTF-16 declaration in bytes that are not UTF-16 is wrong; so is the "replacement" encoding.
+        .filter(|label| Encoding::for_label(label.as_bytes()).is_some_and(|e| e.output_encoding() == e));
+    decode(bytes, declared.as_deref(), false, None)
+}
+
+/// The `encoding` of an XML declaration at the start of `bytes` (after a BOM and whitespace).
+fn xml_declared_encoding(bytes: &[u8]) -> Option<String> {
+    let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = &start[start.iter().position(|b| !b.is_ascii_whitespace())?..];
+    let declaration = start.strip_prefix(b"<?xml")?;
+    let declaration = &declaration[..memchr::memmem::find(declaration, b"?>")?];
+    let text = String::from_utf8_lossy(declaration);
+    let value = text.split_once("encoding")?.1.trim_start().strip_prefix('=')?.trim_start();
+    let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let value = &value[1..];
+    Some(value[..value.find(quote)?].trim().to_owned())
 }
 
 /// The charset declared by `<meta charset=…>` or `<meta http-equiv=content-type content=…>`.
@@ -72,6 +111,32 @@ mod tests {
         let (text, name) = decode(&bytes, None, true, None);
         assert_eq!(name, "windows-1256");
         assert!(text.contains("قتل ثلاثة أشخاص"));
+    }
+
+    #[test]
+    fn an_upper_case_tld_hint_is_lowercased_for_the_detector() {
+        // Found by fuzzing: chardetng asserts that the hint is lowercase; this panicked.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Le caf\u{e9} a ferm\u{e9} ses portes.");
+        let (text, _) = decode(&bytes, None, true, url_tld("http://t.exaImpe: text/html"));
+        assert!(text.contains("caf\u{e9}"));
+        for hint in ["FR", "", "co.uk", "\u{e9}t\u{e9}"] {
+            decode(&bytes, None, false, Some(hint));
+        }
+    }
+
+    #[test]
+    fn xml_declarations_utf16_and_boms() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1252.encode("<?xml version='1.0' encoding='windows-1252'?><rss>caf\u{e9}</rss>");
+        assert_eq!(
+            decode_xml(&bytes),
+            ("<?xml version='1.0' encoding='windows-1252'?><rss>caf\u{e9}</rss>".into(), "windows-1252")
+        );
+        let utf16: Vec<u8> = "<?xml version=\"1.0\"?><rss/>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode_xml(&utf16).0, "<?xml version=\"1.0\"?><rss/>");
+        // A UTF-16 declaration on bytes that are not UTF-16 is not believed.
+        assert_eq!(decode_xml(b"<?xml version=\"1.0\" encoding=\"utf-16\"?><rss/>").1, "UTF-8");
+        assert_eq!(decode_xml(b"\xef\xbb\xbf<rss/>").0, "<rss/>");
     }
 
     #[test]

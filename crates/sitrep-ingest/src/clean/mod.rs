@@ -117,14 +117,17 @@ fn paragraphs(text: &str) -> Vec<String> {
 fn split_embedded(pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let Piece::Text { mut text, .. } = piece else {
+        let Piece::Text { text, .. } = piece else {
             out.push(piece);
             continue;
         };
-        while let Some(found) = embedded::find(&text) {
-            let before = text[..found.start].trim().to_owned();
+        // What follows the posts found so far: a slice, as copying it after each post made a
+        // paragraph of many posts quadratic.
+        let mut rest = text.as_str();
+        while let Some(found) = embedded::find(rest) {
+            let before = rest[..found.start].trim();
             if !before.is_empty() {
-                out.push(Piece::Text { text: before, removed: Vec::new(), repairs: Vec::new() });
+                out.push(Piece::Text { text: before.to_owned(), removed: Vec::new(), repairs: Vec::new() });
             }
             let language = language::detect(&found.text);
             let post = EmbeddedPost {
@@ -137,10 +140,14 @@ fn split_embedded(pieces: Vec<Piece>) -> Vec<Piece> {
                 at: 0,
             };
             out.push(Piece::Post { post, repairs: Vec::new() });
-            text = text[found.end..].trim().to_owned();
+            rest = rest[found.end..].trim();
         }
-        if !text.is_empty() {
-            out.push(Piece::Text { text, removed: Vec::new(), repairs: Vec::new() });
+        if rest.len() == text.len() {
+            if !text.is_empty() {
+                out.push(Piece::Text { text, removed: Vec::new(), repairs: Vec::new() });
+            }
+        } else if !rest.is_empty() {
+            out.push(Piece::Text { text: rest.to_owned(), removed: Vec::new(), repairs: Vec::new() });
         }
     }
     out
@@ -312,6 +319,22 @@ mod tests {
         assert_eq!(doc.text, "");
         assert_eq!(doc.dropped.len(), 2);
         assert_eq!(clean(raw("  \n ")).text, "");
+    }
+
+    #[test]
+    fn a_paragraph_of_many_posts_is_split() {
+        // Slow in the text fuzz target (large crafted input): the rest of the paragraph was
+        // copied after each post found.
+        let post = "Roads shut \u{2014} Metro Police (@metpol) May 2, 2024 ";
+        let text = format!("Intro.\n\n{}Outro.", post.repeat(20_000));
+        let pieces = split_embedded(
+            paragraphs(&text)
+                .into_iter()
+                .map(|text| Piece::Text { text, removed: Vec::new(), repairs: Vec::new() })
+                .collect(),
+        );
+        assert_eq!(pieces.len(), 20_002);
+        assert!(matches!(&pieces[20_001], Piece::Text { text, .. } if text == "Outro."));
     }
 
     #[test]

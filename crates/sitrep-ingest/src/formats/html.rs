@@ -273,6 +273,8 @@ struct RawMeta {
     html_lang: Option<String>,
     title_tag: Option<String>,
     h1: Option<String>,
+    /// An open `<h1>` found without text: the `<h1>`s inside it have none either.
+    empty_h1: Option<ego_tree::NodeId>,
     json_ld: Vec<serde_json::Value>,
     time_datetime: Option<String>,
 }
@@ -358,6 +360,9 @@ impl Page {
                     }
                 }
                 Edge::Close(node) => {
+                    if meta.empty_h1 == Some(node.id()) {
+                        meta.empty_h1 = None;
+                    }
                     if let Some(s) = skip {
                         if s == node.id() {
                             skip = None;
@@ -415,9 +420,14 @@ impl Page {
             "title" if meta.title_tag.is_none() => {
                 meta.title_tag = Some(clean_text(&own_text())).filter(|t| !t.is_empty());
             }
-            "h1" if meta.h1.is_none() => {
+            // The first `<h1>` with text. Each subtree is read once: one inside an `<h1>` already
+            // found empty is not read again (nested empty `<h1>`s made this quadratic).
+            "h1" if meta.h1.is_none() && meta.empty_h1.is_none() => {
                 let text = scraper::ElementRef::wrap(node).map(|r| r.text().collect::<String>()).unwrap_or_default();
                 meta.h1 = Some(clean_text(&text)).filter(|t| !t.is_empty());
+                if meta.h1.is_none() {
+                    meta.empty_h1 = Some(node.id());
+                }
             }
             "time" if meta.time_datetime.is_none() => {
                 meta.time_datetime = e.attr("datetime").map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
@@ -633,6 +643,22 @@ impl Page {
         let selected = self
             .select_by_hints(&good, &in_boiler)
             .unwrap_or_else(|| self.select_by_scoring(&blocks, &in_boiler, &links, &all));
+        // Which elements are selected, and which lie inside one: a subtree is a range of ids,
+        // so each selected subtree is marked by its bounds (looking through the selection for
+        // each block was quadratic on a page of many short paragraphs).
+        let mut is_selected = vec![false; n];
+        let mut bounds = vec![0isize; n + 1];
+        for &s in &selected {
+            is_selected[s] = true;
+            bounds[s] += 1;
+            bounds[self.els[s].end + 1] -= 1;
+        }
+        let mut in_selected = vec![false; n];
+        let mut open = 0;
+        for (i, inside) in in_selected.iter_mut().enumerate() {
+            open += bounds[i];
+            *inside = open > 0;
+        }
 
         let title_norm = title.map(norm_words);
         let mut seen: HashSet<u64> = HashSet::new();
@@ -641,7 +667,7 @@ impl Page {
         // rest of its container is skipped.
         let mut skip_under: Option<usize> = None;
         for b in &blocks {
-            if in_boiler[b.owner] || !selected.iter().any(|&s| self.is_desc(b.owner, s)) {
+            if in_boiler[b.owner] || !in_selected[b.owner] {
                 continue;
             }
             if skip_under.is_some_and(|c| self.is_desc(b.owner, c)) {
@@ -652,7 +678,7 @@ impl Page {
                 && TEASER_HEAD_RE.is_match(&b.text)
             {
                 // Not when that container is the article itself.
-                skip_under = Some(self.els[b.owner].parent).filter(|p| !selected.contains(p));
+                skip_under = Some(self.els[b.owner].parent).filter(|&p| !is_selected[p]);
                 continue;
             }
             if !self.keep_block(b, title_norm.as_deref()) {
@@ -1180,6 +1206,29 @@ mod tests {
             </script></head><body><script>document.write('more words that are code')</script>\
             <style>p { color: red }</style></body></html>";
         assert_eq!(extract(html).text, "");
+    }
+
+    #[test]
+    fn nested_empty_headings_are_read_once() {
+        // Slow in the html fuzz target (large crafted input; 34 s here in a debug build): each
+        // empty <h1> had its whole subtree read for text, so nested ones were quadratic.
+        // <marquee> keeps html5ever's own scope checks short, so only our part is measured.
+        let nested = format!("<html><body>{}</body></html>", "<h1><marquee>".repeat(20_000));
+        assert_eq!(extract(&nested).title, None);
+        // The first heading with text is still the one taken.
+        let page = "<html><body><h1><img src=logo.png><h1></h1></h1><div><h1> Floods  close bridges </h1></div>\
+            <h1>Later</h1></body></html>";
+        assert_eq!(extract(page).title.as_deref(), Some("Floods close bridges"));
+    }
+
+    #[test]
+    fn many_short_paragraphs_beside_the_article() {
+        // Slow in the html fuzz target (large crafted input): the 40,000 short paragraphs are
+        // all selected as siblings of the article, and each block looked through them all.
+        let short = "<p>Short one.</p>".repeat(40_000);
+        let body = format!("<div><p>{P1} {P2}</p></div>{short}<section>{short}</section>");
+        let a = extract(&page(&body));
+        assert!(a.text.starts_with(P1));
     }
 
     #[test]
