@@ -73,10 +73,16 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         .into_iter()
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
         .collect();
+    let dates = en::dates::dates(text, &tokens, published);
+    // A number inside a date ("Jan. 16", "Sept. 15, 2015") is a day, not a count.
+    let quantities = en::numbers::quantities(text, &tokens)
+        .into_iter()
+        .filter(|q| !dates.iter().any(|d| d.span.start < q.span.end && q.span.start < d.span.end))
+        .collect();
     Annotations {
         sentences: en::sentences::split(text, &tokens),
-        quantities: en::numbers::quantities(text, &tokens),
-        dates: en::dates::dates(text, &tokens, published),
+        quantities,
+        dates,
         triggers,
         victims,
         cues,

@@ -92,9 +92,18 @@ fn said_just_before(text: &str, a: &Annotations, first: usize, at: usize) -> Opt
 }
 
 /// The text of tokens `[start, end)` without leading articles, if it names someone.
-fn phrase(text: &str, a: &Annotations, mut start: usize, end: usize) -> Option<String> {
+fn phrase(text: &str, a: &Annotations, mut start: usize, mut end: usize) -> Option<String> {
     while start < end && matches!(a.words[start].as_str(), "the" | "a" | "an") {
         start += 1;
+    }
+    // "the organization had earlier reported": auxiliaries and adverbs are not the source.
+    while end > start
+        && (matches!(
+            a.words[end - 1].as_str(),
+            "had" | "has" | "have" | "was" | "is" | "also" | "earlier" | "later" | "then" | "again" | "previously"
+        ) || a.words[end - 1].ends_with("ly"))
+    {
+        end -= 1;
     }
     if start >= end || end - start > 8 {
         return None;
@@ -137,6 +146,7 @@ mod tests {
             Some("rights monitor")
         );
         assert_eq!(source_of("Ten died, with the monitor confirming the toll.").as_deref(), Some("monitor"));
+        assert_eq!(source_of("The group had earlier reported that ten died.").as_deref(), Some("group"));
     }
 
     #[test]

@@ -28,9 +28,22 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
     (start..end).any(|i| hints.longest_at(&a.words[..end], i).is_some())
 }
 
+/// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
+/// officers were killed"): its figures are background.
+pub fn is_past(a: &Annotations, (start, end): (usize, usize)) -> bool {
+    let (from, to) = (a.tokens[start].span.start, a.tokens[end - 1].span.end);
+    a.dates.iter().any(|d| d.role == "past" && d.span.start >= from && d.span.end <= to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::claims_of;
+
+    #[test]
+    fn tolls_of_the_past_are_background() {
+        assert!(claims_of("In 2012, 13 people died in such accidents.").is_empty());
+        assert_eq!(claims_of("Two people died on Thursday.").len(), 1);
+    }
 
     #[test]
     fn running_totals_are_aggregates() {

@@ -10,12 +10,14 @@
 //! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28").
 //!
 //! Then `singular_victim` finds claims without a number ("a man was shot and killed").
-//! `victim` gives each claim its category; `clause` says where clauses end.
+//! `victim` gives each claim its category; `clause` says where clauses end; `people` keeps
+//! counts of things out; a count in a clause dated in the past is background and left out.
 
 pub mod clause;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
+pub mod people;
 pub mod singular_victim;
 pub mod victim;
 
@@ -82,12 +84,19 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
             .collect();
         let mut in_sentence: Vec<Found> = Vec::new();
         for (index, count) in counts.iter().enumerate() {
+            if !people::counts_people(a, count) {
+                continue;
+            }
+            let clause = clause::around(a, count.start, first, last);
+            // "In 2012, 13 died": a toll of the past is background, not this incident's.
+            if clause::is_past(a, clause) {
+                continue;
+            }
             let tie = cue_then_count::tie(a, count, first)
                 .or_else(|| count_then_cue::tie(a, &counts, index, last))
                 .or_else(|| cue_before_loosely::tie(a, count, first));
             let Some(tie) = tie else { continue };
             let (category, tags) = victim::of(a, count, &in_sentence);
-            let clause = clause::around(a, count.start, first, last);
             let aggregate = clause::has_aggregate_hint(a, clause);
             for kind in tie.kinds {
                 let start = a.tokens[count.start.min(tie.start)].span.start;

@@ -1,7 +1,7 @@
 //! Claims without a number: one person, named or described, with a casualty cue.
 //!
 //! ## What it handles
-//! "a man was shot and killed" → killed 1; "a police officer was wounded" → injured 1 (state
+//! "a man was shot and killed" → killed 1; "killing a man" → killed 1; "a police officer was wounded" → injured 1 (state
 //! forces); "a 17-year-old was pronounced dead" → killed 1.
 //!
 //! ## What it leaves alone
@@ -30,11 +30,17 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
             .or_else(|| a.words[i + 1].ends_with("-year-old").then(|| (i + 1, i + 2, "all".to_owned(), Vec::new())));
         let Some((_, person_end, category, tags)) = person else { continue };
+        // "killing a man", "wounded a passer-by": the person is the object of the cue before.
+        if let Some(cue) = a.cues.iter().find(|c| c.end == i && i > first && is_person_kind(&c.value.kind)) {
+            let span = Span::new(a.tokens[cue.start].span.start, a.tokens[person_end - 1].span.end);
+            if !counted.iter().any(|f| f.span.start <= span.start && f.span.end >= span.end) {
+                out.push(one(cue.value.kind.clone(), category, tags, span, sentence));
+            }
+            continue;
+        }
         let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
         let Some(cue) = a.cues.iter().find(|c| {
-            c.start >= person_end
-                && c.start < clause_end.min(person_end + WINDOW)
-                && matches!(c.value.kind.as_str(), "killed" | "injured" | "shot" | "captured" | "arrested" | "missing")
+            c.start >= person_end && c.start < clause_end.min(person_end + WINDOW) && is_person_kind(&c.value.kind)
         }) else {
             continue;
         };
@@ -48,20 +54,28 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         if counted.iter().any(|f| f.span.start <= start && f.span.end >= end) {
             continue;
         }
-        out.push(Found {
-            kind: cue.value.kind.clone(),
-            value: 1,
-            high: None,
-            qualifier: "exact".into(),
-            vague_word: None,
-            category,
-            tags,
-            aggregate: false,
-            span: Span::new(start, end),
-            sentence,
-        });
+        out.push(one(cue.value.kind.clone(), category, tags, Span::new(start, end), sentence));
     }
     out
+}
+
+fn is_person_kind(kind: &str) -> bool {
+    matches!(kind, "killed" | "injured" | "shot" | "captured" | "arrested" | "missing")
+}
+
+fn one(kind: String, category: String, tags: Vec<String>, span: Span, sentence: Span) -> Found {
+    Found {
+        kind,
+        value: 1,
+        high: None,
+        qualifier: "exact".into(),
+        vague_word: None,
+        category,
+        tags,
+        aggregate: false,
+        span,
+        sentence,
+    }
 }
 
 fn is_plural(word: &str) -> bool {

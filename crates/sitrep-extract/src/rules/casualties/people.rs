@@ -1,0 +1,85 @@
+//! Counts of people, not of things: a count ties to a casualty cue only when what it counts
+//! can be people.
+//!
+//! ## What it handles
+//! The words right after the count decide: a victim word within three words ("16 security
+//! personnel", "28 pro-government fighters"), a casualty cue ("13 died", "48 deaths"), a
+//! function word ("two were wounded", "dozens of deaths"), or nothing (end of clause: "killing
+//! three"). "returned three rounds and killed her", "two shots", "four cars" count things.
+//!
+//! ## What it leaves alone
+//! Counts whose noun the victim lexicon lacks are taken as things: the lexicon grows instead.
+
+use sitrep_annotate::Annotations;
+
+use super::Count;
+
+/// Words that may follow a count of people directly.
+const FUNCTION_WORDS: &[&str] = &[
+    "were",
+    "was",
+    "have",
+    "had",
+    "has",
+    "are",
+    "is",
+    "been",
+    "being",
+    "of",
+    "who",
+    "also",
+    "more",
+    "others",
+    "other",
+    "reportedly",
+    "and",
+    "or",
+    "in",
+    "at",
+    "on",
+    "from",
+    "by",
+    "to",
+    "with",
+    "as",
+    "including",
+    "among",
+    "each",
+    "all",
+    "both",
+    "later",
+    "still",
+    "already",
+    "now",
+    "dead",
+    "others,",
+];
+
+/// True when the count can be a count of people.
+pub fn counts_people(a: &Annotations, count: &Count) -> bool {
+    let Some(next) = a.words.get(count.end) else { return true };
+    if next.chars().next().is_some_and(|c| !c.is_alphanumeric()) || FUNCTION_WORDS.contains(&next.as_str()) {
+        return true;
+    }
+    if a.cues.iter().any(|c| c.start == count.end) {
+        return true;
+    }
+    a.victims.iter().any(|v| v.start >= count.end && v.start <= count.end + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn things_are_not_people() {
+        assert_eq!(short("Officers returned three rounds and killed her."), vec![]);
+        assert_eq!(short("Gunmen fired two shots, killing a man."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn people_are() {
+        assert_eq!(short("Gunmen killed three."), vec![row("killed", 3, "all")]);
+        assert_eq!(short("28 pro-government fighters died."), vec![row("killed", 28, "armed_group")]);
+    }
+}
