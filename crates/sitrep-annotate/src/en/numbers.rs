@@ -247,6 +247,10 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
             return false;
         }
+        // "both 24": "both" already counts two people; the number after it is their age.
+        if index > 0 && words[index - 1] == "both" {
+            return false;
+        }
         // An age between commas after a name: "John Doe, 23, died".
         if index >= 2
             && words[index - 1] == ","
@@ -372,6 +376,11 @@ mod tests {
         ] {
             assert_eq!(values(text), Vec::<u64>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn both_counts_two_and_the_number_after_it_is_an_age() {
+        assert_eq!(values("Ann and Bo, both 24 and from Oslo, died"), vec![2]);
     }
 
     #[test]
