@@ -106,7 +106,7 @@ pub struct DroppedSegment {
     pub at: usize,
 }
 
-/// A word repaired in cleaning ("fata*lities" → "fatalities").
+/// A word repaired in cleaning ("mur*dered" → "murdered").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Repair {
     pub original: String,

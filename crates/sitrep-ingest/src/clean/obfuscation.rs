@@ -1,4 +1,4 @@
-//! Words broken by an inserted `*` or `.` to get past filters: "fata*lities", "k.illed",
+//! Words broken by an inserted `*` or `.` to get past filters: "mur*dered", "k.illed",
 //! "ter*ror*ist". The word is repaired when its joined form is a known word: listed in
 //! `lexicons/en/vocabulary.txt`, or written unbroken elsewhere in the same document.
 //!
@@ -61,10 +61,10 @@ mod tests {
 
     #[test]
     fn listed_words_are_repaired() {
-        let (text, repairs) = repair("The number of fata*lities rose; two were k.illed.", &HashSet::new());
-        assert_eq!(text, "The number of fatalities rose; two were killed.");
+        let (text, repairs) = repair("Three were mur*dered; two were k.illed.", &HashSet::new());
+        assert_eq!(text, "Three were murdered; two were killed.");
         assert_eq!(repairs.len(), 2);
-        assert_eq!(&text[repairs[0].start..repairs[0].end], "fatalities");
+        assert_eq!(&text[repairs[0].start..repairs[0].end], "murdered");
     }
 
     #[test]
