@@ -37,6 +37,8 @@ pub struct Annotation {
 /// All layers of one document, each in text order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Annotations {
+    /// The text annotated; every span points into it.
+    pub text: String,
     pub tokens: Vec<Token>,
     /// Lowercased token texts, index for index with `tokens`.
     pub words: Vec<String>,
@@ -88,6 +90,7 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         cues,
         words,
         tokens,
+        text: text.to_owned(),
     }
 }
 

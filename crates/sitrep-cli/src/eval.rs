@@ -63,8 +63,13 @@ pub fn gva(documents: &Path, gold_path: &Path, details: Option<&Path>, quiet: bo
     let mut figures = std::collections::HashMap::new();
     for summary in store.documents()? {
         let Some(document) = store.document(&summary.id)? else { continue };
-        let claims = sitrep_extract::claims(&document, &sitrep_annotate::annotate(&document));
-        figures.insert(document.id, gva::document_figures(&claims));
+        match pipeline::analyse(&document) {
+            Ok((_, reports)) => {
+                let claims: Vec<_> = reports.into_iter().flat_map(|r| r.claims).collect();
+                figures.insert(document.id, gva::document_figures(&claims));
+            }
+            Err(e) => eprintln!("error: {e}"),
+        }
     }
     let d = gva::score_documents(&figures, &incidents, &gold);
     if let Some(path) = details {

@@ -20,8 +20,14 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
                 if let Some(warning) = sitrep_ingest::emptiness_warning(&document) {
                     eprintln!("warning: {}: {warning}", document.source.describe());
                 }
-                let annotations = sitrep_annotate::annotate(&document);
-                let reports = sitrep_extract::extract(&document, &annotations);
+                let (annotations, reports) = match crate::pipeline::analyse(&document) {
+                    Ok(analysed) => analysed,
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        failed = true;
+                        continue;
+                    }
+                };
                 if as_json {
                     let annotations: Vec<_> = annotations
                         .items()

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::ProgressBar;
+use sitrep_annotate::Annotations;
 use sitrep_ingest::dedup::{NEAR_DUPLICATE_JACCARD, Signature};
 use sitrep_ingest::{IngestOptions, InputError};
-use sitrep_model::{NearDuplicate, SourceCitation};
+use sitrep_model::{Document, NearDuplicate, Report, SourceCitation};
 use sitrep_store::{NewDocument, PutOutcome, Store, StoreError};
 
 /// Documents written per transaction: a crash loses at most this many.
@@ -136,15 +137,34 @@ fn flush(store: &mut dyn Store, batch: &mut Vec<NewDocument>, report: &mut Inges
     Ok(())
 }
 
+/// Annotates a document and extracts its reports. A panic there (a bug) becomes this
+/// document's error, so that the other documents carry on.
+pub fn analyse(document: &Document) -> Result<(Annotations, Vec<Report>), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let annotations = sitrep_annotate::annotate(document);
+        let reports = sitrep_extract::extract(document, &annotations);
+        (annotations, reports)
+    }))
+    .map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        format!("{}: internal error while extracting: {message} (please report)", document.id)
+    })
+}
+
 /// Runs the stages after ingest over every stored document and stores the resulting events.
 pub fn process(store: &mut dyn Store) -> Result<usize, StoreError> {
     let mut located = Vec::new();
     let mut citations: HashMap<String, SourceCitation> = HashMap::new();
     for summary in store.documents()? {
         let Some(document) = store.document(&summary.id)? else { continue };
-        let annotations = sitrep_annotate::annotate(&document);
-        let reports = sitrep_extract::extract(&document, &annotations);
-        located.extend(sitrep_geo::geocode(reports));
+        match analyse(&document) {
+            Ok((_, reports)) => located.extend(sitrep_geo::geocode(reports)),
+            Err(e) => eprintln!("error: {e}"),
+        }
         citations.insert(
             document.id.clone(),
             SourceCitation {

@@ -193,7 +193,11 @@ pub fn document_figure(claims: &[sitrep_model::Claim], kind: &str) -> u32 {
         *entry = (*entry).max(c.value);
     }
     let itemised: u32 = by_category.values().sum();
-    everyone.map_or(itemised, |e| e.max(itemised))
+    // Victims named one by one: each distinct name is one person.
+    let mut named: Vec<&str> = of_kind.iter().flat_map(|c| c.victims.iter().map(String::as_str)).collect();
+    named.sort_unstable();
+    named.dedup();
+    everyone.map_or(itemised, |e| e.max(itemised)).max(named.len() as u32)
 }
 
 /// A document's killed and injured: people shot who are not among the killed are injured

@@ -9,7 +9,7 @@
 pub mod rules;
 
 use sitrep_annotate::Annotations;
-use sitrep_model::{Claim, Document, Report, Span};
+use sitrep_model::{Claim, Document, Report};
 
 /// The incidents a document describes.
 pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
@@ -28,34 +28,45 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         place_mentions: Vec::new(),
         actors: Vec::new(),
         aggregate: claims.iter().all(|c| c.aggregate),
-        spans: claims.iter().filter(|c| c.embedded.is_none()).map(|c| c.span).collect(),
+        spans: claims.iter().filter(|c| c.embedded.is_none() && !c.in_title).map(|c| c.span).collect(),
         claims,
     }]
 }
 
-/// Every casualty claim of a document, attributed: the article's, then each embedded post's.
+/// Which text of a document a claim was read in.
+#[derive(Clone, Copy)]
+enum Unit {
+    Article,
+    Title,
+    Embedded(usize),
+}
+
+/// Every casualty claim of a document, attributed: the article's, its title's, then each
+/// embedded post's (whose author is the claimant).
 pub fn claims(document: &Document, annotations: &Annotations) -> Vec<Claim> {
     let outlet = document.outlet.clone().unwrap_or_else(|| "the outlet".to_owned());
-    let mut out = attributed(document, &document.text, annotations, None, &|sentence_source| {
-        sentence_source.unwrap_or_else(|| outlet.clone())
-    });
+    let own = |source: Option<String>| source.unwrap_or_else(|| outlet.clone());
+    let mut out = attributed(document, annotations, Unit::Article, &own);
     let published = document.published.as_ref().map(|p| p.date);
+    if let Some(title) = &document.title {
+        let title_annotations = sitrep_annotate::annotate_text(title, published);
+        out.extend(attributed(document, &title_annotations, Unit::Title, &own));
+    }
     for (index, post) in document.embedded.iter().enumerate() {
         let post_annotations = sitrep_annotate::annotate_text(&post.text, published);
         let author = match &post.handle {
             Some(handle) => format!("{} (@{handle})", post.author),
             None => post.author.clone(),
         };
-        out.extend(attributed(document, &post.text, &post_annotations, Some(index), &|_| author.clone()));
+        out.extend(attributed(document, &post_annotations, Unit::Embedded(index), &|_| author.clone()));
     }
     out
 }
 
 fn attributed(
     document: &Document,
-    text: &str,
     a: &Annotations,
-    embedded: Option<usize>,
+    unit: Unit,
     claimant: &dyn Fn(Option<String>) -> String,
 ) -> Vec<Claim> {
     rules::casualties::claims(a)
@@ -63,7 +74,7 @@ fn attributed(
         .map(|found| {
             let first = a.token_at(found.sentence.start);
             let last = a.token_at(found.sentence.end);
-            let source = rules::attribution::reporting_clause::source(text, a, first, last);
+            let source = rules::attribution::reporting_clause::source(&a.text, a, first, last);
             Claim {
                 kind: found.kind,
                 value: found.value,
@@ -76,8 +87,13 @@ fn attributed(
                 aggregate: found.aggregate,
                 document_id: document.id.clone(),
                 span: found.sentence,
-                embedded,
-                quote: Span::slice(&found.sentence, text).to_owned(),
+                embedded: match unit {
+                    Unit::Embedded(i) => Some(i),
+                    _ => None,
+                },
+                in_title: matches!(unit, Unit::Title),
+                victims: found.victims,
+                quote: found.sentence.slice(&a.text).to_owned(),
             }
         })
         .collect()

@@ -35,6 +35,12 @@ pub struct Claim {
     /// Set when the claim is in an embedded post of the document (its index), not the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded: Option<usize>,
+    /// Set when the claim is in the document's title (its span is then in the title).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
+    /// Victims named one by one ("John Doe, 23, died at the scene"), when the text names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub victims: Vec<String>,
     pub quote: String,
 }
 

@@ -18,8 +18,9 @@ pub fn is_boundary(a: &Annotations, i: usize) -> bool {
 /// The token range `[start, end)` of the clause around token `at`, within `[first, last)`.
 pub fn around(a: &Annotations, at: usize, first: usize, last: usize) -> (usize, usize) {
     let start = (first..at).rev().find(|&i| is_boundary(a, i)).map_or(first, |i| i + 1);
-    let end = (at..last).find(|&i| is_boundary(a, i)).unwrap_or(last);
-    (start, end)
+    // A count standing on a boundary word ("as many as 5") still has itself as its clause.
+    let end = (at + 1..last).find(|&i| is_boundary(a, i)).unwrap_or(last).max(at + 1);
+    (start.min(at), end)
 }
 
 /// True when the clause speaks of a running total or a tally ("the death toll", "so far").
@@ -31,6 +32,9 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
 /// officers were killed"): its figures are background.
 pub fn is_past(a: &Annotations, (start, end): (usize, usize)) -> bool {
+    if start >= end {
+        return false;
+    }
     let (from, to) = (a.tokens[start].span.start, a.tokens[end - 1].span.end);
     a.dates.iter().any(|d| d.role == "past" && d.span.start >= from && d.span.end <= to)
 }

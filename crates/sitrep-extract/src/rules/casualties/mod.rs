@@ -9,7 +9,8 @@
 //!    "more than 70 people dead", "28 fighters and four civilians also died");
 //! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28").
 //!
-//! Then `singular_victim` finds claims without a number ("a man was shot and killed").
+//! Then `singular_victim` finds claims without a number ("a man was shot and killed", "killed
+//! himself") and `named_victim` those of people named one by one ("Ann Reed, 23, died").
 //! `victim` gives each claim its category; `clause` says where clauses end; `people` keeps
 //! counts of things out; a count in a clause dated in the past is background and left out.
 
@@ -17,6 +18,7 @@ pub mod clause;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
+pub mod named_victim;
 pub mod people;
 pub mod singular_victim;
 pub mod victim;
@@ -36,6 +38,8 @@ pub struct Found {
     pub category: String,
     pub tags: Vec<String>,
     pub aggregate: bool,
+    /// The victims' names, when the text names them one by one.
+    pub victims: Vec<String>,
     /// The count and its cue.
     pub span: Span,
     pub sentence: Span,
@@ -110,12 +114,16 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
                     category: category.clone(),
                     tags: tags.clone(),
                     aggregate,
+                    victims: Vec::new(),
                     span: Span::new(start, end),
                     sentence,
                 });
             }
         }
-        in_sentence.extend(singular_victim::claims(a, sentence, first, last, &in_sentence));
+        let singles = singular_victim::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(singles);
+        let named = named_victim::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(named);
         out.extend(in_sentence);
     }
     out

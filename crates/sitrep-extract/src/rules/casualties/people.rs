@@ -18,6 +18,7 @@ use super::Count;
 const FUNCTION_WORDS: &[&str] = &[
     "were",
     "was",
+    "else",
     "have",
     "had",
     "has",

@@ -18,6 +18,13 @@ const WINDOW: usize = 6;
 
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counted: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
+    // "shot and killed himself": the shooter is one of the dead.
+    for cue in a.cues.iter().filter(|c| c.start >= first && c.end < last && is_person_kind(&c.value.kind)) {
+        if matches!(a.words[cue.end].as_str(), "himself" | "herself") {
+            let span = Span::new(a.tokens[cue.start].span.start, a.tokens[cue.end].span.end);
+            out.push(one(cue.value.kind.clone(), "all".into(), Vec::new(), span, sentence));
+        }
+    }
     for i in first..last.saturating_sub(1) {
         if !matches!(a.words[i].as_str(), "a" | "an") {
             continue;
@@ -73,6 +80,7 @@ fn one(kind: String, category: String, tags: Vec<String>, span: Span, sentence: 
         category,
         tags,
         aggregate: false,
+        victims: Vec::new(),
         span,
         sentence,
     }
@@ -93,6 +101,7 @@ mod tests {
         assert_eq!(short("A 17-year-old was pronounced dead at the hospital."), vec![row("killed", 1, "all")]);
         assert_eq!(short("A 16-year-old boy was shot and critically wounded."), vec![row("injured", 1, "civilians")]);
         assert_eq!(short("A woman was shot in the arm."), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("The gunman then shot and killed himself."), vec![row("killed", 1, "all")]);
     }
 
     #[test]

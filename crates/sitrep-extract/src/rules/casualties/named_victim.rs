@@ -1,0 +1,126 @@
+//! Victims named one by one: a person's name as the subject of a passive or intransitive
+//! casualty cue counts one person, and the name is kept.
+//!
+//! ## What it handles
+//! "Ann Reed, 23, died at the scene", "Reed later died", "Tom Vale was shot and killed", "Ben
+//! Ortiz was wounded" — the cue is intransitive ("died", "succumbed") or passive ("was killed",
+//! "was pronounced dead"), so the name is the victim, not the killer. Each name counts once
+//! per sentence; the same name in several sentences is one person (the document check counts
+//! distinct names).
+//!
+//! ## What it leaves alone
+//! "Reed killed two men" (active voice: Reed is the killer); pronouns ("he died"); words of the
+//! victim lexicon ("Residents were shot" is the counted rules' business); counts.
+
+use sitrep_annotate::Annotations;
+use sitrep_model::Span;
+
+use super::Found;
+
+/// Cues that take their victim as subject without a passive: "died", "succumbed".
+const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
+/// Auxiliaries of the passive: "was killed", "had been shot".
+const PASSIVE: &[&str] = &["was", "were", "been", "is"];
+/// Words between the name and the cue that change nothing: "Reed [later] died".
+const BETWEEN: &[&str] =
+    &["later", "also", "then", "fatally", "critically", "seriously", "subsequently", "eventually", "had", "has"];
+
+pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for cue in a.cues.iter().filter(|c| c.start > first && c.end <= last) {
+        if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") {
+            continue;
+        }
+        let mut i = cue.start;
+        let intransitive = INTRANSITIVE.contains(&a.words[cue.start].as_str());
+        let mut passive = false;
+        while i > first && (BETWEEN.contains(&a.words[i - 1].as_str()) || PASSIVE.contains(&a.words[i - 1].as_str())) {
+            passive |= PASSIVE.contains(&a.words[i - 1].as_str());
+            i -= 1;
+        }
+        if !(intransitive || passive) {
+            continue;
+        }
+        // ", 23," between the name and its verb.
+        if i >= first + 3
+            && a.words[i - 1] == ","
+            && a.words[i - 3] == ","
+            && a.words[i - 2].chars().all(|c| c.is_ascii_digit())
+        {
+            i -= 3;
+        }
+        let Some(name) = name_ending_at(a, i, first) else { continue };
+        let start = a.tokens[name.0].span.start;
+        let end = a.tokens[cue.end - 1].span.end;
+        let covered =
+            found.iter().chain(out.iter()).any(|f| f.span.start <= a.tokens[cue.start].span.start && f.span.end >= end);
+        if covered {
+            continue;
+        }
+        out.push(Found {
+            kind: cue.value.kind.clone(),
+            value: 1,
+            high: None,
+            qualifier: "exact".into(),
+            vague_word: None,
+            category: "all".into(),
+            tags: Vec::new(),
+            aggregate: false,
+            victims: vec![name.2],
+            span: Span::new(start, end),
+            sentence,
+        });
+    }
+    out
+}
+
+/// A capitalised name of one to three words ending just before token `end`: (start, end, text).
+fn name_ending_at(a: &Annotations, end: usize, first: usize) -> Option<(usize, usize, String)> {
+    let mut start = end;
+    while start > first && start + 3 > end && is_name_word(a, start - 1) {
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    // A name is not a victim word ("Residents"), a pronoun, or a number word.
+    if a.victims.iter().any(|v| v.start < end && v.end > start)
+        || a.quantities
+            .iter()
+            .any(|q| q.span.start < a.tokens[end - 1].span.end && q.span.end > a.tokens[start].span.start)
+    {
+        return None;
+    }
+    let words: Vec<&str> = (start..end).map(|i| a.tokens[i].span.slice(&a.text)).collect();
+    Some((start, end, words.join(" ")))
+}
+
+fn is_name_word(a: &Annotations, i: usize) -> bool {
+    let word = &a.words[i];
+    let original = a.tokens[i].span.slice(&a.text);
+    original.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-' || c == '.')
+        && !matches!(
+            word.as_str(),
+            "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an" | "police" | "officials"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn named_victims_count_one_each() {
+        assert_eq!(short("Ann Reed, 23, died at the scene."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Reed later died at a hospital."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Tom Vale was shot and killed near his home."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn the_killer_and_pronouns_are_not_victims() {
+        assert_eq!(short("Reed killed a neighbour's dog."), vec![]);
+        assert_eq!(short("He died later."), vec![]);
+        assert_eq!(short("Police said nobody else was hurt."), vec![row("injured", 0, "all")]);
+    }
+}
