@@ -54,9 +54,11 @@ pub fn claims(document: &Document, annotations: &Annotations) -> Vec<Claim> {
     }
     for (index, post) in document.embedded.iter().enumerate() {
         let post_annotations = sitrep_annotate::annotate_text(&post.text, published);
+        // The author under their known name when the lexicon knows them, with the handle.
+        let name = rules::attribution::claimants::normalise(&post.author, 0, &[]);
         let author = match &post.handle {
-            Some(handle) => format!("{} (@{handle})", post.author),
-            None => post.author.clone(),
+            Some(handle) => format!("{name} (@{handle})"),
+            None => name,
         };
         out.extend(attributed(document, &post_annotations, Unit::Embedded(index), &|_| author.clone()));
     }
@@ -69,12 +71,14 @@ fn attributed(
     unit: Unit,
     claimant: &dyn Fn(Option<String>) -> String,
 ) -> Vec<Claim> {
+    let mentions = rules::attribution::claimants::mentions(a);
     rules::casualties::claims(a)
         .into_iter()
         .map(|found| {
             let first = a.token_at(found.sentence.start);
             let last = a.token_at(found.sentence.end);
-            let source = rules::attribution::reporting_clause::source(&a.text, a, first, last);
+            let source = rules::attribution::reporting_clause::source(&a.text, a, first, last)
+                .map(|s| rules::attribution::claimants::normalise(&s, found.sentence.start, &mentions));
             Claim {
                 kind: found.kind,
                 value: found.value,
