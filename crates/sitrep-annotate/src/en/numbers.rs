@@ -105,7 +105,7 @@ pub fn quantities(text: &str, tokens: &[Token]) -> Vec<Quantity> {
             None => (None, i),
         };
         // "between 10 and 15"
-        if words[j] == "between"
+        if words.get(j).map(String::as_str) == Some("between")
             && let Some((low, after_low)) = count_at(tokens, &words, j + 1)
             && words.get(after_low).map(String::as_str) == Some("and")
             && let Some((high, end)) = count_at(tokens, &words, after_low + 1)
@@ -381,6 +381,11 @@ mod tests {
     #[test]
     fn both_counts_two_and_the_number_after_it_is_an_age() {
         assert_eq!(values("Ann and Bo, both 24 and from Oslo, died"), vec![2]);
+    }
+
+    #[test]
+    fn a_qualifier_at_the_end_of_the_text_is_nothing() {
+        assert_eq!(values("the standoff is over"), Vec::<u64>::new());
     }
 
     #[test]
