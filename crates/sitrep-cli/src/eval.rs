@@ -130,3 +130,47 @@ pub fn html(dir: &Path) -> Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn acled(path: &Path) -> Result<ExitCode> {
+    let rows = sitrep_eval::acled::read(path)?;
+    let started = Instant::now();
+    let mut predicted = std::collections::HashMap::new();
+    for row in &rows {
+        let source = sitrep_model::SourceRef { path: path.display().to_string(), format: "csv".into(), record: None };
+        let mut raw = sitrep_ingest::RawDocument::new(row.notes.clone(), row.notes.as_bytes(), source);
+        raw.id = Some(row.id.clone());
+        let document = match sitrep_ingest::process(raw) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("error: {e}");
+                continue;
+            }
+        };
+        match pipeline::analyse(&document) {
+            Ok((_, reports)) => {
+                let report = reports.into_iter().next();
+                let claims: Vec<_> = report.iter().flat_map(|r| r.claims.clone()).collect();
+                let fatalities = gva::document_figure(&claims, "killed");
+                predicted.insert(
+                    row.id.clone(),
+                    sitrep_eval::acled::Predicted { event_type: report.and_then(|r| r.event_type), fatalities },
+                );
+            }
+            Err(e) => eprintln!("error: {e}"),
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let s = sitrep_eval::acled::score(&rows, &|id| predicted.get(id).cloned().unwrap_or_default());
+    println!(
+        "ACLED notes on {} ({} notes, {:.0} notes/s one core)",
+        path.display(),
+        s.notes,
+        s.notes as f64 / seconds.max(1e-9)
+    );
+    println!("  event type accuracy     {:.3}", s.type_accuracy);
+    println!("  fatalities exact        {:.3}", s.fatalities_exact);
+    for (kind, n, right) in &s.by_type {
+        println!("    {kind:40} {n:5} notes, {:.3} typed right", *right as f64 / (*n).max(1) as f64);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -102,6 +102,8 @@ enum EvalCommand {
     },
     /// Score HTML main-text extraction on the article extraction benchmark.
     Html { dir: PathBuf },
+    /// Event type and fatalities on ACLED notes (one note, one document).
+    Acled { notes: PathBuf },
 }
 
 #[derive(Args)]
@@ -201,6 +203,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eval::gva(&documents, &gold, details.as_deref(), quiet)
         }
         Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
+        Command::Eval(EvalCommand::Acled { notes }) => eval::acled(&notes),
         Command::Bench { path, generated, rounds } => bench::run(path.as_deref(), generated, rounds),
     }
 }

@@ -14,14 +14,15 @@ use sitrep_model::{Claim, Document, Report};
 /// The incidents a document describes.
 pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     let claims = claims(document, annotations);
-    if claims.is_empty() {
+    if claims.is_empty() && annotations.triggers.is_empty() {
         return Vec::new();
     }
     let date = annotations.dates.iter().find(|d| d.role == "event");
+    let (event_type, sub_event_type) = event_type(annotations);
     vec![Report {
         document_id: document.id.clone(),
-        event_type: None,
-        sub_event_type: None,
+        event_type,
+        sub_event_type,
         date_start: date.map(|d| d.start),
         date_end: date.map(|d| d.end),
         date_precision: date.map(|d| d.precision),
@@ -31,6 +32,30 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         spans: claims.iter().filter(|c| c.embedded.is_none() && !c.in_title).map(|c| c.span).collect(),
         claims,
     }]
+}
+
+/// The event type and sub-type most of the document's triggers signal (ties: the first met).
+///
+/// Interim, while a document yields one report: the type of each incident will come from the
+/// triggers of its own sentences.
+fn event_type(a: &Annotations) -> (Option<String>, Option<String>) {
+    let most = |items: Vec<&String>| -> Option<String> {
+        let mut counts: Vec<(&String, usize)> = Vec::new();
+        for item in items {
+            match counts.iter_mut().find(|(t, _)| *t == item) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((item, 1)),
+            }
+        }
+        let best = counts.iter().map(|(_, n)| *n).max()?;
+        counts.into_iter().find(|(_, n)| *n == best).map(|(t, _)| t.clone())
+    };
+    let Some(event_type) = most(a.triggers.iter().map(|t| &t.value.event_type).collect()) else {
+        return (None, None);
+    };
+    let sub =
+        most(a.triggers.iter().filter(|t| t.value.event_type == event_type).map(|t| &t.value.sub_event_type).collect());
+    (Some(event_type), sub)
 }
 
 /// Which text of a document a claim was read in.
