@@ -10,22 +10,33 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use sitrep_eval::{gva, seeds};
+use sitrep_geo::LocatedReport;
 use sitrep_ingest::IngestOptions;
 use sitrep_store::{SqliteStore, Store};
 
 use crate::pipeline::{self, IngestReport};
 
+/// A pipeline run in a fresh temporary database.
+struct FreshRun {
+    /// Keeps the database's directory alive while the run is read.
+    _dir: tempfile::TempDir,
+    store: SqliteStore,
+    ingest: IngestReport,
+    reports: Vec<LocatedReport>,
+    seconds: f64,
+}
+
 /// Ingests `path` into a fresh store and runs the later stages.
-fn fresh_run(path: &Path, quiet: bool) -> Result<(tempfile::TempDir, SqliteStore, IngestReport, f64)> {
+fn fresh_run(path: &Path, quiet: bool) -> Result<FreshRun> {
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let mut store = SqliteStore::open(&dir.path().join("eval.db"))?;
     let bar = crate::progress(quiet, "evaluating");
     let started = Instant::now();
     let stop = AtomicBool::new(false);
     let report = pipeline::ingest(&mut store, &[path.to_path_buf()], &IngestOptions::default(), &bar, &stop)?;
-    pipeline::process(&mut store)?;
+    let reports = pipeline::process(&mut store)?;
     bar.finish_and_clear();
-    Ok((dir, store, report, started.elapsed().as_secs_f64()))
+    Ok(FreshRun { _dir: dir, store, ingest: report, reports, seconds: started.elapsed().as_secs_f64() })
 }
 
 pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> {
@@ -33,7 +44,7 @@ pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> 
         std::fs::read_to_string(expected_path).with_context(|| format!("cannot read {}", expected_path.display()))?;
     let expected: seeds::Expected = serde_json::from_str(&text)
         .with_context(|| format!("{} is not a valid expected-output file", expected_path.display()))?;
-    let (_dir, store, report, _) = fresh_run(dir, quiet)?;
+    let FreshRun { store, ingest: report, .. } = fresh_run(dir, quiet)?;
     let mut documents = BTreeMap::new();
     for summary in store.documents()? {
         documents.insert(
@@ -56,21 +67,16 @@ pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> 
 pub fn gva(documents: &Path, gold_path: &Path, details: Option<&Path>, quiet: bool) -> Result<ExitCode> {
     let gold = gva::read_gold(gold_path)?;
     let incidents = gva::read_document_incidents(documents)?;
-    let (_dir, store, report, seconds) = fresh_run(documents, quiet)?;
+    let FreshRun { store, ingest: report, reports, seconds, .. } = fresh_run(documents, quiet)?;
     let events = store.events()?;
     let s = gva::score(&events, &incidents, &gold);
     let pairs = store.near_duplicates()?;
-    let mut figures = std::collections::HashMap::new();
-    for summary in store.documents()? {
-        let Some(document) = store.document(&summary.id)? else { continue };
-        match pipeline::analyse(&document) {
-            Ok((_, reports)) => {
-                let claims: Vec<_> = reports.into_iter().flat_map(|r| r.claims).collect();
-                figures.insert(document.id, gva::document_figures(&claims));
-            }
-            Err(e) => eprintln!("error: {e}"),
-        }
+    // The claims each document states, from the reports the run already made.
+    let mut claims: std::collections::HashMap<&str, Vec<sitrep_model::Claim>> = std::collections::HashMap::new();
+    for located in &reports {
+        claims.entry(located.report.document_id.as_str()).or_default().extend(located.report.claims.iter().cloned());
     }
+    let figures = claims.into_iter().map(|(doc, claims)| (doc.to_owned(), gva::document_figures(&claims))).collect();
     let d = gva::score_documents(&figures, &incidents, &gold);
     if let Some(path) = details {
         let mut out = std::io::BufWriter::new(

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::ProgressBar;
 use sitrep_annotate::Annotations;
+use sitrep_geo::LocatedReport;
 use sitrep_ingest::dedup::{NEAR_DUPLICATE_JACCARD, Signature};
 use sitrep_ingest::{IngestOptions, InputError};
 use sitrep_model::{Document, NearDuplicate, Report, SourceCitation};
@@ -146,17 +147,14 @@ pub fn analyse(document: &Document) -> Result<(Annotations, Vec<Report>), String
         (annotations, reports)
     }))
     .map_err(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
+        let message = sitrep_ingest::panic_message(&panic);
         format!("{}: internal error while extracting: {message} (please report)", document.id)
     })
 }
 
-/// Runs the stages after ingest over every stored document and stores the resulting events.
-pub fn process(store: &mut dyn Store) -> Result<usize, StoreError> {
+/// Runs the stages after ingest over every stored document and stores the resulting events;
+/// returns the located reports the events were made of (evaluation reads their claims).
+pub fn process(store: &mut dyn Store) -> Result<Vec<LocatedReport>, StoreError> {
     let mut located = Vec::new();
     let mut citations: HashMap<String, SourceCitation> = HashMap::new();
     for summary in store.documents()? {
@@ -178,5 +176,5 @@ pub fn process(store: &mut dyn Store) -> Result<usize, StoreError> {
     let cite = |id: &str| citations.get(id).cloned();
     let events = sitrep_resolve::resolve(&located, &cite);
     store.replace_events(&events)?;
-    Ok(events.len())
+    Ok(located)
 }

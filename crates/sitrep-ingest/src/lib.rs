@@ -50,7 +50,8 @@ pub fn emptiness_warning(document: &Document) -> Option<String> {
     })
 }
 
-pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+/// The message a panic carried, for reporting it as an input's error.
+pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())

@@ -154,19 +154,18 @@ fn split_embedded(pieces: Vec<Piece>) -> Vec<Piece> {
 }
 
 fn cut_teaser(pieces: &mut Vec<Piece>) {
-    let texts: Vec<(usize, String)> = pieces
+    let (indices, strings): (Vec<usize>, Vec<String>) = pieces
         .iter()
         .enumerate()
         .filter_map(|(i, p)| match p {
             Piece::Text { text, .. } => Some((i, text.clone())),
             _ => None,
         })
-        .collect();
-    let strings: Vec<String> = texts.iter().map(|(_, t)| t.clone()).collect();
+        .unzip();
     let Some((text_index, offset)) = teaser::find(&strings) else {
         return;
     };
-    let piece_index = texts[text_index].0;
+    let piece_index = indices[text_index];
     let mut block = Vec::new();
     for piece in pieces.drain(piece_index..) {
         match piece {

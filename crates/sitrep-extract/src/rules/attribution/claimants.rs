@@ -59,8 +59,8 @@ fn known() -> &'static Known {
 
 /// A name with its punctuation spaced out, as tokens.
 fn spaced(name: &str) -> String {
-    let a = sitrep_annotate::annotate_text(name, None);
-    a.words.join(" ")
+    let tokens = sitrep_annotate::en::tokens::tokenize(name);
+    tokens.iter().map(|t| t.span.slice(name).to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
 /// Where known sources are named in a text: (byte offset, source index), in text order.

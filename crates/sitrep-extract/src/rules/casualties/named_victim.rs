@@ -57,19 +57,14 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if covered {
             continue;
         }
-        out.push(Found {
-            kind: cue.value.kind.clone(),
-            value: 1,
-            high: None,
-            qualifier: "exact".into(),
-            vague_word: None,
-            category: "all".into(),
-            tags: Vec::new(),
-            aggregate: false,
-            victims: vec![name.2],
-            span: Span::new(start, end),
+        let person = super::singular_victim::one(
+            cue.value.kind.clone(),
+            "all".into(),
+            Vec::new(),
+            Span::new(start, end),
             sentence,
-        });
+        );
+        out.push(Found { victims: vec![name.2], ..person });
     }
     out
 }

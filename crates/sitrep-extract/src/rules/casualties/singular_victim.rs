@@ -70,7 +70,8 @@ fn is_person_kind(kind: &str) -> bool {
     matches!(kind, "killed" | "injured" | "shot" | "captured" | "arrested" | "missing")
 }
 
-fn one(kind: String, category: String, tags: Vec<String>, span: Span, sentence: Span) -> Found {
+/// A claim of one person.
+pub(super) fn one(kind: String, category: String, tags: Vec<String>, span: Span, sentence: Span) -> Found {
     Found {
         kind,
         value: 1,
