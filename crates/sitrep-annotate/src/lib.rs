@@ -3,7 +3,7 @@
 //! attribution cues.
 //!
 //! Built so far (English pack, `en`): tokens, sentences, quantities, dates, event triggers,
-//! victim words and casualty cues. Actors, places and attribution cues come next.
+//! victim words, casualty cues and place mentions. Actors and attribution cues come next.
 //!
 //! Every layer is typed (what extract reads) and can be listed as labelled spans (what `sitrep
 //! explain` shows). Annotations never change the text.
@@ -15,7 +15,7 @@ use en::dates::DateMention;
 use en::lexicons::{Cue, Trigger, Victim};
 use en::numbers::Quantity;
 use en::tokens::Token;
-use sitrep_model::{Document, Span};
+use sitrep_model::{Document, PlaceMention, Span};
 
 /// A lexicon match over tokens `[start, end)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +48,7 @@ pub struct Annotations {
     pub triggers: Vec<Tagged<Trigger>>,
     pub victims: Vec<Tagged<Victim>>,
     pub cues: Vec<Tagged<Cue>>,
+    pub places: Vec<PlaceMention>,
 }
 
 /// Annotates a document with the language pack of its language (English for now).
@@ -60,7 +61,7 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
     let tokens = en::tokens::tokenize(text);
     let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
     let tagged = |start: usize, end: usize| Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-    let triggers = en::lexicons::triggers()
+    let triggers: Vec<Tagged<Trigger>> = en::lexicons::triggers()
         .find_all(&words)
         .into_iter()
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
@@ -76,12 +77,14 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
         .collect();
     let dates = en::dates::dates(text, &tokens, published);
+    // A trigger inside a date ("on 10 March") is the month, not a march.
+    let overlaps_date = |s: &Span| dates.iter().any(|d| d.span.start < s.end && s.start < d.span.end);
+    let triggers = triggers.into_iter().filter(|t| !overlaps_date(&t.span)).collect();
     // A number inside a date ("Jan. 16", "Sept. 15, 2015") is a day, not a count.
-    let quantities = en::numbers::quantities(text, &tokens)
-        .into_iter()
-        .filter(|q| !dates.iter().any(|d| d.span.start < q.span.end && q.span.start < d.span.end))
-        .collect();
+    let quantities = en::numbers::quantities(text, &tokens).into_iter().filter(|q| !overlaps_date(&q.span)).collect();
+    let places = en::places::places(text, &tokens, &words);
     Annotations {
+        places,
         sentences: en::sentences::split(text, &tokens),
         quantities,
         dates,
@@ -127,6 +130,19 @@ impl Annotations {
         }
         for c in &self.cues {
             items.push(Annotation { layer: "cue", span: c.span, label: c.value.kind.clone() });
+        }
+        for p in &self.places {
+            let mut label = p.name.clone();
+            if let Some(feature) = &p.feature {
+                label.push_str(&format!(" ({feature})"));
+            }
+            if !p.context.is_empty() {
+                label.push_str(&format!(" in {}", p.context.join(", ")));
+            }
+            if p.dateline {
+                label.push_str(" [dateline]");
+            }
+            items.push(Annotation { layer: "place", span: p.span, label });
         }
         items
     }

@@ -137,7 +137,7 @@ pub fn html(dir: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn acled(path: &Path) -> Result<ExitCode> {
+pub fn acled(path: &Path, details: Option<&Path>) -> Result<ExitCode> {
     let rows = sitrep_eval::acled::read(path)?;
     let started = Instant::now();
     let mut predicted = std::collections::HashMap::new();
@@ -154,7 +154,13 @@ pub fn acled(path: &Path) -> Result<ExitCode> {
         };
         match pipeline::analyse(&document) {
             Ok((_, reports)) => {
-                let report = reports.into_iter().next();
+                // The primary report: the incident with the most claims (ties: the first told).
+                let mut report = None;
+                for r in reports.into_iter().filter(|r| !r.aggregate) {
+                    if report.as_ref().is_none_or(|best: &sitrep_model::Report| r.claims.len() > best.claims.len()) {
+                        report = Some(r);
+                    }
+                }
                 let claims: Vec<_> = report.iter().flat_map(|r| r.claims.clone()).collect();
                 let fatalities = gva::document_figure(&claims, "killed");
                 predicted.insert(
@@ -167,6 +173,18 @@ pub fn acled(path: &Path) -> Result<ExitCode> {
     }
     let seconds = started.elapsed().as_secs_f64();
     let s = sitrep_eval::acled::score(&rows, &|id| predicted.get(id).cloned().unwrap_or_default());
+    if let Some(details) = details {
+        let mut out =
+            csv::Writer::from_path(details).with_context(|| format!("cannot create {}", details.display()))?;
+        out.write_record(["id", "gold_type", "type", "gold_fatalities", "fatalities", "note"])?;
+        for row in &rows {
+            let p = predicted.get(&row.id).cloned().unwrap_or_default();
+            let (gold_fatalities, fatalities) = (row.fatalities.to_string(), p.fatalities.to_string());
+            let kind = p.event_type.unwrap_or_default();
+            out.write_record([&row.id, &row.event_type, &kind, &gold_fatalities, &fatalities, &row.notes])?;
+        }
+        out.flush()?;
+    }
     println!(
         "ACLED notes on {} ({} notes, {:.0} notes/s one core)",
         path.display(),

@@ -103,7 +103,12 @@ enum EvalCommand {
     /// Score HTML main-text extraction on the article extraction benchmark.
     Html { dir: PathBuf },
     /// Event type and fatalities on ACLED notes (one note, one document).
-    Acled { notes: PathBuf },
+    Acled {
+        notes: PathBuf,
+        /// Write each note's gold and predicted type and fatalities, as CSV, for error analysis.
+        #[arg(long)]
+        details: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -203,7 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eval::gva(&documents, &gold, details.as_deref(), quiet)
         }
         Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
-        Command::Eval(EvalCommand::Acled { notes }) => eval::acled(&notes),
+        Command::Eval(EvalCommand::Acled { notes, details }) => eval::acled(&notes, details.as_deref()),
         Command::Bench { path, generated, rounds } => bench::run(path.as_deref(), generated, rounds),
     }
 }

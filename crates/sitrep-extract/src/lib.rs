@@ -1,61 +1,121 @@
 //! Extract: assembles a document's annotations into `Report`s, one per incident it describes,
 //! each with type, date, place mentions, actors and attributed casualty claims.
 //!
-//! Built so far: casualty claims (`rules::casualties`) with their source
-//! (`rules::attribution`), in the article and in its embedded posts (whose author is the
-//! claimant). Grouping claims into one report per incident, event types, places and actors are
-//! next: until then a document yields at most one report holding all its claims.
+//! Casualty claims (`rules::casualties`) with their source (`rules::attribution`), in the
+//! article, its title and its embedded posts (whose author is the claimant); reports per
+//! incident with their type, date and places (`rules::reports`); generic actors
+//! (`rules::actors`). Not yet: canonical named actors with their country and period.
 
 pub mod rules;
 
+use jiff::civil::Date;
+use rules::reports::frames::Frame;
 use sitrep_annotate::Annotations;
-use sitrep_model::{Claim, Document, Report};
+use sitrep_model::{Claim, Document, PlaceMention, Report, Span};
 
-/// The incidents a document describes.
+/// The incidents a document describes, one report each (`rules::reports`).
 pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
-    let claims = claims(document, annotations);
-    if claims.is_empty() && annotations.triggers.is_empty() {
-        return Vec::new();
+    let a = annotations;
+    let located = located_claims(document, a);
+    let (article, others): (Vec<Located>, Vec<Located>) =
+        located.into_iter().partition(|l| l.claim.embedded.is_none() && !l.claim.in_title);
+    let frames = rules::reports::frames::frames(a, &article.iter().map(|l| l.at).collect::<Vec<_>>());
+    let mut groups = rules::reports::grouping::group(a, &frames, &|i| article[i].claim.aggregate);
+    // Claims read outside the article: embedded posts join the report told where the post
+    // stood, titles the report that states the same figure.
+    let mut extra: Vec<Vec<Claim>> = vec![Vec::new(); groups.len()];
+    for l in others {
+        let g = home(&groups, &frames, &article, &l).unwrap_or_else(|| {
+            groups.push(rules::reports::grouping::Group { aggregate: l.claim.aggregate, ..Default::default() });
+            extra.push(Vec::new());
+            groups.len() - 1
+        });
+        extra[g].push(l.claim);
     }
-    let date = annotations.dates.iter().find(|d| d.role == "event");
-    let (event_type, sub_event_type) = event_type(annotations);
-    vec![Report {
-        document_id: document.id.clone(),
-        event_type,
-        sub_event_type,
-        date_start: date.map(|d| d.start),
-        date_end: date.map(|d| d.end),
-        date_precision: date.map(|d| d.precision),
-        place_mentions: Vec::new(),
-        actors: Vec::new(),
-        aggregate: claims.iter().all(|c| c.aggregate),
-        spans: claims.iter().filter(|c| c.embedded.is_none() && !c.in_title).map(|c| c.span).collect(),
-        claims,
-    }]
+    let mut reports = Vec::new();
+    for (group, extra) in groups.iter().zip(extra) {
+        let members: Vec<&Frame> = group.frames.iter().map(|&i| &frames[i]).collect();
+        let mut claims: Vec<Claim> = group.claims.iter().map(|&i| article[i].claim.clone()).collect();
+        claims.sort_by_key(|c| c.span.start);
+        claims.extend(extra);
+        rules::reports::parts::link(&mut claims, document.outlet.as_deref().unwrap_or("the outlet"));
+        let claim_refs: Vec<&Claim> = claims.iter().collect();
+        let (event_type, sub_event_type) = rules::reports::event_type::event_type(a, &members, &claim_refs);
+        let (date_start, date_end, date_precision) = report_date(a, &frames, &group.frames);
+        let described: Vec<_> = members.iter().flat_map(|f| rules::actors::described(a, f.first, f.last)).collect();
+        reports.push(Report {
+            document_id: document.id.clone(),
+            event_type,
+            sub_event_type,
+            date_start,
+            date_end,
+            date_precision,
+            place_mentions: place_mentions(a, &members),
+            actors: rules::actors::actors(&described),
+            aggregate: group.aggregate,
+            spans: members.iter().map(|f| f.span).collect(),
+            claims,
+        });
+    }
+    reports
 }
 
-/// The event type and sub-type most of the document's triggers signal (ties: the first met).
-///
-/// Interim, while a document yields one report: the type of each incident will come from the
-/// triggers of its own sentences.
-fn event_type(a: &Annotations) -> (Option<String>, Option<String>) {
-    let most = |items: Vec<&String>| -> Option<String> {
-        let mut counts: Vec<(&String, usize)> = Vec::new();
-        for item in items {
-            match counts.iter_mut().find(|(t, _)| *t == item) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((item, 1)),
-            }
+/// The report an embedded or title claim belongs to: an aggregate goes to the aggregate
+/// report; a title figure to the report stating the same figure, else the first incident; a
+/// post's figure to the report told just before the post stood.
+fn home(
+    groups: &[rules::reports::grouping::Group],
+    frames: &[Frame],
+    article: &[Located],
+    l: &Located,
+) -> Option<usize> {
+    let c = &l.claim;
+    if c.aggregate {
+        return groups.iter().position(|g| g.aggregate);
+    }
+    if c.in_title {
+        let same = |g: &rules::reports::grouping::Group| {
+            g.claims.iter().any(|&i| article[i].claim.kind == c.kind && article[i].claim.value == c.value)
+        };
+        return groups.iter().position(same).or_else(|| groups.iter().position(|g| !g.aggregate));
+    }
+    let before = |g: &rules::reports::grouping::Group| {
+        g.frames.iter().filter(|&&f| frames[f].span.end <= l.at.start).map(|&f| frames[f].span.end).max()
+    };
+    (0..groups.len()).filter(|&g| !groups[g].aggregate).max_by_key(|&g| before(&groups[g]))
+}
+
+/// The report's date: the first event date of its frames; for an earlier incident told inside
+/// a sentence with no date of its own, the day before that sentence's date to that date; else
+/// the first reporting date (the incident happened on or before it).
+fn report_date(a: &Annotations, frames: &[Frame], members: &[usize]) -> (Option<Date>, Option<Date>, Option<u8>) {
+    if let Some(d) = members.iter().find_map(|&f| frames[f].date) {
+        let d = &a.dates[d];
+        return (Some(d.start), Some(d.end), Some(d.precision));
+    }
+    for &f in members {
+        let later = frames.get(f.wrapping_sub(1)).filter(|_| frames[f].prior).and_then(|main| main.date);
+        if let Some(d) = later {
+            let d = &a.dates[d];
+            return (Some(d.start.yesterday().unwrap_or(d.start)), Some(d.end), Some(2));
         }
-        let best = counts.iter().map(|(_, n)| *n).max()?;
-        counts.into_iter().find(|(_, n)| *n == best).map(|(t, _)| t.clone())
-    };
-    let Some(event_type) = most(a.triggers.iter().map(|t| &t.value.event_type).collect()) else {
-        return (None, None);
-    };
-    let sub =
-        most(a.triggers.iter().filter(|t| t.value.event_type == event_type).map(|t| &t.value.sub_event_type).collect());
-    (Some(event_type), sub)
+    }
+    match members.iter().find_map(|&f| frames[f].reported) {
+        Some(d) => (Some(a.dates[d].start), Some(a.dates[d].end), Some(2)),
+        None => (None, None, None),
+    }
+}
+
+/// The places a report names, each once, then the dateline's place.
+fn place_mentions(a: &Annotations, members: &[&Frame]) -> Vec<PlaceMention> {
+    let mut out: Vec<PlaceMention> = Vec::new();
+    let named = members.iter().flat_map(|f| f.places.iter().map(|&p| &a.places[p]));
+    for p in named.chain(a.places.iter().filter(|p| p.dateline)) {
+        if !out.iter().any(|o| o.name == p.name) {
+            out.push(p.clone());
+        }
+    }
+    out
 }
 
 /// Which text of a document a claim was read in.
@@ -66,9 +126,20 @@ enum Unit {
     Embedded(usize),
 }
 
+/// A claim and where its count and cue stand: in the article's text, or for an embedded post
+/// the post's offset in the article.
+struct Located {
+    claim: Claim,
+    at: Span,
+}
+
 /// Every casualty claim of a document, attributed: the article's, its title's, then each
 /// embedded post's (whose author is the claimant).
 pub fn claims(document: &Document, annotations: &Annotations) -> Vec<Claim> {
+    located_claims(document, annotations).into_iter().map(|l| l.claim).collect()
+}
+
+fn located_claims(document: &Document, annotations: &Annotations) -> Vec<Located> {
     let outlet = document.outlet.clone().unwrap_or_else(|| "the outlet".to_owned());
     let own = |source: Option<String>| source.unwrap_or_else(|| outlet.clone());
     let mut out = attributed(document, annotations, Unit::Article, &own);
@@ -85,9 +156,47 @@ pub fn claims(document: &Document, annotations: &Annotations) -> Vec<Claim> {
             Some(handle) => format!("{name} (@{handle})"),
             None => name,
         };
-        out.extend(attributed(document, &post_annotations, Unit::Embedded(index), &|_| author.clone()));
+        let mut claims = attributed(document, &post_annotations, Unit::Embedded(index), &|_| author.clone());
+        for c in &mut claims {
+            c.at = Span::new(post.at, post.at);
+        }
+        out.extend(claims);
     }
+    restated_totals(&mut out);
     out
+}
+
+/// A running total restated: a figure of the same kind, value and qualifier as one the
+/// document marks as a running total is that total again ("more than 70 dead" in the lead,
+/// "the number of fatalities exceeds 70" in the monitor's post). Vague figures ("dozens") are
+/// too common to be told apart this way.
+fn restated_totals(claims: &mut [Located]) {
+    let totals: Vec<(String, u32, bool)> = claims
+        .iter()
+        .filter(|l| l.claim.aggregate && l.claim.vague_word.is_none())
+        .map(|l| (l.claim.kind.clone(), l.claim.value, l.claim.qualifier == "exact"))
+        .collect();
+    for l in claims.iter_mut() {
+        let c = &l.claim;
+        if totals
+            .iter()
+            .any(|(kind, value, exact)| *kind == c.kind && *value == c.value && *exact == (c.qualifier == "exact"))
+        {
+            l.claim.aggregate = true;
+        }
+    }
+    // The other figures of a sentence that states a running total belong to that tally
+    // ("more than 70 have died and many others have been injured").
+    let tallies: Vec<(Option<usize>, bool, Span)> = claims
+        .iter()
+        .filter(|l| l.claim.aggregate)
+        .map(|l| (l.claim.embedded, l.claim.in_title, l.claim.span))
+        .collect();
+    for l in claims.iter_mut() {
+        if tallies.contains(&(l.claim.embedded, l.claim.in_title, l.claim.span)) {
+            l.claim.aggregate = true;
+        }
+    }
 }
 
 fn attributed(
@@ -95,7 +204,7 @@ fn attributed(
     a: &Annotations,
     unit: Unit,
     claimant: &dyn Fn(Option<String>) -> String,
-) -> Vec<Claim> {
+) -> Vec<Located> {
     let mentions = rules::attribution::claimants::mentions(a);
     rules::casualties::claims(a)
         .into_iter()
@@ -104,7 +213,7 @@ fn attributed(
             let last = a.token_at(found.sentence.end);
             let source = rules::attribution::reporting_clause::source(&a.text, a, first, last)
                 .map(|s| rules::attribution::claimants::normalise(&s, found.sentence.start, &mentions));
-            Claim {
+            let claim = Claim {
                 kind: found.kind,
                 value: found.value,
                 high: found.high,
@@ -122,8 +231,10 @@ fn attributed(
                 },
                 in_title: matches!(unit, Unit::Title),
                 victims: found.victims,
+                part_of: None,
                 quote: found.sentence.slice(&a.text).to_owned(),
-            }
+            };
+            Located { claim, at: found.span }
         })
         .collect()
 }

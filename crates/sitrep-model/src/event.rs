@@ -41,6 +41,10 @@ pub struct Claim {
     /// Victims named one by one ("John Doe, 23, died at the scene"), when the text names them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub victims: Vec<String>,
+    /// The total this figure is one item of ("16 soldiers" of "48 deaths"), as the index of
+    /// that claim among its report's claims.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
     pub quote: String,
 }
 
@@ -54,6 +58,27 @@ pub struct Actor {
     pub inter: u8,
 }
 
+/// A place as the text names it, before geocoding: in "Daliya and Beit Aana in the Jableh
+/// countryside, Latakia province", "Daliya" has the context ["Jableh", "Latakia"].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    /// The name and any feature word around it ("the Tartus-Homs road", "Latakia province").
+    pub span: Span,
+    pub name: String,
+    /// `settlement`, `admin`, `area`, `neighbourhood`, `road`, `site`: from the words around.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature: Option<String>,
+    /// The word that gave the feature ("province", "village").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_word: Option<String>,
+    /// Enclosing places the text names right after it, innermost first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+    /// The dateline's place ("HOUSTON (AP) —").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dateline: bool,
+}
+
 /// One incident as one document describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -64,7 +89,7 @@ pub struct Report {
     pub date_end: Option<jiff::civil::Date>,
     /// UCDP date_prec (1 day … 5 year).
     pub date_precision: Option<u8>,
-    pub place_mentions: Vec<Span>,
+    pub place_mentions: Vec<PlaceMention>,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub aggregate: bool,

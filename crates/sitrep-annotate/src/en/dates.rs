@@ -46,6 +46,13 @@ fn calendar() -> &'static Calendar {
     C.get_or_init(|| toml::from_str(LEXICON).expect("lexicons/en/calendar.toml is valid"))
 }
 
+/// True for the name of a weekday or a month ("Thursday", "december"), in any case.
+pub fn is_calendar_word(word: &str) -> bool {
+    let c = calendar();
+    let lower = word.to_lowercase();
+    c.weekdays.contains(&lower) || c.months.contains(&lower)
+}
+
 /// A date mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {

@@ -21,6 +21,8 @@ const CASUALTIES: &str = include_str!("../../../../lexicons/en/casualties.toml")
 pub struct Trigger {
     pub event_type: String,
     pub sub_event_type: String,
+    /// Empty, or `clash`, `weak`, `incendiary`: see `lexicons/en/triggers.toml`.
+    pub role: String,
 }
 
 /// What a victim word says about the people counted.
@@ -47,6 +49,7 @@ struct CueEntry {
 #[derive(Deserialize)]
 struct Aggregate {
     words: Vec<String>,
+    regions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +73,12 @@ pub fn cues() -> &'static PhraseLexicon<Cue> {
     })
 }
 
+/// Stretches of land that make a figure region-wide after "on the" ("on the Syrian coast").
+pub fn aggregate_regions() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().aggregate.regions.iter().map(|w| (w.clone(), ()))))
+}
+
 /// Words that make a figure a running total or a tally ("death toll", "so far", "since").
 pub fn aggregate_hints() -> &'static PhraseLexicon<()> {
     static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
@@ -80,6 +89,8 @@ pub fn aggregate_hints() -> &'static PhraseLexicon<()> {
 struct TriggerEntry {
     event_type: String,
     sub_event_type: String,
+    #[serde(default)]
+    role: String,
     #[serde(default)]
     nouns: Vec<String>,
     #[serde(default)]
@@ -105,7 +116,7 @@ pub fn triggers() -> &'static PhraseLexicon<Trigger> {
         let file: TriggerFile = toml::from_str(TRIGGERS).expect("lexicons/en/triggers.toml is valid");
         let mut entries = Vec::new();
         for t in file.trigger {
-            let value = Trigger { event_type: t.event_type, sub_event_type: t.sub_event_type };
+            let value = Trigger { event_type: t.event_type, sub_event_type: t.sub_event_type, role: t.role };
             let forms = t
                 .nouns
                 .iter()

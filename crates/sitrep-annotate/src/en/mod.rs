@@ -3,5 +3,6 @@
 pub mod dates;
 pub mod lexicons;
 pub mod numbers;
+pub mod places;
 pub mod sentences;
 pub mod tokens;

@@ -1,4 +1,6 @@
 //! Extraction rules, one family per folder, one rule per file.
 
+pub mod actors;
 pub mod attribution;
 pub mod casualties;
+pub mod reports;

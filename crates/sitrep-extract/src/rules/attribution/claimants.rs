@@ -92,10 +92,13 @@ pub fn normalise(claimant: &str, at: usize, mentions: &[(usize, usize)]) -> Stri
     let Some(head) = words.last() else { return claimant.to_owned() };
     let Some(kinds) = k.descriptions.get(*head) else { return claimant.to_owned() };
     let earlier = mentions.iter().rev().filter(|(offset, _)| *offset < at).map(|(_, i)| &k.sources[*i]);
-    for source in earlier {
-        if source.name.to_lowercase().contains(*head) || kinds.contains(&source.kind) {
-            return source.name.clone();
-        }
+    // An indefinite description ("a war monitor said") may name its source later in the
+    // text: the lead of a story often withholds the name until the next sentence.
+    let later = mentions.iter().filter(|(offset, _)| *offset > at).map(|(_, i)| &k.sources[*i]);
+    let indefinite = matches!(words.first(), Some(&"a") | Some(&"an")) || mentions.iter().all(|(o, _)| *o > at);
+    let fits = |source: &&Source| source.name.to_lowercase().contains(*head) || kinds.contains(&source.kind);
+    if let Some(source) = earlier.clone().find(fits).or_else(|| later.filter(|_| indefinite).take(3).find(fits)) {
+        return source.name.clone();
     }
     claimant.to_owned()
 }
@@ -127,7 +130,21 @@ mod tests {
         assert_eq!(m.len(), 1);
         let at = text.find("Later").unwrap();
         assert_eq!(normalise("organization", at, &m), "Amnesty International");
-        assert_eq!(normalise("organization", 0, &m), "organization", "nothing named before it");
+        assert_eq!(normalise("organization", 0, &m), "Amnesty International", "named only after it");
         assert_eq!(normalise("monitor", at, &m), "Amnesty International");
+    }
+
+    #[test]
+    fn an_indefinite_description_may_name_its_source_after_it() {
+        let text = "Four died, a rights organization said. Amnesty International said the toll may rise.";
+        let a = sitrep_annotate::annotate_text(text, None);
+        let m = mentions(&a);
+        assert_eq!(normalise("a rights organization", 0, &m), "Amnesty International");
+        let text =
+            "Amnesty International said five died. Four died, the organization said. Human Rights Watch said more.";
+        let a = sitrep_annotate::annotate_text(text, None);
+        let m = mentions(&a);
+        let at = text.find("Four").unwrap();
+        assert_eq!(normalise("the organization", at, &m), "Amnesty International", "back before forward");
     }
 }

@@ -59,10 +59,16 @@ pub fn source(text: &str, a: &Annotations, first: usize, last: usize) -> Option<
         if !verbs.contains(&a.words[i]) {
             continue;
         }
-        // "X said": the words before the verb.
-        let start = (first..i).rev().find(|&j| ends_phrase(&a.words[j]) && a.words[j] != "on").map_or(first, |j| j + 1);
-        if i - start <= 8
-            && let Some(phrase) = phrase(text, a, start, i)
+        // "X said": the words before the verb, past an acronym in brackets ("the Syrian
+        // Observatory for Human Rights (SOHR) reported").
+        let mut head_end = i;
+        if i > first + 1 && a.words[i - 1] == ")" {
+            head_end = (first..i - 1).rev().find(|&j| a.words[j] == "(").unwrap_or(i);
+        }
+        let start =
+            (first..head_end).rev().find(|&j| ends_phrase(&a.words[j]) && a.words[j] != "on").map_or(first, |j| j + 1);
+        if head_end - start <= 8
+            && let Some(phrase) = phrase(text, a, start, head_end)
         {
             return Some(phrase);
         }
@@ -123,6 +129,14 @@ mod tests {
     fn source_of(text: &str) -> Option<String> {
         let a = sitrep_annotate::annotate_text(text, None);
         source(text, &a, 0, a.tokens.len())
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_before_the_verb() {
+        assert_eq!(
+            source_of("Four died, the Kivu Security Tracker (KST) reported on Friday.").as_deref(),
+            Some("Kivu Security Tracker")
+        );
     }
 
     #[test]

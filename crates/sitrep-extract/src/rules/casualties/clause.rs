@@ -26,7 +26,16 @@ pub fn around(a: &Annotations, at: usize, first: usize, last: usize) -> (usize, 
 /// True when the clause speaks of a running total or a tally ("the death toll", "so far").
 pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool {
     let hints = sitrep_annotate::en::lexicons::aggregate_hints();
-    (start..end).any(|i| hints.longest_at(&a.words[..end], i).is_some())
+    let regions = sitrep_annotate::en::lexicons::aggregate_regions();
+    let over_region = |i: usize| {
+        regions.longest_at(&a.words[..end], i).is_some()
+            && (1..=2).any(|k| {
+                i > start + k
+                    && a.words[i - k] == "the"
+                    && matches!(a.words[i - k - 1].as_str(), "on" | "along" | "across")
+            })
+    };
+    (start..end).any(|i| hints.longest_at(&a.words[..end], i).is_some() || over_region(i))
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -52,6 +61,8 @@ mod tests {
     #[test]
     fn running_totals_are_aggregates() {
         let got = claims_of("The death toll from the week of clashes rose to 61, the ministry said.");
+        assert!(got[0].4, "{got:?}");
+        let got = claims_of("Over 30 were killed in raids on the northern coast.");
         assert!(got[0].4, "{got:?}");
         let got = claims_of("Three people were killed in the blast.");
         assert!(!got[0].4, "{got:?}");

@@ -1,0 +1,324 @@
+//! English place names, as mentions with the words around them: "in Jableh", "near Beit Ana",
+//! "the coastal town of Jableh", "the Tartus-Homs road", "Latakia province", a dateline
+//! ("HOUSTON (AP) —"), lists ("in Latakia, Tartus and Homs") and the admin context named right
+//! after a place ("Daliya and Beit Aana in the Jableh countryside, Latakia province": both
+//! villages have the context Jableh, Latakia; "Dallas, Texas"; "Buurane village (Jowhar, Middle
+//! Shabelle)").
+//!
+//! A capitalised name is a place when a preposition introduces it, a feature word follows it
+//! ("province", "road") or precedes it with "of" ("the city of"), it continues a list of places,
+//! or it is the dateline. Words that start no place (institutions, titles, pronouns, weekdays,
+//! months) are in `lexicons/en/places.toml`.
+//!
+//! Not here: which place a name is (the geocode stage), place names with no cue around them
+//! ("Jableh was calm"), and organisations named after places ("the Houston Police") are left out
+//! rather than guessed.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use sitrep_model::{PlaceMention, Span};
+
+use super::tokens::{Token, TokenKind};
+use crate::matcher::PhraseLexicon;
+
+const LEXICON: &str = include_str!("../../../../lexicons/en/places.toml");
+
+#[derive(Deserialize)]
+struct PlaceFile {
+    prepositions: Vec<String>,
+    particles: Vec<String>,
+    features: BTreeMap<String, Vec<String>>,
+    not_places: Vec<String>,
+}
+
+struct Lexicon {
+    prepositions: Vec<Vec<String>>,
+    particles: HashSet<String>,
+    /// Feature word → kind of place.
+    features: PhraseLexicon<String>,
+    not_places: HashSet<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let file: PlaceFile = toml::from_str(LEXICON).expect("lexicons/en/places.toml is valid");
+        let features = file.features.iter().flat_map(|(kind, words)| {
+            words.iter().flat_map(move |w| {
+                // Plurals too ("the Jableh and Baniyas countrysides" is rare; "forests" is listed).
+                [(w.clone(), kind.clone()), (format!("{w}s"), kind.clone())]
+            })
+        });
+        Lexicon {
+            prepositions: file.prepositions.iter().map(|p| p.split_whitespace().map(str::to_owned).collect()).collect(),
+            particles: file.particles.into_iter().collect(),
+            features: PhraseLexicon::new(features),
+            not_places: file.not_places.into_iter().collect(),
+        }
+    })
+}
+
+/// A mention while it is being found: tokens `[start, end)` of the name, `[start, span_end)`
+/// with a feature word after it.
+struct Found {
+    start: usize,
+    end: usize,
+    span_end: usize,
+    feature: Option<(String, String)>,
+    dateline: bool,
+}
+
+/// The place mentions of a text, in text order.
+pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMention> {
+    let lex = lexicon();
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !starts_name(text, tokens, words, i) {
+            i += 1;
+            continue;
+        }
+        let end = name_end(text, tokens, words, i);
+        // "the Syrian Observatory", "Houston Police": an institution, not a place.
+        let institution = end < tokens.len()
+            && capitalised(text, &tokens[end])
+            && lex.not_places.contains(bare(&words[end]))
+            && !is_calendar(&words[end]);
+        if institution || end - i > 4 {
+            i = end.max(i + 1);
+            continue;
+        }
+        let after = lex.features.longest_at(words, end).filter(|m| words.get(m.end).map(String::as_str) != Some("of"));
+        let before = feature_before(words, i);
+        // "(AP)", "(CNN)" after a place are agencies, not its context.
+        let acronym = i > 0
+            && words[i - 1] == "("
+            && !text[tokens[i].span.start..tokens[end - 1].span.end].chars().any(char::is_lowercase);
+        let listed = i >= 2
+            && matches!(words[i - 1].as_str(), "and" | "or" | "," | "(")
+            && found.last().is_some_and(|f| f.span_end == i - 1)
+            && !acronym;
+        let dateline = i == 0 && is_dateline(text, tokens, end);
+        // "from the Syrian government": a demonym before a common noun is an adjective.
+        let adjective = end == i + 1
+            && ["ian", "ese", "ish", "ean"].iter().any(|suffix| words[i].ends_with(suffix))
+            && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && !capitalised(text, t));
+        // "in al-Assad's security network": a possessor before a common noun is a person as
+        // often as a place; only a feature word or a capitalised name after it tells.
+        let possessor = bare(&words[end - 1]) != words[end - 1]
+            && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && !capitalised(text, t));
+        let introduced = preposition_before(words, i) && !adjective && !possessor;
+        if after.is_some() || before.is_some() || listed || dateline || introduced {
+            let feature = match (&after, before) {
+                (Some(m), _) => Some((m.value.clone(), words[m.start..m.end].join(" "))),
+                (None, Some(f)) => Some(f),
+                (None, None) => None,
+            };
+            found.push(Found { start: i, end, span_end: after.map_or(end, |m| m.end), feature, dateline });
+        }
+        i = end;
+    }
+    with_context(text, tokens, words, found)
+}
+
+/// Gives each mention the places named right after it that contain it, innermost first.
+fn with_context(text: &str, tokens: &[Token], words: &[String], found: Vec<Found>) -> Vec<PlaceMention> {
+    let name_of = |f: &Found| -> String {
+        let raw = Span::new(tokens[f.start].span.start, tokens[f.end - 1].span.end).slice(text);
+        let name = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")).unwrap_or(raw);
+        if f.dateline { title_case(name) } else { name.to_owned() }
+    };
+    let mut contexts: Vec<Vec<String>> = vec![Vec::new(); found.len()];
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        let (here, next) = (&found[i], &found[i + 1]);
+        let gap: Vec<&str> = words[here.span_end..next.start].iter().map(String::as_str).collect();
+        let next_in_list = found.get(i + 2).is_some_and(|after| {
+            matches!(
+                words[next.span_end..after.start].iter().map(String::as_str).collect::<Vec<_>>()[..],
+                ["and"] | ["or"] | [",", "and"] | [","]
+            )
+        });
+        let contains = match gap[..] {
+            ["and"] | ["or"] | [",", "and"] | [",", "or"] => false,
+            [","] => !next_in_list,
+            ["in"] | ["in", "the"] | [",", "in"] | [",", "in", "the"] | ["("] | ["of"] => true,
+            _ => {
+                contexts[i] = Vec::new();
+                continue;
+            }
+        };
+        contexts[i] = if contains {
+            std::iter::once(name_of(next)).chain(contexts[i + 1].iter().cloned()).collect()
+        } else {
+            contexts[i + 1].clone()
+        };
+    }
+    found
+        .iter()
+        .zip(contexts)
+        .map(|(f, context)| PlaceMention {
+            span: Span::new(tokens[f.start].span.start, tokens[f.span_end - 1].span.end),
+            name: name_of(f),
+            feature: f.feature.as_ref().map(|(kind, _)| kind.clone()),
+            feature_word: f.feature.as_ref().map(|(_, word)| word.clone()),
+            context,
+            dateline: f.dateline,
+        })
+        .collect()
+}
+
+fn capitalised(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Word && token.span.slice(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "al-Qardaha", "ez-Zor": a lowercase particle joined to a capitalised name.
+fn particle_joined(text: &str, token: &Token) -> bool {
+    let word = token.span.slice(text);
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        lexicon().particles.contains(particle) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+fn bare(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+fn is_calendar(word: &str) -> bool {
+    super::dates::is_calendar_word(bare(word))
+}
+
+fn name_word(text: &str, tokens: &[Token], words: &[String], i: usize) -> bool {
+    (capitalised(text, &tokens[i]) || particle_joined(text, &tokens[i]))
+        && !lexicon().not_places.contains(bare(&words[i]))
+        && !is_calendar(&words[i])
+}
+
+fn starts_name(text: &str, tokens: &[Token], words: &[String], i: usize) -> bool {
+    name_word(text, tokens, words, i)
+}
+
+/// The token after the name starting at `start`: capitalised words and the particles between
+/// them ("Deir ez-Zor", "Ras al Ain"); a possessive ends it ("Syria's").
+fn name_end(text: &str, tokens: &[Token], words: &[String], start: usize) -> usize {
+    let mut end = start + 1;
+    loop {
+        if bare(&words[end - 1]) != words[end - 1] {
+            return end;
+        }
+        if end < tokens.len() && name_word(text, tokens, words, end) {
+            end += 1;
+        } else if end + 1 < tokens.len()
+            && lexicon().particles.contains(&words[end])
+            && name_word(text, tokens, words, end + 1)
+        {
+            end += 2;
+        } else {
+            return end;
+        }
+    }
+}
+
+/// "the city of", "the coastal town of", "the outskirts of" right before token `at`.
+fn feature_before(words: &[String], at: usize) -> Option<(String, String)> {
+    if at < 2 || words[at - 1] != "of" {
+        return None;
+    }
+    let lex = lexicon();
+    (1..=2).filter(|&n| at > n).find_map(|n| {
+        let m = lex.features.longest_at(words, at - 1 - n).filter(|m| m.end == at - 1)?;
+        Some((m.value.clone(), words[m.start..m.end].join(" ")))
+    })
+}
+
+/// A preposition ends right before token `at`, or before "the" right before it.
+fn preposition_before(words: &[String], at: usize) -> bool {
+    let ends_at = |end: usize| {
+        lexicon().prepositions.iter().any(|p| end >= p.len() && words[end - p.len()..end].iter().eq(p.iter()))
+    };
+    ends_at(at) || (at >= 1 && words[at - 1] == "the" && ends_at(at - 1))
+}
+
+/// An upper-case name opening the text and followed by a dateline mark: "HOUSTON (AP) —",
+/// "BEIRUT —", "DALLAS, Texas".
+fn is_dateline(text: &str, tokens: &[Token], end: usize) -> bool {
+    let upper = tokens[..end].iter().all(|t| {
+        let w = t.span.slice(text);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    upper && tokens.get(end).is_some_and(|t| matches!(t.span.slice(text), "(" | "—" | "–" | "-" | ","))
+}
+
+/// "NEW ORLEANS" → "New Orleans".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        let tokens = super::super::tokens::tokenize(text);
+        let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        places(text, &tokens, &words).into_iter().map(|m| (m.name, m.feature, m.context)).collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn a_list_of_villages_takes_the_admin_context_after_it() {
+        let m = mentions("Fighting began in Arnoun and Kfar Tebnit in the Nabatieh countryside, South province.");
+        let context = vec!["Nabatieh".to_owned(), "South".to_owned()];
+        assert_eq!(m[0], ("Arnoun".to_owned(), None, context.clone()));
+        assert_eq!(m[1], ("Kfar Tebnit".to_owned(), None, context));
+        assert_eq!(m[2], ("Nabatieh".to_owned(), Some("area".to_owned()), vec!["South".to_owned()]));
+        assert_eq!(m[3].1.as_deref(), Some("admin"));
+    }
+
+    #[test]
+    fn feature_words_before_and_after() {
+        assert_eq!(names("gunmen attacked the coastal town of Porto Velho on Friday"), vec!["Porto Velho"]);
+        assert_eq!(mentions("an ambush on the Homs-Palmyra road")[0].1.as_deref(), Some("road"));
+        assert_eq!(names("Residents of the Qusour neighbourhood fled"), vec!["Qusour"]);
+    }
+
+    #[test]
+    fn a_list_is_not_a_hierarchy_but_a_state_after_a_comma_is() {
+        let m = mentions("Curfews were imposed in Hama, Idlib and Aleppo.");
+        assert_eq!(m.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), vec!["Hama", "Idlib", "Aleppo"]);
+        assert!(m.iter().all(|m| m.2.is_empty()));
+        assert_eq!(mentions("A man was shot in Tulsa, Oklahoma, on Monday.")[0].2, vec!["Oklahoma".to_owned()]);
+    }
+
+    #[test]
+    fn dateline_and_brackets() {
+        assert_eq!(mentions("FORT WORTH, Texas (AP) — Two men were shot.")[0].0, "Fort Worth");
+        assert_eq!(mentions("FORT WORTH, Texas (AP) — Two men were shot.")[0].2, vec!["Texas".to_owned()]);
+        let m = mentions("clashes in Baidoa village (Bay, South West) left three dead");
+        assert_eq!(m[0].2, vec!["Bay".to_owned(), "South West".to_owned()]);
+    }
+
+    #[test]
+    fn not_places() {
+        assert!(names("The Syrian Observatory for Human Rights said on Thursday in December").is_empty());
+        assert!(names("He was taken to hospital by Gen. Ali Omar on Monday").is_empty());
+        assert!(names("in a statement from the Ministry of Interior").is_empty());
+        assert_eq!(names("Deir ez-Zor and al-Mayadin came under fire near Deir ez-Zor"), vec!["Deir ez-Zor"]);
+        assert!(names("a key figure in Haddad's network").is_empty());
+        assert_eq!(names("in Gaza's Shati camp"), vec!["Gaza", "Shati"]);
+        assert!(names("support from the Malian government").is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! Frames: the stretches of text that tell one incident each, and what each holds.
+//!
+//! A frame is a sentence, or the two parts of a sentence that introduces an earlier incident
+//! with "following", "after", "in response to" and an indefinite trigger: "Security forces
+//! began the crackdown on Tuesday following an ambush by gunmen, which killed two officers" is
+//! the crackdown (dated Tuesday) and, from "following" on, the ambush before it (whose claim is
+//! the two officers). A definite trigger after these words ("after the attack") refers back
+//! and does not split.
+//!
+//! A frame dated only in the past ("in 1977", "from 1987 to 2002") is background: its triggers
+//! do not count. Not handled: an earlier incident told in a relative clause without these
+//! words ("two officers, who died in an ambush last week, …").
+
+use sitrep_annotate::Annotations;
+use sitrep_model::Span;
+
+use super::{anaphora, discourse, irrealis};
+
+/// One stretch of text and the annotations in it, as indices into the document's layers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub span: Span,
+    /// Token range `[first, last)`.
+    pub first: usize,
+    pub last: usize,
+    /// Triggers reported as having happened (`Annotations::triggers` indices).
+    pub triggers: Vec<usize>,
+    /// Claims whose count stands in the frame (indices into the claims given).
+    pub claims: Vec<usize>,
+    /// Place mentions, datelines left out (`Annotations::places` indices).
+    pub places: Vec<usize>,
+    /// The first date of the event (`Annotations::dates` index).
+    pub date: Option<usize>,
+    /// The first date of reporting ("the monitor said on Wednesday").
+    pub reported: Option<usize>,
+    pub refers_back: bool,
+    pub starts_another: bool,
+    /// An incident before the rest of its sentence ("following an ambush …").
+    pub prior: bool,
+}
+
+/// The frames of a text, in order; `claim_spans` are the spans of its claims' counts and cues.
+pub fn frames(a: &Annotations, claim_spans: &[Span]) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for sentence in &a.sentences {
+        let first = a.token_at(sentence.start);
+        let last = a.token_at(sentence.end);
+        match prior_split(a, first, last) {
+            Some(at) => {
+                out.push(frame(a, claim_spans, first, at, false));
+                out.push(frame(a, claim_spans, at, last, true));
+            }
+            None => out.push(frame(a, claim_spans, first, last, false)),
+        }
+    }
+    out
+}
+
+/// The token where an earlier incident is introduced: "following" / "after" + "a(n)" + a
+/// trigger within three words.
+fn prior_split(a: &Annotations, first: usize, last: usize) -> Option<usize> {
+    let d = discourse();
+    (first + 1..last).find(|&i| {
+        let Some(m) = d.prior.longest_at(&a.words[..last], i) else { return false };
+        matches!(a.words.get(m.end).map(String::as_str), Some("a") | Some("an"))
+            && a.triggers.iter().any(|t| t.start > m.end && t.start <= m.end + 3)
+    })
+}
+
+fn frame(a: &Annotations, claim_spans: &[Span], first: usize, last: usize, prior: bool) -> Frame {
+    let span = Span::new(a.tokens[first].span.start, a.tokens[last - 1].span.end);
+    let inside = |s: &Span| s.start >= span.start && s.start < span.end;
+    let dates: Vec<usize> = (0..a.dates.len()).filter(|&i| inside(&a.dates[i].span)).collect();
+    let date = dates.iter().copied().find(|&i| a.dates[i].role == "event");
+    let past = dates.iter().any(|&i| a.dates[i].role == "past");
+    let sentence_first = a.sentences.iter().find(|s| s.end > span.start).map_or(first, |s| a.token_at(s.start));
+    let triggers = if past && date.is_none() {
+        Vec::new()
+    } else {
+        (0..a.triggers.len())
+            .filter(|&i| inside(&a.triggers[i].span) && !irrealis::is_irrealis(a, a.triggers[i].start, sentence_first))
+            .collect()
+    };
+    Frame {
+        span,
+        first,
+        last,
+        triggers,
+        claims: (0..claim_spans.len()).filter(|&i| inside(&claim_spans[i])).collect(),
+        places: (0..a.places.len()).filter(|&i| inside(&a.places[i].span) && !a.places[i].dateline).collect(),
+        date,
+        reported: dates.iter().copied().find(|&i| a.dates[i].role == "reporting"),
+        refers_back: anaphora::refers_back(a, first, last),
+        starts_another: anaphora::starts_another(a, first, last),
+        prior,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_earlier_incident_inside_a_sentence_is_its_own_frame() {
+        let text = "Troops began a sweep of the district on Tuesday following an ambush by gunmen, which \
+                    killed two soldiers, officials said.";
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let killed = Span::new(text.find("killed").unwrap(), text.find("soldiers").unwrap() + 8);
+        let f = frames(&a, &[killed]);
+        assert_eq!(f.len(), 2);
+        assert!(f[0].date.is_some() && f[0].claims.is_empty() && !f[0].prior);
+        assert!(f[1].prior && f[1].claims == vec![0] && f[1].date.is_none());
+    }
+
+    #[test]
+    fn a_definite_trigger_after_following_refers_back() {
+        let a = sitrep_annotate::annotate_text("Curfews followed after the clashes in the port.", None);
+        let f = frames(&a, &[]);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].refers_back);
+    }
+
+    #[test]
+    fn background_frames_have_no_triggers() {
+        let a = sitrep_annotate::annotate_text(
+            "He was suspected of a killing in 1977.",
+            Some(jiff::civil::date(2024, 5, 3)),
+        );
+        assert!(frames(&a, &[])[0].triggers.is_empty());
+    }
+}

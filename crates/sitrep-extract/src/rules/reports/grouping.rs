@@ -1,0 +1,164 @@
+//! Grouping frames into reports, one per incident.
+//!
+//! Frames are read in order. A frame with running totals gives them to the document's one
+//! aggregate report. Any other frame with a trigger or a claim joins the current report when it
+//! fits it, else an earlier report it fits and shares a date or a place with, else starts a
+//! report. A frame fits a report when:
+//! - their event dates overlap (or one has none);
+//! - it does not switch between violence, demonstrations and strategic developments with a
+//!   trigger and no casualty figure ("During the operation, security forces arrested a former
+//!   chief" is an arrest of its own, not part of the clashes);
+//! - it names no town that the report does not, unless it refers back ("the attack").
+//!
+//! "Another"/"elsewhere" and an earlier incident inside a sentence always start a report.
+//! Not handled: an incident resumed after a digression without a date, place or definite
+//! reference joins whatever report came last.
+
+use sitrep_annotate::Annotations;
+use sitrep_model::PlaceMention;
+
+use super::frames::Frame;
+
+/// One report in the making: its frames and claims (indices).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Group {
+    pub frames: Vec<usize>,
+    pub claims: Vec<usize>,
+    pub aggregate: bool,
+}
+
+/// Groups `frames` into reports; `aggregate(i)` tells whether claim `i` is a running total.
+pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> bool) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut totals: Option<usize> = None;
+    let mut current: Option<usize> = None;
+    for (index, frame) in frames.iter().enumerate() {
+        let (running, own): (Vec<usize>, Vec<usize>) = frame.claims.iter().partition(|&&c| aggregate(c));
+        if !running.is_empty() {
+            let g = *totals.get_or_insert_with(|| {
+                groups.push(Group { aggregate: true, ..Group::default() });
+                groups.len() - 1
+            });
+            groups[g].claims.extend(running);
+            if own.is_empty() {
+                groups[g].frames.push(index);
+                continue;
+            }
+        }
+        if frame.triggers.is_empty() && own.is_empty() {
+            continue;
+        }
+        let fits = |g: &Group| !g.aggregate && fits(a, frames, g, frame, !own.is_empty());
+        let target = if frame.prior || frame.starts_another {
+            None
+        } else if let Some(c) = current.filter(|&c| fits(&groups[c])) {
+            Some(c)
+        } else {
+            (0..groups.len()).rev().find(|&g| fits(&groups[g]) && shares(a, frames, &groups[g], frame))
+        };
+        let g = target.unwrap_or_else(|| {
+            groups.push(Group::default());
+            groups.len() - 1
+        });
+        groups[g].frames.push(index);
+        groups[g].claims.extend(own);
+        // An earlier incident told inside a sentence does not become the story's thread.
+        if !frame.prior {
+            current = Some(g);
+        }
+    }
+    groups
+}
+
+/// The family of an event type: violence, demonstrations or strategic developments.
+pub fn family(event_type: &str) -> u8 {
+    match event_type {
+        "Protests" | "Riots" => 1,
+        "Strategic developments" => 2,
+        _ => 0,
+    }
+}
+
+fn fits(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claims: bool) -> bool {
+    let members = || g.frames.iter().map(|&i| &frames[i]);
+    if let Some(d) = f.date.map(|i| &a.dates[i]) {
+        let overlaps = |o: &Frame| o.date.is_none_or(|j| a.dates[j].start <= d.end && d.start <= a.dates[j].end);
+        if !members().all(overlaps) {
+            return false;
+        }
+    }
+    let families = |frame: &Frame| -> Vec<u8> {
+        frame.triggers.iter().map(|&t| family(&a.triggers[t].value.event_type)).collect()
+    };
+    let mine = families(f);
+    let theirs: Vec<u8> = members().flat_map(families).collect();
+    if !has_claims && !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|m| theirs.contains(m)) {
+        return false;
+    }
+    if !f.refers_back {
+        let towns = |frame: &Frame| -> Vec<&PlaceMention> {
+            frame.places.iter().map(|&p| &a.places[p]).filter(|p| is_town(p)).collect()
+        };
+        let mine = towns(f);
+        let theirs: Vec<&PlaceMention> = members().flat_map(towns).collect();
+        if !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|p| theirs.iter().any(|q| same_place(p, q))) {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when the frame shares an event date or a place with the report.
+fn shares(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame) -> bool {
+    g.frames.iter().map(|&i| &frames[i]).any(|o| {
+        let same_day = matches!((f.date, o.date), (Some(x), Some(y)) if a.dates[x].start == a.dates[y].start);
+        let same_place = f.places.iter().any(|&p| o.places.iter().any(|&q| same_place(&a.places[p], &a.places[q])));
+        same_day || same_place
+    })
+}
+
+/// A settlement or a place of unknown kind: what two incidents are told apart by.
+fn is_town(p: &PlaceMention) -> bool {
+    matches!(p.feature.as_deref(), None | Some("settlement"))
+}
+
+/// The same place, or one inside the other as the text says ("Daliya … Latakia province").
+pub fn same_place(p: &PlaceMention, q: &PlaceMention) -> bool {
+    let eq = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
+    eq(&p.name, &q.name) || p.context.iter().any(|c| eq(c, &q.name)) || q.context.iter().any(|c| eq(c, &p.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::frames::frames;
+    use super::*;
+
+    fn groups(text: &str) -> Vec<Vec<usize>> {
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let f = frames(&a, &[]);
+        group(&a, &f, &|_| false).into_iter().map(|g| g.frames).collect()
+    }
+
+    #[test]
+    fn one_incident_told_over_several_sentences() {
+        let text = "Gunmen attacked a checkpoint in Kayes on Thursday. The attack lasted an hour. \
+                    Troops fought back.";
+        assert_eq!(groups(text), vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn another_day_another_town_or_an_arrest_start_reports() {
+        let text = "Gunmen attacked a checkpoint in Kayes on Thursday. On Wednesday, clashes hit Mopti. \
+                    Clashes erupted in another village. Police arrested a local chief.";
+        assert_eq!(groups(text), vec![vec![0], vec![1], vec![2], vec![3]]);
+        let text = "Gunmen attacked a checkpoint in Kayes. Clashes broke out in Segou.";
+        assert_eq!(groups(text), vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn a_report_resumes_where_its_place_comes_back() {
+        let text = "Gunmen attacked a checkpoint in Kayes. Police arrested a local chief. \
+                    Troops fought the gunmen in Kayes overnight.";
+        assert_eq!(groups(text), vec![vec![0, 2], vec![1]]);
+    }
+}
