@@ -58,11 +58,11 @@ pub struct Actor {
     pub inter: u8,
 }
 
-/// A place as the text names it, before geocoding: in "Daliya and Beit Aana in the Jableh
-/// countryside, Latakia province", "Daliya" has the context ["Jableh", "Latakia"].
+/// A place as the text names it, before geocoding: in "Arnoun and Kfar Tebnit in the Nabatieh
+/// countryside, South province", "Arnoun" has the context ["Nabatieh", "South"].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceMention {
-    /// The name and any feature word around it ("the Tartus-Homs road", "Latakia province").
+    /// The name and any feature word around it ("the Sidon-Tyre road", "Nabatieh province").
     pub span: Span,
     pub name: String,
     /// `settlement`, `admin`, `area`, `neighbourhood`, `road`, `site`: from the words around.

@@ -1,9 +1,9 @@
-//! English place names, as mentions with the words around them: "in Jableh", "near Beit Ana",
-//! "the coastal town of Jableh", "the Tartus-Homs road", "Latakia province", a dateline
-//! ("HOUSTON (AP) —"), lists ("in Latakia, Tartus and Homs") and the admin context named right
-//! after a place ("Daliya and Beit Aana in the Jableh countryside, Latakia province": both
-//! villages have the context Jableh, Latakia; "Dallas, Texas"; "Buurane village (Jowhar, Middle
-//! Shabelle)").
+//! English place names, as mentions with the words around them: "in Nabatieh", "near Kfar
+//! Tebnit", "the coastal town of Tyre", "the Sidon-Tyre road", "Nabatieh province", a dateline
+//! ("HOUSTON (AP) —"), lists ("in Hama, Idlib and Raqqa") and the admin context named right
+//! after a place ("Arnoun and Kfar Tebnit in the Nabatieh countryside, South province": both
+//! villages have the context Nabatieh, South; "Dallas, Texas"; "Baidoa village (Bay, South
+//! West)").
 //!
 //! A capitalised name is a place when a preposition introduces it, a feature word follows it
 //! ("province", "road") or precedes it with "of" ("the city of"), it continues a list of places,
@@ -11,7 +11,7 @@
 //! months) are in `lexicons/en/places.toml`.
 //!
 //! Not here: which place a name is (the geocode stage), place names with no cue around them
-//! ("Jableh was calm"), and organisations named after places ("the Houston Police") are left out
+//! ("Nabatieh was calm"), and organisations named after places ("the Houston Police") are left out
 //! rather than guessed.
 
 use std::collections::{BTreeMap, HashSet};
@@ -47,7 +47,7 @@ fn lexicon() -> &'static Lexicon {
         let file: PlaceFile = toml::from_str(LEXICON).expect("lexicons/en/places.toml is valid");
         let features = file.features.iter().flat_map(|(kind, words)| {
             words.iter().flat_map(move |w| {
-                // Plurals too ("the Jableh and Baniyas countrysides" is rare; "forests" is listed).
+                // Plurals too ("the Tyre and Sidon districts").
                 [(w.clone(), kind.clone()), (format!("{w}s"), kind.clone())]
             })
         });
@@ -173,7 +173,7 @@ fn capitalised(text: &str, token: &Token) -> bool {
     token.kind == TokenKind::Word && token.span.slice(text).chars().next().is_some_and(char::is_uppercase)
 }
 
-/// "al-Qardaha", "ez-Zor": a lowercase particle joined to a capitalised name.
+/// "al-Mayadin", "ez-Zor": a lowercase particle joined to a capitalised name.
 fn particle_joined(text: &str, token: &Token) -> bool {
     let word = token.span.slice(text);
     word.split_once('-').is_some_and(|(particle, rest)| {

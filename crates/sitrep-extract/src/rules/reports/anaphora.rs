@@ -18,7 +18,7 @@ pub fn refers_back(a: &Annotations, first: usize, last: usize) -> bool {
     (first..last).any(|i| {
         let Some(det) = d.definite.longest_at(&a.words[..last], i) else { return false };
         // The head may follow one modifier: "the deadly attack", "the helicopter strikes".
-        // "the village of Beit Ana" names a place; it does not refer back.
+        // "the village of Arnoun" names a place; it does not refer back.
         (det.end..(det.end + 2).min(last)).any(|head| {
             let noun = d.event_nouns.longest_at(&a.words[..last], head).map(|m| m.end);
             let trigger = a.triggers.iter().find(|t| t.start == head).map(|t| t.end);

@@ -122,7 +122,7 @@ fn is_town(p: &PlaceMention) -> bool {
     matches!(p.feature.as_deref(), None | Some("settlement"))
 }
 
-/// The same place, or one inside the other as the text says ("Daliya … Latakia province").
+/// The same place, or one inside the other as the text says ("Arnoun … Nabatieh province").
 pub fn same_place(p: &PlaceMention, q: &PlaceMention) -> bool {
     let eq = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
     eq(&p.name, &q.name) || p.context.iter().any(|c| eq(c, &q.name)) || q.context.iter().any(|c| eq(c, &p.name))
