@@ -76,7 +76,7 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !starts_name(text, tokens, words, i) {
+        if !name_word(text, tokens, words, i) {
             i += 1;
             continue;
         }
@@ -193,10 +193,6 @@ fn name_word(text: &str, tokens: &[Token], words: &[String], i: usize) -> bool {
     (capitalised(text, &tokens[i]) || particle_joined(text, &tokens[i]))
         && !lexicon().not_places.contains(bare(&words[i]))
         && !is_calendar(&words[i])
-}
-
-fn starts_name(text: &str, tokens: &[Token], words: &[String], i: usize) -> bool {
-    name_word(text, tokens, words, i)
 }
 
 /// The token after the name starting at `start`: capitalised words and the particles between
