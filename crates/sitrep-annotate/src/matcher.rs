@@ -60,6 +60,15 @@ impl<V> PhraseLexicon<V> {
     }
 }
 
+/// Every form of a lexicon entry's word lists: nouns and verbs inflected, words as written.
+pub fn forms<'a>(nouns: &'a [String], verbs: &'a [String], words: &'a [String]) -> impl Iterator<Item = String> + 'a {
+    nouns
+        .iter()
+        .flat_map(|n| inflections(n, "noun"))
+        .chain(verbs.iter().flat_map(|v| inflections(v, "verb")))
+        .chain(words.iter().cloned())
+}
+
 /// The forms of an English lexicon entry: `kill` with kind `verb` gives kill, kills, killed,
 /// killing; `soldier` with kind `noun` gives soldier, soldiers. Only the last word inflects
 /// ("police officer" → "police officers"); irregular forms are listed in the lexicon itself.

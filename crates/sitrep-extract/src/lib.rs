@@ -40,9 +40,9 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         claims.extend(extra);
         rules::reports::parts::link(&mut claims, document.outlet.as_deref().unwrap_or("the outlet"));
         let claim_refs: Vec<&Claim> = claims.iter().collect();
-        let (event_type, sub_event_type) = rules::reports::event_type::event_type(a, &members, &claim_refs);
-        let (date_start, date_end, date_precision) = report_date(a, &frames, &group.frames);
         let described: Vec<_> = members.iter().flat_map(|f| rules::actors::described(a, f.first, f.last)).collect();
+        let (event_type, sub_event_type) = rules::reports::event_type::event_type(a, &members, &claim_refs, &described);
+        let (date_start, date_end, date_precision) = report_date(a, &frames, &group.frames);
         reports.push(Report {
             document_id: document.id.clone(),
             event_type,

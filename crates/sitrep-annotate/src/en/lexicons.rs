@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::matcher::{PhraseLexicon, inflections};
+use crate::matcher::{PhraseLexicon, forms, inflections};
 
 const TRIGGERS: &str = include_str!("../../../../lexicons/en/triggers.toml");
 const VICTIMS: &str = include_str!("../../../../lexicons/en/victims.toml");
@@ -117,12 +117,7 @@ pub fn triggers() -> &'static PhraseLexicon<Trigger> {
         let mut entries = Vec::new();
         for t in file.trigger {
             let value = Trigger { event_type: t.event_type, sub_event_type: t.sub_event_type, role: t.role };
-            let forms = t
-                .nouns
-                .iter()
-                .flat_map(|n| inflections(n, "noun"))
-                .chain(t.verbs.iter().flat_map(|v| inflections(v, "verb")))
-                .chain(t.words.iter().cloned());
+            let forms = forms(&t.nouns, &t.verbs, &t.words);
             entries.extend(forms.map(|f| (f, value.clone())));
         }
         PhraseLexicon::new(entries)

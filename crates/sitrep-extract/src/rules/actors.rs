@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 use sitrep_annotate::Annotations;
-use sitrep_annotate::matcher::{PhraseLexicon, inflections};
+use sitrep_annotate::matcher::{PhraseLexicon, forms};
 use sitrep_model::Actor;
 
 const ACTORS: &str = include_str!("../../../../lexicons/en/actors.toml");
@@ -46,8 +46,7 @@ fn lexicon() -> &'static PhraseLexicon<Described> {
         let mut entries = Vec::new();
         for e in file.actor {
             let value = Described { name: e.name, inter: e.inter, kind: e.kind };
-            let forms = e.nouns.iter().flat_map(|n| inflections(n, "noun")).chain(e.words.iter().cloned());
-            entries.extend(forms.map(|f| (f, value.clone())));
+            entries.extend(forms(&e.nouns, &[], &e.words).map(|f| (f, value.clone())));
         }
         PhraseLexicon::new(entries)
     })

@@ -34,10 +34,15 @@ const VIOLENCE: &str = "Violence against civilians";
 const STRATEGIC: &str = "Strategic developments";
 
 /// The type and sub-type of a report made of `frames` with `claims`.
-pub fn event_type(a: &Annotations, frames: &[&Frame], claims: &[&Claim]) -> (Option<String>, Option<String>) {
+/// `described` are the actor descriptions of its frames.
+pub fn event_type(
+    a: &Annotations,
+    frames: &[&Frame],
+    claims: &[&Claim],
+    described: &[actors::Described],
+) -> (Option<String>, Option<String>) {
     let triggers: Vec<&Trigger> =
         frames.iter().flat_map(|f| f.triggers.iter().map(|&t| &a.triggers[t].value)).collect();
-    let described: Vec<actors::Described> = frames.iter().flat_map(|f| actors::described(a, f.first, f.last)).collect();
     let armed = described.iter().any(|d| d.kind == "armed");
     let crowd = described.iter().any(|d| d.kind == "crowd");
     let is = |t: &&Trigger, ty: &str, role: &str| t.event_type == ty && t.role == role;
@@ -130,7 +135,8 @@ mod tests {
         let a = sitrep_annotate::annotate_text(text, None);
         let f = frames(&a, &[]);
         let refs: Vec<&Frame> = f.iter().collect();
-        let (t, s) = event_type(&a, &refs, &[]);
+        let described = actors::described(&a, 0, a.tokens.len());
+        let (t, s) = event_type(&a, &refs, &[], &described);
         (t.unwrap_or_default(), s.unwrap_or_default())
     }
 

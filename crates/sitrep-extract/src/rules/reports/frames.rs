@@ -47,10 +47,10 @@ pub fn frames(a: &Annotations, claim_spans: &[Span]) -> Vec<Frame> {
         let last = a.token_at(sentence.end);
         match prior_split(a, first, last) {
             Some(at) => {
-                out.push(frame(a, claim_spans, first, at, false));
-                out.push(frame(a, claim_spans, at, last, true));
+                out.push(frame(a, claim_spans, first, (first, at), false));
+                out.push(frame(a, claim_spans, first, (at, last), true));
             }
-            None => out.push(frame(a, claim_spans, first, last, false)),
+            None => out.push(frame(a, claim_spans, first, (first, last), false)),
         }
     }
     out
@@ -67,13 +67,19 @@ fn prior_split(a: &Annotations, first: usize, last: usize) -> Option<usize> {
     })
 }
 
-fn frame(a: &Annotations, claim_spans: &[Span], first: usize, last: usize, prior: bool) -> Frame {
+/// The frame of tokens `[first, last)` in the sentence starting at token `sentence_first`.
+fn frame(
+    a: &Annotations,
+    claim_spans: &[Span],
+    sentence_first: usize,
+    (first, last): (usize, usize),
+    prior: bool,
+) -> Frame {
     let span = Span::new(a.tokens[first].span.start, a.tokens[last - 1].span.end);
     let inside = |s: &Span| s.start >= span.start && s.start < span.end;
     let dates: Vec<usize> = (0..a.dates.len()).filter(|&i| inside(&a.dates[i].span)).collect();
     let date = dates.iter().copied().find(|&i| a.dates[i].role == "event");
     let past = dates.iter().any(|&i| a.dates[i].role == "past");
-    let sentence_first = a.sentences.iter().find(|s| s.end > span.start).map_or(first, |s| a.token_at(s.start));
     let triggers = if past && date.is_none() {
         Vec::new()
     } else {

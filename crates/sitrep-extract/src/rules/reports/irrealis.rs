@@ -8,7 +8,7 @@
 
 use sitrep_annotate::Annotations;
 
-use super::{discourse, ends_at};
+use super::{discourse, occurs};
 
 /// How many tokens before a trigger an irrealis cue may stand.
 const WINDOW: usize = 4;
@@ -17,7 +17,7 @@ const WINDOW: usize = 4;
 /// negated, not reported as having happened. `first` is its sentence's first token.
 pub fn is_irrealis(a: &Annotations, start: usize, first: usize) -> bool {
     let from = start.saturating_sub(WINDOW).max(first);
-    (from + 1..=start).any(|end| ends_at(&discourse().irrealis, &a.words, from, end))
+    occurs(&discourse().irrealis, &a.words, from, start)
 }
 
 #[cfg(test)]

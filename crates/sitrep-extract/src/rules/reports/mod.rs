@@ -57,12 +57,6 @@ pub fn discourse() -> &'static Discourse {
     })
 }
 
-/// True when a phrase of `lexicon` ends exactly at token `end` (exclusive), starting at or
-/// after `from`.
-pub fn ends_at(lexicon: &PhraseLexicon<()>, words: &[String], from: usize, end: usize) -> bool {
-    (from..end).any(|start| lexicon.longest_at(&words[..end], start).is_some_and(|m| m.end == end))
-}
-
 /// True when a phrase of `lexicon` occurs within tokens `[from, to)`.
 pub fn occurs(lexicon: &PhraseLexicon<()>, words: &[String], from: usize, to: usize) -> bool {
     (from..to).any(|i| lexicon.longest_at(&words[..to], i).is_some())
