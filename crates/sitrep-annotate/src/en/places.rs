@@ -133,10 +133,15 @@ fn with_context(text: &str, tokens: &[Token], words: &[String], found: Vec<Found
     let mut contexts: Vec<Vec<String>> = vec![Vec::new(); found.len()];
     for i in (0..found.len().saturating_sub(1)).rev() {
         let (here, next) = (&found[i], &found[i + 1]);
-        let gap: Vec<&str> = words[here.span_end..next.start].iter().map(String::as_str).collect();
+        // A feature word after one name may reach into the next ("Prince George Co. Park"):
+        // then there is no gap, and no relation.
+        let between = |a: usize, b: usize| -> Vec<&str> {
+            words.get(a..b).map(|w| w.iter().map(String::as_str).collect()).unwrap_or_default()
+        };
+        let gap = between(here.span_end, next.start);
         let next_in_list = found.get(i + 2).is_some_and(|after| {
             matches!(
-                words[next.span_end..after.start].iter().map(String::as_str).collect::<Vec<_>>()[..],
+                between(next.span_end, after.start)[..],
                 ["and"] | ["or"] | [",", "and"] | [","]
             )
         });
@@ -282,6 +287,13 @@ mod tests {
         assert_eq!(m[1], ("Kfar Tebnit".to_owned(), None, context));
         assert_eq!(m[2], ("Nabatieh".to_owned(), Some("area".to_owned()), vec!["South".to_owned()]));
         assert_eq!(m[3].1.as_deref(), Some("admin"));
+    }
+
+    #[test]
+    fn a_feature_word_reaching_into_the_next_name_is_no_context() {
+        // "County" is a feature after "Queen Anne's" and the start of the next candidate.
+        assert!(!mentions("Two were shot at a Queen Anne’s County park Sunday afternoon.").is_empty());
+        assert!(!mentions("a double homicide Friday night in Boulder’s Elm Hill neighborhood.").is_empty());
     }
 
     #[test]
