@@ -2,7 +2,6 @@
 //! resolve → store. Each stage is its crate's public call; this module only moves data between
 //! them in batches and keeps count.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -152,29 +151,36 @@ pub fn analyse(document: &Document) -> Result<(Annotations, Vec<Report>), String
     })
 }
 
-/// Runs the stages after ingest over every stored document and stores the resulting events;
-/// returns the located reports the events were made of (evaluation reads their claims).
+/// Runs the stages after ingest over every stored document, in publication order, and stores
+/// the resulting events; returns the located reports the events were made of (evaluation reads
+/// their claims).
 pub fn process(store: &mut dyn Store) -> Result<Vec<LocatedReport>, StoreError> {
     let mut located = Vec::new();
-    let mut citations: HashMap<String, SourceCitation> = HashMap::new();
-    for summary in store.documents()? {
+    let mut resolver = sitrep_resolve::Resolver::new();
+    let mut summaries = store.documents()?;
+    summaries.sort_by(|a, b| (&a.published, &a.id).cmp(&(&b.published, &b.id)));
+    for summary in summaries {
         let Some(document) = store.document(&summary.id)? else { continue };
-        match analyse(&document) {
-            Ok((_, reports)) => located.extend(sitrep_geo::geocode(reports)),
-            Err(e) => eprintln!("error: {e}"),
-        }
-        citations.insert(
-            document.id.clone(),
-            SourceCitation {
+        let reports = match analyse(&document) {
+            Ok((_, reports)) => sitrep_geo::geocode(reports),
+            Err(e) => {
+                eprintln!("error: {e}");
+                continue;
+            }
+        };
+        let source = sitrep_resolve::SourceDocument {
+            citation: SourceCitation {
                 document_id: document.id.clone(),
                 outlet: document.outlet.clone(),
                 url: document.url.clone(),
                 published: document.published.as_ref().map(|p| p.iso()),
+                copy_of: document.near_duplicate_of.as_ref().map(|n| n.document_id.clone()),
             },
-        );
+            published: document.published.as_ref().map(|p| p.date),
+        };
+        resolver.add(source, &document.text, reports.clone());
+        located.extend(reports);
     }
-    let cite = |id: &str| citations.get(id).cloned();
-    let events = sitrep_resolve::resolve(&located, &cite);
-    store.replace_events(&events)?;
+    store.replace_events(&resolver.events())?;
     Ok(located)
 }

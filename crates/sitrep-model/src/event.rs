@@ -48,6 +48,31 @@ pub struct Claim {
     pub quote: String,
 }
 
+impl Claim {
+    /// An exact figure with nothing else known yet (no tags, victims, links): the start of a
+    /// claim that the caller fills in.
+    pub fn exact(kind: &str, value: u32, category: &str, claimant: &str, document_id: &str, span: Span) -> Claim {
+        Claim {
+            kind: kind.into(),
+            value,
+            high: None,
+            qualifier: "exact".into(),
+            vague_word: None,
+            category: category.into(),
+            tags: vec![],
+            claimant: claimant.into(),
+            aggregate: false,
+            document_id: document_id.into(),
+            span,
+            embedded: None,
+            in_title: false,
+            victims: vec![],
+            part_of: None,
+            quote: String::new(),
+        }
+    }
+}
+
 /// A named actor and its role in an event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
@@ -138,6 +163,21 @@ pub struct SourceCitation {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The document this one nearly copies (syndication): the two count as one outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+}
+
+/// How one derived figure was obtained: the rule applied and the claims it read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// The field, as a dotted path: `fatalities.best`, `fatalities.civilians`, `injuries.low`.
+    pub figure: String,
+    pub value: u32,
+    /// The rule, in words ("latest specific statement", "lowest statement").
+    pub rule: String,
+    /// Indexes into the event's `claims`.
+    pub claims: Vec<usize>,
 }
 
 /// The event record: one JSON object per event in the JSON Lines export and the API.
@@ -169,4 +209,7 @@ pub struct EventRecord {
     pub n_outlets: u32,
     #[serde(default)]
     pub flags: Vec<String>,
+    /// Which claims and rule gave each figure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derivation: Vec<Derivation>,
 }

@@ -9,4 +9,6 @@ mod event;
 
 pub use document::Document;
 pub use document::{DroppedSegment, EmbeddedPost, NearDuplicate, Paragraph, Published, Repair, SourceRef, Span};
-pub use event::{Actor, Claim, EventRecord, Fatalities, Injuries, Location, PlaceMention, Report, SourceCitation};
+pub use event::{
+    Actor, Claim, Derivation, EventRecord, Fatalities, Injuries, Location, PlaceMention, Report, SourceCitation,
+};

@@ -140,10 +140,7 @@ fn with_context(text: &str, tokens: &[Token], words: &[String], found: Vec<Found
         };
         let gap = between(here.span_end, next.start);
         let next_in_list = found.get(i + 2).is_some_and(|after| {
-            matches!(
-                between(next.span_end, after.start)[..],
-                ["and"] | ["or"] | [",", "and"] | [","]
-            )
+            matches!(between(next.span_end, after.start)[..], ["and"] | ["or"] | [",", "and"] | [","])
         });
         let contains = match gap[..] {
             ["and"] | ["or"] | [",", "and"] | [",", "or"] => false,

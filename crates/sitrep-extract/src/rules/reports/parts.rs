@@ -65,24 +65,7 @@ mod tests {
     use sitrep_model::Span;
 
     fn claim(kind: &str, value: u32, category: &str, sentence: usize) -> Claim {
-        Claim {
-            kind: kind.into(),
-            value,
-            high: None,
-            qualifier: "exact".into(),
-            vague_word: None,
-            category: category.into(),
-            tags: vec![],
-            claimant: "x".into(),
-            aggregate: false,
-            document_id: "d".into(),
-            span: Span::new(sentence * 100, sentence * 100 + 50),
-            embedded: None,
-            in_title: false,
-            victims: vec![],
-            part_of: None,
-            quote: String::new(),
-        }
+        Claim::exact(kind, value, category, "x", "d", Span::new(sentence * 100, sentence * 100 + 50))
     }
 
     #[test]

@@ -1,0 +1,161 @@
+//! A report made ready for clustering: its date window as day numbers, its places, the victims
+//! it names and the words of its sentences, each reduced to keys that compare cheaply.
+//!
+//! Not here: deciding whether two reports are one incident (`score`), or what the event's
+//! figures are (`reconcile`).
+
+use jiff::civil::Date;
+use sitrep_geo::LocatedReport;
+use sitrep_model::{Location, Report};
+use unicode_normalization::UnicodeNormalization;
+
+/// Days an undated report may lie before its document's publication ("a man was shot" in an
+/// article without a date usually means the day before, or the same day).
+pub const UNDATED_DAYS_BEFORE: i32 = 2;
+
+/// Longest date window, in days, that is indexed day by day; a vaguer date (a month, a year)
+/// still clusters, but only through its first days.
+pub const MAX_INDEXED_DAYS: i32 = 31;
+
+/// A report and the keys that clustering compares.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The report's document, as an index into the resolver's documents.
+    pub doc: usize,
+    pub report: Report,
+    pub location: Option<Location>,
+    /// First and last day the incident may have happened on (days since 1970-01-01).
+    pub window: (i32, i32),
+    /// The window comes from the text, not from the publication date.
+    pub dated: bool,
+    /// Keys of the places named (the towns themselves).
+    pub places: Vec<u64>,
+    /// Keys of the places around them (admin context, the geocoded admin areas).
+    pub areas: Vec<u64>,
+    /// Victims named in the report, normalised.
+    pub victims: Vec<u64>,
+    /// Distinct content words of the report's sentences, as sorted hashes.
+    pub words: Vec<u64>,
+}
+
+impl Member {
+    pub fn new(doc: usize, located: LocatedReport, published: Option<Date>, text: &str) -> Member {
+        let LocatedReport { report, location } = located;
+        let dated_window = report.date_start.map(|s| (day_number(s), day_number(report.date_end.unwrap_or(s))));
+        let window = dated_window
+            .or_else(|| published.map(|p| (day_number(p) - UNDATED_DAYS_BEFORE, day_number(p))))
+            .unwrap_or((i32::MIN, i32::MIN));
+        let mut places: Vec<u64> = report.place_mentions.iter().map(|p| key(&p.name)).collect();
+        let mut areas: Vec<u64> = report.place_mentions.iter().flat_map(|p| p.context.iter().map(|c| key(c))).collect();
+        if let Some(l) = &location {
+            places.extend(l.geonames_id.map(|id| key(&format!("geonames:{id}"))));
+            areas.extend([&l.admin2, &l.admin1].into_iter().flatten().map(|a| key(a)));
+        }
+        places.sort_unstable();
+        places.dedup();
+        areas.sort_unstable();
+        areas.dedup();
+        areas.retain(|a| places.binary_search(a).is_err());
+        let mut victims: Vec<u64> =
+            report.claims.iter().flat_map(|c| c.victims.iter().map(|v| key(v))).collect::<Vec<_>>();
+        victims.sort_unstable();
+        victims.dedup();
+        let words = words(report.spans.iter().filter_map(|s| text.get(s.start..s.end)));
+        Member { doc, dated: dated_window.is_some(), report, location, window, places, areas, victims, words }
+    }
+
+    /// Whether the report has a date at all (from the text or its document's publication).
+    pub fn has_window(&self) -> bool {
+        self.window.0 != i32::MIN
+    }
+
+    /// The days under which the report is indexed and looked up.
+    pub fn indexed_days(&self) -> impl Iterator<Item = i32> + use<> {
+        let (start, end) = self.window;
+        let end = if self.has_window() { end.min(start.saturating_add(MAX_INDEXED_DAYS - 1)) } else { start };
+        start..=end
+    }
+}
+
+/// Days since 1970-01-01.
+pub fn day_number(date: Date) -> i32 {
+    date.since((jiff::Unit::Day, jiff::civil::date(1970, 1, 1))).map(|s| s.get_days()).unwrap_or(0)
+}
+
+/// The date of a day number.
+pub fn date_of(day: i32) -> Date {
+    jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(i64::from(day))).unwrap_or(Date::MIN)
+}
+
+/// A name folded for comparison (case, accents, hyphens and spaces, the article "al-"), hashed:
+/// "Al-Nabatieh" and "Nabatiyeh"'s spelling variants are the gazetteer's job; this only makes
+/// the same spelling meet.
+pub fn key(name: &str) -> u64 {
+    let folded: String = name.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect::<String>().to_lowercase();
+    let joined: String =
+        folded.split_whitespace().map(|w| w.strip_prefix("al-").unwrap_or(w)).filter(|w| *w != "the").collect();
+    let letters: String = joined.chars().filter(|c| c.is_alphanumeric()).collect();
+    xxhash_rust::xxh3::xxh3_64(letters.as_bytes())
+}
+
+/// Content words (five letters or more, so that most function words drop out) as sorted,
+/// distinct hashes.
+fn words<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
+    let mut out: Vec<u64> = sentences
+        .flat_map(|s| s.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 5)
+        .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Jaccard similarity of two sorted, distinct word sets.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_keys_fold_case_accents_and_articles() {
+        assert_eq!(key("Al-Nabatieh"), key("nabatieh"));
+        assert_eq!(key("Kfar-Tebnit"), key("Kfar Tebnit"));
+        assert_eq!(key("Ségou"), key("Segou"));
+        assert_ne!(key("Tyre"), key("Sidon"));
+    }
+
+    #[test]
+    fn days_round_trip() {
+        let d = jiff::civil::date(2024, 5, 3);
+        assert_eq!(date_of(day_number(d)), d);
+        assert_eq!(day_number(jiff::civil::date(1970, 1, 2)), 1);
+    }
+
+    #[test]
+    fn jaccard_of_word_sets() {
+        let a = words(["gunmen opened fire outside the bakery"].into_iter());
+        let b = words(["police said gunmen opened fire near a bakery"].into_iter());
+        let c = words(["the council voted on the budget"].into_iter());
+        assert!(jaccard(&a, &b) > 0.3);
+        assert_eq!(jaccard(&a, &c), 0.0);
+    }
+}

@@ -1,0 +1,157 @@
+//! Whether a report describes an event already made: a documented, learned-free score.
+//!
+//! ## What it weighs (points; a report joins the best event scoring at least `THRESHOLD`)
+//! - **Date**: the same single day in both +2; overlapping windows +1; one side dated only by
+//!   publication and overlapping +0.5. Windows more than a day apart never match.
+//! - **Place**: the same town named +2; one named inside the other's area ("Arnoun" and "the
+//!   Nabatieh countryside") +1; both placed and nothing shared −2.
+//! - **Type**: the same family (violence, demonstrations, strategic developments) +0.5; a
+//!   different family −2.
+//! - **Victims named**: one in common +3; both name victims and none in common −3; and when
+//!   each side names all its dead (as many names as it counts killed) and none in common, they
+//!   are two incidents (two shootings on the same street the same night stay apart).
+//! - **Figures**: the same number killed +1; exact figures that differ −1.
+//! - **Words**: 4 × the Jaccard similarity of the describing sentences' content words.
+//! - **Syndication**: a near-duplicate copy of a document already in the event +6.
+//! - **Running totals** (aggregates only): the same claimant +2; regions are named loosely
+//!   ("the coast", one of its provinces), so different place names cost nothing.
+//!
+//! ## What never matches
+//! An aggregate and an incident; two reports of the same document (extraction already decided
+//! they are different incidents); reports without any date.
+
+use crate::Cluster;
+use crate::member::{Member, jaccard};
+
+/// The score from which a report joins an event; chosen on the GVA dev set.
+pub const THRESHOLD: f64 = 3.0;
+
+/// What the resolver knows of a document, for scoring.
+pub struct DocumentFacts<'a> {
+    pub copy_of: &'a dyn Fn(usize) -> Option<usize>,
+}
+
+/// The score of `m` against `c`, or `None` when they cannot be one incident.
+pub fn score(m: &Member, c: &Cluster, facts: &DocumentFacts) -> Option<f64> {
+    if m.report.aggregate != c.aggregate
+        || !m.has_window()
+        || c.members.is_empty()
+        || c.members.iter().any(|o| o.doc == m.doc)
+    {
+        return None;
+    }
+    let copy = c.members.iter().any(|o| (facts.copy_of)(m.doc) == Some(o.doc) || (facts.copy_of)(o.doc) == Some(m.doc));
+    let mut points = if copy { 6.0 } else { 0.0 };
+    points += date_points(m, c)?;
+    points += if c.aggregate { claimant_points(m, c) } else { place_points(m, c) };
+    points += type_points(m, c);
+    points += victim_points(m, c)?;
+    points += figure_points(m, c);
+    points += 4.0 * c.members.iter().map(|o| jaccard(&m.words, &o.words)).fold(0.0, f64::max);
+    Some(points)
+}
+
+fn date_points(m: &Member, c: &Cluster) -> Option<f64> {
+    let (start, end) = c.window();
+    let gap = m.window.0.saturating_sub(end).max(start.saturating_sub(m.window.1)).max(0);
+    if gap > 1 {
+        return None;
+    }
+    let dated = m.dated && c.members.iter().any(|o| o.dated);
+    Some(match (gap, dated) {
+        (0, true) if m.window.0 == m.window.1 && (start, end) == m.window => 2.0,
+        (0, true) => 1.0,
+        (0, false) => 0.5,
+        _ => 0.0,
+    })
+}
+
+fn place_points(m: &Member, c: &Cluster) -> f64 {
+    let shares = |a: &[u64], b: &[u64]| a.iter().any(|x| b.contains(x));
+    let (places, areas) = c.places();
+    if m.places.is_empty() || places.is_empty() {
+        0.0
+    } else if shares(&m.places, &places) {
+        2.0
+    } else if shares(&m.places, &areas) || shares(&m.areas, &places) {
+        1.0
+    } else {
+        -2.0
+    }
+}
+
+fn claimant_points(m: &Member, c: &Cluster) -> f64 {
+    let claimants = |r: &Member| -> Vec<String> { r.report.claims.iter().map(|k| claimant_key(&k.claimant)).collect() };
+    let theirs: Vec<String> = c.members.iter().flat_map(claimants).collect();
+    if claimants(m).iter().any(|k| theirs.contains(k)) { 2.0 } else { 0.0 }
+}
+
+/// A claimant without the handle an embedded post adds ("SOHR (@sohr)" is SOHR).
+fn claimant_key(claimant: &str) -> String {
+    claimant.split(" (@").next().unwrap_or(claimant).to_lowercase()
+}
+
+fn type_points(m: &Member, c: &Cluster) -> f64 {
+    let Some(t) = m.report.event_type.as_deref() else { return 0.0 };
+    let families: Vec<u8> = c.members.iter().filter_map(|o| o.report.event_type.as_deref()).map(family).collect();
+    if families.is_empty() {
+        0.0
+    } else if families.contains(&family(t)) {
+        0.5
+    } else {
+        -2.0
+    }
+}
+
+fn victim_points(m: &Member, c: &Cluster) -> Option<f64> {
+    if m.victims.is_empty() {
+        return Some(0.0);
+    }
+    let theirs: Vec<u64> = c.members.iter().flat_map(|o| o.victims.iter().copied()).collect();
+    if theirs.is_empty() {
+        Some(0.0)
+    } else if m.victims.iter().any(|v| theirs.contains(v)) {
+        Some(3.0)
+    } else if names_all_dead(m) && c.members.iter().filter(|o| !o.victims.is_empty()).all(names_all_dead) {
+        None
+    } else {
+        Some(-3.0)
+    }
+}
+
+/// Whether a report names as many victims as it counts killed, exactly.
+fn names_all_dead(m: &Member) -> bool {
+    killed(m).is_some_and(|(n, exact)| exact && n as usize == m.victims.len())
+}
+
+fn figure_points(m: &Member, c: &Cluster) -> f64 {
+    let Some((mine, exact)) = killed(m) else { return 0.0 };
+    let theirs: Vec<(u32, bool)> = c.members.iter().filter_map(killed).collect();
+    if theirs.iter().any(|&(v, _)| v == mine) {
+        1.0
+    } else if exact && theirs.iter().any(|&(_, e)| e) {
+        -1.0
+    } else {
+        0.0
+    }
+}
+
+/// The largest number killed that a report states for its incident, and whether it is exact.
+fn killed(m: &Member) -> Option<(u32, bool)> {
+    m.report
+        .claims
+        .iter()
+        .filter(|c| c.kind == "killed" && !c.aggregate && c.part_of.is_none())
+        .max_by_key(|c| c.value)
+        .map(|c| (c.value, c.qualifier == "exact"))
+}
+
+/// The family of an ACLED event type: violence (0), demonstrations (1), strategic
+/// developments (2). Types of one family may describe the same incident.
+pub fn family(event_type: &str) -> u8 {
+    match event_type {
+        "Protests" | "Riots" => 1,
+        "Strategic developments" => 2,
+        _ => 0,
+    }
+}

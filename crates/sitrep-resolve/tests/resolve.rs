@@ -1,0 +1,223 @@
+//! The resolver on reports written for each phenomenon: reports of one incident from several
+//! outlets merge, different incidents stay apart, running totals contain their incidents, and
+//! the same input gives the same ids.
+
+use jiff::civil::{Date, date};
+use sitrep_geo::LocatedReport;
+use sitrep_model::{Claim, EventRecord, PlaceMention, Report, SourceCitation, Span};
+use sitrep_resolve::{Resolver, SourceDocument};
+
+struct Doc {
+    id: &'static str,
+    outlet: &'static str,
+    published: Date,
+    text: &'static str,
+    copy_of: Option<&'static str>,
+}
+
+fn doc(id: &'static str, outlet: &'static str, published: Date, text: &'static str) -> Doc {
+    Doc { id, outlet, published, text, copy_of: None }
+}
+
+fn claim(doc: &Doc, kind: &str, value: u32, category: &str, claimant: &str) -> Claim {
+    Claim {
+        quote: doc.text.into(),
+        ..Claim::exact(kind, value, category, claimant, doc.id, Span::new(0, doc.text.len()))
+    }
+}
+
+fn place(name: &str, context: &[&str]) -> PlaceMention {
+    PlaceMention {
+        span: Span::new(0, 0),
+        name: name.into(),
+        feature: None,
+        feature_word: None,
+        context: context.iter().map(|c| (*c).to_owned()).collect(),
+        dateline: false,
+    }
+}
+
+fn report(doc: &Doc, event_type: &str, day: Option<Date>, places: Vec<PlaceMention>, claims: Vec<Claim>) -> Report {
+    Report {
+        document_id: doc.id.into(),
+        event_type: Some(event_type.into()),
+        sub_event_type: None,
+        date_start: day,
+        date_end: day,
+        date_precision: day.map(|_| 1),
+        place_mentions: places,
+        actors: vec![],
+        claims,
+        aggregate: false,
+        spans: vec![Span::new(0, doc.text.len())],
+    }
+}
+
+fn add(resolver: &mut Resolver, doc: &Doc, reports: Vec<Report>) {
+    let source = SourceDocument {
+        citation: SourceCitation {
+            document_id: doc.id.into(),
+            outlet: Some(doc.outlet.into()),
+            url: None,
+            published: Some(doc.published.to_string()),
+            copy_of: doc.copy_of.map(str::to_owned),
+        },
+        published: Some(doc.published),
+    };
+    let located = reports.into_iter().map(|report| LocatedReport { report, location: None }).collect();
+    resolver.add(source, doc.text, located);
+}
+
+const MAY_3: Date = date(2024, 5, 3);
+const MAY_4: Date = date(2024, 5, 4);
+
+/// Two outlets on a market bombing in Arnoun, one with itemised deaths, the second a day later
+/// with a higher count, plus a running total for the province.
+fn market_bombing(resolver: &mut Resolver) {
+    let a = doc(
+        "courier-1",
+        "Valley Courier",
+        MAY_3,
+        "A car bomb exploded at the Arnoun market on Friday, killing five people.",
+    );
+    let mut ca = vec![
+        claim(&a, "killed", 5, "all", "police"),
+        claim(&a, "killed", 4, "civilians", "police"),
+        claim(&a, "killed", 1, "state_forces", "police"),
+    ];
+    ca[1].part_of = Some(0);
+    ca[2].part_of = Some(0);
+    add(
+        resolver,
+        &a,
+        vec![report(&a, "Explosions/Remote violence", Some(MAY_3), vec![place("Arnoun", &["Nabatieh"])], ca)],
+    );
+
+    let b =
+        doc("gazette-1", "Harbour Gazette", MAY_4, "The toll of Friday's car bomb at the Arnoun market rose to seven.");
+    let cb = vec![claim(&b, "killed", 7, "all", "health ministry")];
+    add(resolver, &b, vec![report(&b, "Explosions/Remote violence", Some(MAY_3), vec![place("Arnoun", &[])], cb)]);
+
+    let t = doc("gazette-2", "Harbour Gazette", MAY_4, "More than 20 people were killed across Nabatieh this week.");
+    let mut total = claim(&t, "killed", 20, "all", "monitor");
+    total.qualifier = "more_than".into();
+    total.aggregate = true;
+    let mut r = report(&t, "Battles", None, vec![place("Nabatieh", &[])], vec![total]);
+    r.aggregate = true;
+    add(resolver, &t, vec![r]);
+}
+
+fn incidents(events: &[EventRecord]) -> Vec<&EventRecord> {
+    events.iter().filter(|e| !e.aggregate).collect()
+}
+
+#[test]
+fn two_outlets_on_one_bombing_make_one_event_with_reconciled_figures() {
+    let mut resolver = Resolver::new();
+    market_bombing(&mut resolver);
+    let events = resolver.events();
+    let bombing = incidents(&events);
+    assert_eq!(bombing.len(), 1);
+    let e = bombing[0];
+    assert_eq!((e.n_documents, e.n_outlets), (2, 2));
+    assert_eq!((e.fatalities.low, e.fatalities.best, e.fatalities.high), (5, 7, 7));
+    assert_eq!((e.fatalities.civilians, e.fatalities.state_forces), (4, 1));
+    assert_eq!(e.date_start, Some(MAY_3));
+    assert_eq!(e.date_precision, Some(1));
+    assert_eq!(e.location.name.as_deref(), Some("Arnoun"));
+    assert!(e.flags.contains(&"claims_disagree".to_string()));
+    // The part_of links point into the event's own claim list.
+    assert_eq!(e.claims[1].part_of, Some(0));
+    insta::assert_json_snapshot!("bombing", e);
+}
+
+#[test]
+fn a_running_total_is_its_own_event_and_contains_the_incident() {
+    let mut resolver = Resolver::new();
+    market_bombing(&mut resolver);
+    let events = resolver.events();
+    let total = events.iter().find(|e| e.aggregate).expect("an aggregate event");
+    assert_eq!(total.fatalities.low, 20);
+    assert_eq!(incidents(&events)[0].part_of, vec![total.event_id.clone()]);
+}
+
+#[test]
+fn the_same_input_gives_the_same_ids_and_an_updated_document_replaces_its_reports() {
+    let (mut first, mut second) = (Resolver::new(), Resolver::new());
+    market_bombing(&mut first);
+    market_bombing(&mut second);
+    assert_eq!(first.events(), second.events());
+    // Adding the documents again changes nothing.
+    market_bombing(&mut second);
+    assert_eq!(first.events(), second.events());
+}
+
+#[test]
+fn same_street_same_night_different_victims_stay_apart() {
+    let mut resolver = Resolver::new();
+    let a = doc("a", "Ridge Post", MAY_4, "Ann Reed, 23, was shot dead on Elm Street in Tyre late Friday.");
+    let mut ka = claim(&a, "killed", 1, "all", "police");
+    ka.victims = vec!["Ann Reed".into()];
+    add(
+        &mut resolver,
+        &a,
+        vec![report(&a, "Violence against civilians", Some(MAY_3), vec![place("Tyre", &[])], vec![ka])],
+    );
+    let b = doc("b", "River Times", MAY_4, "Tom Hale, 40, was shot dead on Elm Street in Tyre on Friday night.");
+    let mut kb = claim(&b, "killed", 1, "all", "police");
+    kb.victims = vec!["Tom Hale".into()];
+    add(
+        &mut resolver,
+        &b,
+        vec![report(&b, "Violence against civilians", Some(MAY_3), vec![place("Tyre", &[])], vec![kb])],
+    );
+    assert_eq!(resolver.events().len(), 2);
+
+    // A third outlet naming Ann Reed joins her event even without a date of its own.
+    let c = doc("c", "Valley Courier", MAY_4, "Friends remembered Ann Reed, who was killed in Tyre.");
+    let mut kc = claim(&c, "killed", 1, "all", "Valley Courier");
+    kc.victims = vec!["Ann Reed".into()];
+    add(&mut resolver, &c, vec![report(&c, "Violence against civilians", None, vec![place("Tyre", &[])], vec![kc])]);
+    let events = resolver.events();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0].n_documents, 2);
+}
+
+#[test]
+fn a_syndicated_copy_is_one_outlet() {
+    let mut resolver = Resolver::new();
+    let a = doc("wire", "Wire Service", MAY_4, "Two soldiers were killed in an ambush near Sidon on Friday.");
+    let mut b = doc("copy", "Town Daily", MAY_4, "Two soldiers were killed in an ambush near Sidon on Friday.");
+    b.copy_of = Some("wire");
+    for d in [&a, &b] {
+        let k = claim(d, "killed", 2, "state_forces", "army");
+        add(&mut resolver, d, vec![report(d, "Battles", Some(MAY_3), vec![place("Sidon", &[])], vec![k])]);
+    }
+    let events = resolver.events();
+    assert_eq!(events.len(), 1);
+    assert_eq!((events[0].n_documents, events[0].n_outlets), (2, 1));
+}
+
+#[test]
+fn different_days_or_towns_are_different_events() {
+    let mut resolver = Resolver::new();
+    let a = doc("a", "Ridge Post", MAY_4, "Shelling hit Tyre on Friday.");
+    add(
+        &mut resolver,
+        &a,
+        vec![report(&a, "Explosions/Remote violence", Some(MAY_3), vec![place("Tyre", &[])], vec![])],
+    );
+    let b = doc("b", "River Times", date(2024, 5, 8), "Shelling hit Tyre on Tuesday.");
+    add(
+        &mut resolver,
+        &b,
+        vec![report(&b, "Explosions/Remote violence", Some(date(2024, 5, 7)), vec![place("Tyre", &[])], vec![])],
+    );
+    let c = doc("c", "River Times", MAY_4, "Shelling hit Sidon on Friday.");
+    add(
+        &mut resolver,
+        &c,
+        vec![report(&c, "Explosions/Remote violence", Some(MAY_3), vec![place("Sidon", &[])], vec![])],
+    );
+    assert_eq!(resolver.events().len(), 3);
+}
