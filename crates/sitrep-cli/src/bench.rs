@@ -1,18 +1,22 @@
-//! `sitrep bench`: throughput of ingest + cleaning on one core, and peak memory.
+//! `sitrep bench`: throughput of each stage on one core, and peak memory.
 //!
 //! Reads the given file (e.g. the GVA documents) or generated articles, then cleans every
 //! document `rounds` times; reports documents/s and MB/s per core for reading + cleaning and for
-//! cleaning alone, and the process's peak resident memory.
+//! cleaning alone; then annotate + extract + geocode, and resolve, over the cleaned documents;
+//! then the cost of adding a report to the resolver as it grows to `--scale` generated reports
+//! (flat is the goal); and the process's peak resident memory.
 
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Result;
+use sitrep_geo::LocatedReport;
 use sitrep_ingest::{IngestOptions, RawDocument};
-use sitrep_model::SourceRef;
+use sitrep_model::{Claim, Document, PlaceMention, Report, SourceCitation, SourceRef, Span};
+use sitrep_resolve::{Resolver, SourceDocument};
 
-pub fn run(path: Option<&Path>, generated: usize, rounds: usize) -> Result<ExitCode> {
+pub fn run(path: Option<&Path>, generated: usize, rounds: usize, scale: usize) -> Result<ExitCode> {
     let started = Instant::now();
     let raws: Vec<RawDocument> = match path {
         Some(path) => sitrep_ingest::read_sources(&[path.to_path_buf()], &IngestOptions::default())
@@ -27,10 +31,14 @@ pub fn run(path: Option<&Path>, generated: usize, rounds: usize) -> Result<ExitC
     println!("  read + parse   {} documents, {:.1} MB in {:.2} s", raws.len(), bytes as f64 / 1e6, read_seconds);
     let started = Instant::now();
     let mut kept = 0usize;
-    for _ in 0..rounds.max(1) {
+    let mut documents_kept = Vec::new();
+    for round in 0..rounds.max(1) {
         for raw in &raws {
-            if sitrep_ingest::process(raw.clone()).is_ok() {
+            if let Ok(document) = sitrep_ingest::process(raw.clone()) {
                 kept += 1;
+                if round == 0 {
+                    documents_kept.push(document);
+                }
             }
         }
     }
@@ -47,11 +55,134 @@ pub fn run(path: Option<&Path>, generated: usize, rounds: usize) -> Result<ExitC
         "  read + clean   {:.0} documents/s per core",
         raws.len() as f64 / (read_seconds + seconds / rounds.max(1) as f64)
     );
+    stages(&documents_kept);
+    resolve_scaling(scale);
     match peak_memory_mb() {
         Some(mb) => println!("  peak memory    {mb:.0} MB"),
         None => println!("  peak memory    unknown on this platform"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Annotate + extract + geocode, then resolve, over clean documents.
+fn stages(documents: &[Document]) {
+    let started = Instant::now();
+    let analysed: Vec<(SourceDocument, &str, Vec<LocatedReport>)> = documents
+        .iter()
+        .map(|d| {
+            let reports = crate::pipeline::analyse(d).map(|(_, r)| r).unwrap_or_default();
+            let source = SourceDocument {
+                citation: SourceCitation {
+                    document_id: d.id.clone(),
+                    outlet: d.outlet.clone(),
+                    url: None,
+                    published: None,
+                    copy_of: None,
+                },
+                published: d.published.as_ref().map(|p| p.date),
+            };
+            (source, d.text.as_str(), sitrep_geo::geocode(reports))
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let n = documents.len().max(1) as f64;
+    let reports: usize = analysed.iter().map(|a| a.2.len()).sum();
+    println!("  annotate + extract + geocode   {:.0} documents/s per core ({reports} reports)", n / seconds);
+    let started = Instant::now();
+    let mut resolver = Resolver::new();
+    for (source, text, reports) in analysed {
+        resolver.add(source, text, reports);
+    }
+    let events = resolver.events().len();
+    let resolve_seconds = started.elapsed().as_secs_f64();
+    println!("  resolve                        {:.0} documents/s per core ({events} events)", n / resolve_seconds);
+    println!("  whole pipeline after cleaning  {:.0} documents/s per core", n / (seconds + resolve_seconds));
+}
+
+/// The cost of adding one report as the resolver grows: timed over the last tenth of the
+/// reports before each size of 10k, 100k, 1M … up to `scale` (a tenth, so that the occasional
+/// growth of a hash table is spread as it is in a real run).
+fn resolve_scaling(scale: usize) {
+    const STEP: usize = 10_000;
+    if scale < STEP {
+        return;
+    }
+    let mut resolver = Resolver::new();
+    let mut first: Option<f64> = None;
+    let mut size = STEP;
+    let mut added = 0;
+    println!("  resolve scaling (generated reports; cost of adding one, at each size)");
+    while size <= scale {
+        let window = size / 10;
+        while added < size - window {
+            add_generated(&mut resolver, added);
+            added += 1;
+        }
+        let started = Instant::now();
+        while added < size {
+            add_generated(&mut resolver, added);
+            added += 1;
+        }
+        let micros = started.elapsed().as_secs_f64() * 1e6 / window as f64;
+        let base = *first.get_or_insert(micros);
+        println!("    {size:>9} reports   {micros:7.2} µs per report   ×{:.2} of the first", micros / base);
+        size *= 10;
+    }
+}
+
+/// A generated report: one of 5,000 towns, a few deaths, dated as news arrives (1,000 reports a
+/// day, so that a larger store is a longer period, as it is for real, not a denser one); every
+/// third one repeats an earlier incident from another outlet, so that events grow as well as
+/// multiply.
+fn add_generated(resolver: &mut Resolver, n: usize) {
+    let incident = if n % 3 == 2 { n - 1 } else { n };
+    // Independent pseudo-random draws per incident (a multiplicative hash, then a mix).
+    let spread = |salt: usize| {
+        let mut x =
+            (incident as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (salt as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        x ^= x >> 31;
+        x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
+        (x ^ (x >> 29)) as usize
+    };
+    let town = format!("Town{}", spread(1) % 5_000);
+    let day = (incident / 1_000) as i64 - (spread(2) % 3) as i64;
+    let day = jiff::civil::date(2022, 1, 1).checked_add(jiff::Span::new().days(day));
+    let day = day.unwrap_or(jiff::civil::date(2022, 1, 1));
+    let text = format!("Gunmen attacked the market in {town}, killing {} people.", spread(3) % 7 + 1);
+    let id = format!("g{n}");
+    let mut claim = Claim::exact("killed", (spread(3) % 7 + 1) as u32, "all", "police", &id, Span::new(0, text.len()));
+    claim.quote = text.clone();
+    let report = Report {
+        document_id: id.clone(),
+        event_type: Some("Violence against civilians".into()),
+        sub_event_type: Some("Attack".into()),
+        date_start: Some(day),
+        date_end: Some(day),
+        date_precision: Some(1),
+        place_mentions: vec![PlaceMention {
+            span: Span::new(0, 0),
+            name: town,
+            feature: None,
+            feature_word: None,
+            context: vec![],
+            dateline: false,
+        }],
+        actors: vec![],
+        claims: vec![claim],
+        aggregate: false,
+        spans: vec![Span::new(0, text.len())],
+    };
+    let source = SourceDocument {
+        citation: SourceCitation {
+            document_id: id,
+            outlet: Some(format!("Outlet {}", n % 40)),
+            url: None,
+            published: None,
+            copy_of: None,
+        },
+        published: Some(day),
+    };
+    resolver.add(source, &text, vec![LocatedReport { report, location: None }]);
 }
 
 /// Peak resident set size of this process (Linux `VmHWM`).

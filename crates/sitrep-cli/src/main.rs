@@ -85,6 +85,10 @@ enum Command {
         /// Repeat the input this many times.
         #[arg(long, default_value_t = 3)]
         rounds: usize,
+        /// Grow the resolver to this many generated reports, timing each tenfold size
+        /// (0 skips it).
+        #[arg(long, default_value_t = 1_000_000)]
+        scale: usize,
     },
 }
 
@@ -209,7 +213,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
         Command::Eval(EvalCommand::Acled { notes, details }) => eval::acled(&notes, details.as_deref()),
-        Command::Bench { path, generated, rounds } => bench::run(path.as_deref(), generated, rounds),
+        Command::Bench { path, generated, rounds, scale } => bench::run(path.as_deref(), generated, rounds, scale),
     }
 }
 

@@ -3,9 +3,10 @@
 //!
 //! The `Resolver` is incremental: `add` places one document's reports into the events made so
 //! far, comparing each report only with the events that share a blocking key (a day of its date
-//! window × a place it names, or a victim it names), never with every event; `events` writes the
-//! records. Adding the same documents in the same order gives the same events with the same ids:
-//! an event's id is derived from the report that founded it.
+//! window × a place it names, a victim it names, or a proper name that few events share), never
+//! with every event; `events` writes the records. Adding the same documents in the same order
+//! gives the same events with the same ids: an event's id is derived from the report that
+//! founded it.
 //!
 //! Not here: reading text (extract did), resolving place names (geocode did), storing events.
 
@@ -16,6 +17,7 @@ mod record;
 mod score;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use jiff::civil::Date;
 use sitrep_geo::LocatedReport;
@@ -33,8 +35,12 @@ const ANY_PLACE: u64 = 0;
 const NO_PLACE: u64 = 1;
 /// Days of a running total's window looked up for another running total.
 const MAX_LOOKUP_DAYS: i32 = 31;
-/// The day slot of victim-name keys, which block without a date.
-const VICTIM_DAY: i32 = i32::MIN + 1;
+/// Names (of victims, streets, venues) block by the 30-day period they appear in, so that a
+/// follow-up a few weeks later still meets the event: `(NAME_SLOTS + period, name)`.
+const NAME_SLOTS: i32 = i32::MIN / 2;
+const NAME_PERIOD_DAYS: i32 = 30;
+/// A proper name shared by more events than this in a period is too common to block on.
+const MAX_NAME_EVENTS: usize = 64;
 
 /// A document as resolve sees it: its citation and publication day.
 #[derive(Debug, Clone)]
@@ -69,13 +75,42 @@ impl Cluster {
         }
     }
 
-    /// Place keys and area keys of all its reports.
+    /// Place keys and area keys of all its reports (for containment, not the hot path).
     pub(crate) fn places(&self) -> (Vec<u64>, Vec<u64>) {
         let places = self.members.iter().flat_map(|m| m.places.iter().copied()).collect();
         let areas = self.members.iter().flat_map(|m| m.areas.iter().copied()).collect();
         (places, areas)
     }
 }
+
+/// A hasher for keys that are already hashes (place keys, word hashes, day numbers): one
+/// multiply-and-rotate per word instead of SipHash, which dominated lookups at a million events.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(n as u64);
+    }
+}
+
+type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 /// Events built incrementally from documents' reports.
 #[derive(Debug, Default)]
@@ -84,9 +119,12 @@ pub struct Resolver {
     by_id: HashMap<String, usize>,
     clusters: Vec<Cluster>,
     /// (day, place key) → clusters; see `ANY_PLACE`, `NO_PLACE`, `VICTIM_DAY`.
-    blocks: HashMap<(i32, u64), Vec<u32>>,
+    blocks: KeyMap<(i32, u64), Vec<u32>>,
     /// Day → aggregate clusters, for containment.
-    aggregates_by_day: HashMap<i32, Vec<u32>>,
+    aggregates_by_day: KeyMap<i32, Vec<u32>>,
+    /// Word → how many reports used it, for weighting shared words.
+    document_frequency: KeyMap<u64, u32>,
+    reports_seen: u32,
 }
 
 impl Resolver {
@@ -113,8 +151,13 @@ impl Resolver {
             }
         };
         let published = self.documents[doc].published;
+        let copy_of = self.copy_of(doc);
         for (index, located) in reports.into_iter().enumerate() {
-            let member = Member::new(doc, located, published, text);
+            let member = Member::new(doc, copy_of, located, published, text);
+            self.reports_seen += 1;
+            for w in &member.words {
+                *self.document_frequency.entry(*w).or_default() += 1;
+            }
             let cluster = match self.best_match(&member) {
                 Some(c) => c,
                 None => {
@@ -146,7 +189,11 @@ impl Resolver {
         if !m.has_window() {
             return None;
         }
-        let facts = score::DocumentFacts { copy_of: &|doc| self.copy_of(doc) };
+        // Inverse document frequency over the reports seen so far: a street name shared by two
+        // reports says more than "police".
+        let n = f64::from(self.reports_seen.max(1));
+        let weight = |w: u64| (n / f64::from(1 + self.document_frequency.get(&w).copied().unwrap_or(0))).ln().max(0.0);
+        let facts = score::DocumentFacts { weight: &weight };
         // Running totals name regions loosely: they meet by day alone (few a day).
         let mut candidates: Vec<u32> = if m.report.aggregate {
             let (first, last) = (m.window.0, m.window.1.min(m.window.0.saturating_add(MAX_LOOKUP_DAYS)));
@@ -182,7 +229,10 @@ impl Resolver {
                 keys.push((day, NO_PLACE));
             }
         }
-        keys.extend(m.victims.iter().map(|&v| (VICTIM_DAY, v)));
+        let periods = name_period(first).saturating_sub(1)..=name_period(last);
+        for period in periods {
+            keys.extend(m.victims.iter().chain(&m.names).map(|&v| (NAME_SLOTS + period, v)));
+        }
         keys.into_iter()
     }
 
@@ -206,8 +256,18 @@ impl Resolver {
                 push((day, p));
             }
         }
+        let period = NAME_SLOTS + name_period(m.window.0);
         for &v in &m.victims {
-            push((VICTIM_DAY, v));
+            push((period, v));
+        }
+        for &n in &m.names {
+            // Past the cap the list stops growing: a name that common says little.
+            if self.blocks.get(&(period, n)).is_none_or(|l| l.len() <= MAX_NAME_EVENTS) {
+                let list = self.blocks.entry((period, n)).or_default();
+                if list.last() != Some(&c) {
+                    list.push(c);
+                }
+            }
         }
         if m.report.aggregate {
             for day in m.indexed_days() {
@@ -223,6 +283,11 @@ impl Resolver {
     fn copy_of(&self, doc: usize) -> Option<usize> {
         self.documents[doc].citation.copy_of.as_ref().and_then(|id| self.by_id.get(id)).copied()
     }
+}
+
+/// The 30-day period of a day.
+fn name_period(day: i32) -> i32 {
+    day.div_euclid(NAME_PERIOD_DAYS)
 }
 
 /// Events from every document's reports, added in publication order (then id order), so that

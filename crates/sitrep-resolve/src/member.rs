@@ -22,6 +22,8 @@ pub const MAX_INDEXED_DAYS: i32 = 31;
 pub struct Member {
     /// The report's document, as an index into the resolver's documents.
     pub doc: usize,
+    /// The document that document nearly copies (syndication), when the resolver has it.
+    pub copy_of: Option<usize>,
     pub report: Report,
     pub location: Option<Location>,
     /// First and last day the incident may have happened on (days since 1970-01-01).
@@ -36,10 +38,19 @@ pub struct Member {
     pub victims: Vec<u64>,
     /// Distinct content words of the report's sentences, as sorted hashes.
     pub words: Vec<u64>,
+    /// Distinct proper names of its sentences (capitalised words inside a sentence: streets,
+    /// venues, people), as sorted hashes.
+    pub names: Vec<u64>,
 }
 
 impl Member {
-    pub fn new(doc: usize, located: LocatedReport, published: Option<Date>, text: &str) -> Member {
+    pub fn new(
+        doc: usize,
+        copy_of: Option<usize>,
+        located: LocatedReport,
+        published: Option<Date>,
+        text: &str,
+    ) -> Member {
         let LocatedReport { report, location } = located;
         let dated_window = report.date_start.map(|s| (day_number(s), day_number(report.date_end.unwrap_or(s))));
         let window = dated_window
@@ -60,8 +71,22 @@ impl Member {
             report.claims.iter().flat_map(|c| c.victims.iter().map(|v| key(v))).collect::<Vec<_>>();
         victims.sort_unstable();
         victims.dedup();
-        let words = words(report.spans.iter().filter_map(|s| text.get(s.start..s.end)));
-        Member { doc, dated: dated_window.is_some(), report, location, window, places, areas, victims, words }
+        let sentences = || report.spans.iter().filter_map(|s| text.get(s.start..s.end));
+        let words = words(sentences());
+        let names = names(sentences());
+        Member {
+            doc,
+            copy_of,
+            dated: dated_window.is_some(),
+            report,
+            location,
+            window,
+            places,
+            areas,
+            victims,
+            words,
+            names,
+        }
     }
 
     /// Whether the report has a date at all (from the text or its document's publication).
@@ -111,24 +136,62 @@ fn words<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
     out
 }
 
+/// Capitalised words of four letters or more that do not start a sentence, as sorted, distinct
+/// hashes.
+fn names<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
+    let mut out = Vec::new();
+    for sentence in sentences {
+        let mut first = true;
+        for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '.') {
+            let bare = w.trim_end_matches('.');
+            if bare.is_empty() {
+                continue;
+            }
+            if !first && bare.chars().count() >= 4 && bare.chars().next().is_some_and(char::is_uppercase) {
+                out.push(xxhash_rust::xxh3::xxh3_64(bare.to_lowercase().as_bytes()));
+            }
+            first = w.ends_with('.');
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Jaccard similarity of two sorted, distinct word sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
+    weighted_jaccard(a, b, &|_| 1.0)
+}
+
+/// Jaccard similarity where each word counts by its weight (rare words more than common ones).
+pub fn weighted_jaccard(a: &[u64], b: &[u64], weight: &dyn Fn(u64) -> f64) -> f64 {
+    let (mut i, mut j, mut shared, mut union) = (0, 0, 0.0, 0.0);
+    while i < a.len() || j < b.len() {
+        let (x, y) = (a.get(i), b.get(j));
+        match (x, y) {
+            (Some(x), Some(y)) if x == y => {
+                let w = weight(*x);
+                shared += w;
+                union += w;
                 i += 1;
                 j += 1;
             }
+            (Some(x), Some(y)) if x < y => {
+                union += weight(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                union += weight(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                union += weight(*y);
+                j += 1;
+            }
+            (None, None) => break,
         }
     }
-    shared as f64 / (a.len() + b.len() - shared) as f64
+    if union > 0.0 { shared / union } else { 0.0 }
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@
 //!   each side names all its dead (as many names as it counts killed) and none in common, they
 //!   are two incidents (two shootings on the same street the same night stay apart).
 //! - **Figures**: the same number killed +1; exact figures that differ −1.
-//! - **Words**: 4 × the Jaccard similarity of the describing sentences' content words.
+//! - **Words**: 4 × the Jaccard similarity of the describing sentences' content words, each
+//!   word weighted by its inverse document frequency among the reports seen so far.
 //! - **Syndication**: a near-duplicate copy of a document already in the event +6.
 //! - **Running totals** (aggregates only): the same claimant +2; regions are named loosely
 //!   ("the coast", one of its provinces), so different place names cost nothing.
@@ -21,14 +22,15 @@
 //! they are different incidents); reports without any date.
 
 use crate::Cluster;
-use crate::member::{Member, jaccard};
+use crate::member::{Member, weighted_jaccard};
 
 /// The score from which a report joins an event; chosen on the GVA dev set.
 pub const THRESHOLD: f64 = 3.0;
 
 /// What the resolver knows of a document, for scoring.
 pub struct DocumentFacts<'a> {
-    pub copy_of: &'a dyn Fn(usize) -> Option<usize>,
+    /// How much a shared word says: its inverse document frequency so far.
+    pub weight: &'a dyn Fn(u64) -> f64,
 }
 
 /// The score of `m` against `c`, or `None` when they cannot be one incident.
@@ -40,14 +42,14 @@ pub fn score(m: &Member, c: &Cluster, facts: &DocumentFacts) -> Option<f64> {
     {
         return None;
     }
-    let copy = c.members.iter().any(|o| (facts.copy_of)(m.doc) == Some(o.doc) || (facts.copy_of)(o.doc) == Some(m.doc));
+    let copy = c.members.iter().any(|o| m.copy_of == Some(o.doc) || o.copy_of == Some(m.doc));
     let mut points = if copy { 6.0 } else { 0.0 };
     points += date_points(m, c)?;
     points += if c.aggregate { claimant_points(m, c) } else { place_points(m, c) };
     points += type_points(m, c);
     points += victim_points(m, c)?;
     points += figure_points(m, c);
-    points += 4.0 * c.members.iter().map(|o| jaccard(&m.words, &o.words)).fold(0.0, f64::max);
+    points += 4.0 * c.members.iter().map(|o| weighted_jaccard(&m.words, &o.words, facts.weight)).fold(0.0, f64::max);
     Some(points)
 }
 
@@ -67,13 +69,13 @@ fn date_points(m: &Member, c: &Cluster) -> Option<f64> {
 }
 
 fn place_points(m: &Member, c: &Cluster) -> f64 {
+    let any = |f: &dyn Fn(&Member) -> bool| c.members.iter().any(f);
     let shares = |a: &[u64], b: &[u64]| a.iter().any(|x| b.contains(x));
-    let (places, areas) = c.places();
-    if m.places.is_empty() || places.is_empty() {
+    if m.places.is_empty() || !any(&|o| !o.places.is_empty()) {
         0.0
-    } else if shares(&m.places, &places) {
+    } else if any(&|o| shares(&m.places, &o.places)) {
         2.0
-    } else if shares(&m.places, &areas) || shares(&m.areas, &places) {
+    } else if any(&|o| shares(&m.places, &o.areas) || shares(&m.areas, &o.places)) {
         1.0
     } else {
         -2.0
@@ -82,8 +84,12 @@ fn place_points(m: &Member, c: &Cluster) -> f64 {
 
 fn claimant_points(m: &Member, c: &Cluster) -> f64 {
     let claimants = |r: &Member| -> Vec<String> { r.report.claims.iter().map(|k| claimant_key(&k.claimant)).collect() };
-    let theirs: Vec<String> = c.members.iter().flat_map(claimants).collect();
-    if claimants(m).iter().any(|k| theirs.contains(k)) { 2.0 } else { 0.0 }
+    let mine = claimants(m);
+    if c.members.iter().any(|o| o.report.claims.iter().any(|k| mine.contains(&claimant_key(&k.claimant)))) {
+        2.0
+    } else {
+        0.0
+    }
 }
 
 /// A claimant without the handle an embedded post adds ("SOHR (@sohr)" is SOHR).
@@ -93,10 +99,10 @@ fn claimant_key(claimant: &str) -> String {
 
 fn type_points(m: &Member, c: &Cluster) -> f64 {
     let Some(t) = m.report.event_type.as_deref() else { return 0.0 };
-    let families: Vec<u8> = c.members.iter().filter_map(|o| o.report.event_type.as_deref()).map(family).collect();
-    if families.is_empty() {
+    let mut families = c.members.iter().filter_map(|o| o.report.event_type.as_deref()).map(family).peekable();
+    if families.peek().is_none() {
         0.0
-    } else if families.contains(&family(t)) {
+    } else if families.any(|f| f == family(t)) {
         0.5
     } else {
         -2.0
@@ -107,10 +113,10 @@ fn victim_points(m: &Member, c: &Cluster) -> Option<f64> {
     if m.victims.is_empty() {
         return Some(0.0);
     }
-    let theirs: Vec<u64> = c.members.iter().flat_map(|o| o.victims.iter().copied()).collect();
-    if theirs.is_empty() {
+    let named = || c.members.iter().filter(|o| !o.victims.is_empty());
+    if named().next().is_none() {
         Some(0.0)
-    } else if m.victims.iter().any(|v| theirs.contains(v)) {
+    } else if named().any(|o| m.victims.iter().any(|v| o.victims.contains(v))) {
         Some(3.0)
     } else if names_all_dead(m) && c.members.iter().filter(|o| !o.victims.is_empty()).all(names_all_dead) {
         None
@@ -126,10 +132,10 @@ fn names_all_dead(m: &Member) -> bool {
 
 fn figure_points(m: &Member, c: &Cluster) -> f64 {
     let Some((mine, exact)) = killed(m) else { return 0.0 };
-    let theirs: Vec<(u32, bool)> = c.members.iter().filter_map(killed).collect();
-    if theirs.iter().any(|&(v, _)| v == mine) {
+    let theirs = || c.members.iter().filter_map(killed);
+    if theirs().any(|(v, _)| v == mine) {
         1.0
-    } else if exact && theirs.iter().any(|&(_, e)| e) {
+    } else if exact && theirs().any(|(_, e)| e) {
         -1.0
     } else {
         0.0
