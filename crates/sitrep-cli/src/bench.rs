@@ -71,17 +71,7 @@ fn stages(documents: &[Document]) {
         .iter()
         .map(|d| {
             let reports = crate::pipeline::analyse(d).map(|(_, r)| r).unwrap_or_default();
-            let source = SourceDocument {
-                citation: SourceCitation {
-                    document_id: d.id.clone(),
-                    outlet: d.outlet.clone(),
-                    url: None,
-                    published: None,
-                    copy_of: None,
-                },
-                published: d.published.as_ref().map(|p| p.date),
-            };
-            (source, d.text.as_str(), sitrep_geo::geocode(reports))
+            (crate::pipeline::source_document(d), d.text.as_str(), sitrep_geo::geocode(reports))
         })
         .collect();
     let seconds = started.elapsed().as_secs_f64();

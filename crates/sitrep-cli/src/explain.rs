@@ -1,6 +1,8 @@
 //! `sitrep explain FILE`: what sitrep makes of each document in a file, without storing it —
 //! metadata, clean text by paragraph with its language, embedded posts, repaired words, what was
-//! dropped and why, and the annotations and reports of the later stages.
+//! dropped and why, and the annotations and reports of the later stages; then the events the
+//! file's documents resolve to, each figure with the rule and the claims that gave it (in JSON,
+//! a last line `{"events": [...]}`).
 
 use std::io::Write;
 use std::path::Path;
@@ -9,11 +11,12 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::json;
 use sitrep_ingest::IngestOptions;
-use sitrep_model::Document;
+use sitrep_model::{Document, EventRecord};
 
 pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut failed = false;
+    let mut resolver = sitrep_resolve::Resolver::new();
     for item in sitrep_ingest::read_sources(&[file.to_path_buf()], options) {
         match item.and_then(sitrep_ingest::process) {
             Ok(document) => {
@@ -28,6 +31,8 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
                         continue;
                     }
                 };
+                let source = crate::pipeline::source_document(&document);
+                resolver.add(source, &document.text, sitrep_geo::geocode(reports.clone()));
                 if as_json {
                     let annotations: Vec<_> = annotations
                         .items()
@@ -78,7 +83,70 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
             }
         }
     }
+    let events = resolver.events();
+    if as_json {
+        serde_json::to_writer(&mut out, &json!({ "events": events }))?;
+        writeln!(out)?;
+    } else {
+        write_events(&mut out, &events)?;
+    }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Each event with its figures, and for each figure the rule and the claims behind it.
+fn write_events(out: &mut dyn Write, events: &[EventRecord]) -> std::io::Result<()> {
+    writeln!(out, "events: {}", events.len())?;
+    for e in events {
+        let or_dash = |v: Option<&str>| v.unwrap_or("-").to_owned();
+        let date = match (e.date_start, e.date_end) {
+            (Some(s), Some(end)) if s != end => format!("{s}..{end}"),
+            (Some(s), _) => s.to_string(),
+            _ => "-".into(),
+        };
+        writeln!(
+            out,
+            "\n  {}{}  {} / {}  {date} (precision {})  {}",
+            e.event_id,
+            if e.aggregate { " [aggregate]" } else { "" },
+            or_dash(e.event_type.as_deref()),
+            or_dash(e.sub_event_type.as_deref()),
+            e.date_precision.map_or("-".into(), |p| p.to_string()),
+            or_dash(e.location.name.as_deref()),
+        )?;
+        if !e.part_of.is_empty() {
+            writeln!(out, "    part of {}", e.part_of.join(", "))?;
+        }
+        let f = &e.fatalities;
+        writeln!(
+            out,
+            "    killed   low {} best {} high {} (state forces {}, armed group {}, civilians {}, unknown {})",
+            f.low, f.best, f.high, f.state_forces, f.armed_group, f.civilians, f.unknown
+        )?;
+        let i = &e.injuries;
+        writeln!(out, "    injured  low {} best {} high {}", i.low, i.best, i.high)?;
+        let mut previous: &[usize] = &[];
+        for d in &e.derivation {
+            writeln!(out, "    {} = {}: {}", d.figure, d.value, d.rule)?;
+            // The same claims as the line before are not quoted again.
+            if d.claims == previous {
+                continue;
+            }
+            previous = &d.claims;
+            for &c in &d.claims {
+                if let Some(claim) = e.claims.get(c) {
+                    let quote: String = claim.quote.chars().take(120).collect();
+                    writeln!(out, "      claim {c} ({}, {}): {quote}", claim.claimant, claim.document_id)?;
+                }
+            }
+        }
+        let sources: Vec<String> =
+            e.sources.iter().map(|s| format!("{} ({})", s.document_id, s.outlet.as_deref().unwrap_or("-"))).collect();
+        writeln!(out, "    sources  {} ({} outlets): {}", e.n_documents, e.n_outlets, sources.join(", "))?;
+        if !e.flags.is_empty() {
+            writeln!(out, "    flags    {}", e.flags.join(", "))?;
+        }
+    }
+    Ok(())
 }
 
 fn write_text(out: &mut dyn Write, d: &Document) -> std::io::Result<()> {

@@ -151,6 +151,20 @@ pub fn analyse(document: &Document) -> Result<(Annotations, Vec<Report>), String
     })
 }
 
+/// How resolve cites a document.
+pub fn source_document(document: &Document) -> sitrep_resolve::SourceDocument {
+    sitrep_resolve::SourceDocument {
+        citation: SourceCitation {
+            document_id: document.id.clone(),
+            outlet: document.outlet.clone(),
+            url: document.url.clone(),
+            published: document.published.as_ref().map(|p| p.iso()),
+            copy_of: document.near_duplicate_of.as_ref().map(|n| n.document_id.clone()),
+        },
+        published: document.published.as_ref().map(|p| p.date),
+    }
+}
+
 /// Runs the stages after ingest over every stored document, in publication order, and stores
 /// the resulting events; returns the located reports the events were made of (evaluation reads
 /// their claims).
@@ -168,17 +182,7 @@ pub fn process(store: &mut dyn Store) -> Result<Vec<LocatedReport>, StoreError> 
                 continue;
             }
         };
-        let source = sitrep_resolve::SourceDocument {
-            citation: SourceCitation {
-                document_id: document.id.clone(),
-                outlet: document.outlet.clone(),
-                url: document.url.clone(),
-                published: document.published.as_ref().map(|p| p.iso()),
-                copy_of: document.near_duplicate_of.as_ref().map(|n| n.document_id.clone()),
-            },
-            published: document.published.as_ref().map(|p| p.date),
-        };
-        resolver.add(source, &document.text, reports.clone());
+        resolver.add(source_document(&document), &document.text, reports.clone());
         located.extend(reports);
     }
     store.replace_events(&resolver.events())?;

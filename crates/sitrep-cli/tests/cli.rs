@@ -59,7 +59,14 @@ fn explain_json_shows_clean_text_posts_repairs_and_what_was_dropped() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // One line per document, then the events they resolve to, each figure with its derivation.
+    let (doc, events) = (&lines[0], &lines[1]["events"]);
+    let killed = events.as_array().unwrap().iter().find(|e| e["fatalities"]["best"].as_u64() > Some(0)).unwrap();
+    let best = killed["derivation"].as_array().unwrap().iter().find(|d| d["figure"] == "fatalities.best").unwrap();
+    assert!(!best["rule"].as_str().unwrap().is_empty());
+    assert!(best["claims"].as_array().is_some_and(|c| !c.is_empty()));
     assert_eq!(doc["id"], "valley-courier-checkpoint");
     assert_eq!(doc["outlet"], "Valley Courier");
     assert_eq!(doc["published"], "2024-05-03T09:15:00-05:00");

@@ -136,11 +136,16 @@ fn date(cluster: &Cluster) -> Option<(jiff::civil::Date, jiff::civil::Date, u8)>
     if dated.is_empty() {
         return None;
     }
+    // A report's own precision (a date known only as "by the day it was reported", a week, a
+    // month) stands when it is coarser than the span says.
+    let reported = dated.iter().filter_map(|m| m.report.date_precision).max().unwrap_or(1);
     let single: BTreeSet<i32> = dated.iter().filter(|m| m.window.0 == m.window.1).map(|m| m.window.0).collect();
     if single.len() == 1 {
         let day = *single.first()?;
         if dated.iter().all(|m| m.window.0 <= day && day <= m.window.1) {
-            return Some((date_of(day), date_of(day), 1));
+            let precision =
+                dated.iter().filter(|m| m.window == (day, day)).filter_map(|m| m.report.date_precision).min();
+            return Some((date_of(day), date_of(day), precision.unwrap_or(1)));
         }
     }
     let start = dated.iter().map(|m| m.window.0).min()?;
@@ -152,8 +157,6 @@ fn date(cluster: &Cluster) -> Option<(jiff::civil::Date, jiff::civil::Date, u8)>
         7..=30 => 4,
         _ => 5,
     };
-    // A single report's own precision (a week, a month) stands when it is coarser.
-    let reported = dated.iter().filter_map(|m| m.report.date_precision).max().unwrap_or(precision);
     Some((date_of(start), date_of(end), precision.max(reported)))
 }
 

@@ -5,7 +5,8 @@
 //! began the crackdown on Tuesday following an ambush by gunmen, which killed two officers" is
 //! the crackdown (dated Tuesday) and, from "following" on, the ambush before it (whose claim is
 //! the two officers). A definite trigger after these words ("after the attack") refers back
-//! and does not split.
+//! and does not split. An earlier incident that names no place of its own happened where the
+//! rest of the sentence is ("the crackdown in the Qusour neighbourhood following an ambush").
 //!
 //! A frame dated only in the past ("in 1977", "from 1987 to 2002") is background: its triggers
 //! do not count. Not handled: an earlier incident told in a relative clause without these
@@ -47,8 +48,13 @@ pub fn frames(a: &Annotations, claim_spans: &[Span]) -> Vec<Frame> {
         let last = a.token_at(sentence.end);
         match prior_split(a, first, last) {
             Some(at) => {
-                out.push(frame(a, claim_spans, first, (first, at), false));
-                out.push(frame(a, claim_spans, first, (at, last), true));
+                let main = frame(a, claim_spans, first, (first, at), false);
+                let mut earlier = frame(a, claim_spans, first, (at, last), true);
+                if earlier.places.is_empty() {
+                    earlier.places = main.places.clone();
+                }
+                out.push(main);
+                out.push(earlier);
             }
             None => out.push(frame(a, claim_spans, first, (first, last), false)),
         }
@@ -116,6 +122,20 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert!(f[0].date.is_some() && f[0].claims.is_empty() && !f[0].prior);
         assert!(f[1].prior && f[1].claims == vec![0] && f[1].date.is_none());
+    }
+
+    #[test]
+    fn an_earlier_incident_without_a_place_happened_where_the_sentence_is() {
+        let text = "Police began raids in the Qusour neighbourhood on Tuesday following an ambush by gunmen.";
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let f = frames(&a, &[]);
+        assert_eq!(f.len(), 2);
+        assert!(!f[1].places.is_empty());
+        assert_eq!(f[1].places, f[0].places);
+        let own = "Police began raids in Qusour on Tuesday following an ambush by gunmen in Tyre.";
+        let a = sitrep_annotate::annotate_text(own, Some(jiff::civil::date(2024, 5, 3)));
+        let f = frames(&a, &[]);
+        assert_ne!(f[1].places, f[0].places);
     }
 
     #[test]
