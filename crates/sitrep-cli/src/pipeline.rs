@@ -151,6 +151,18 @@ pub fn analyse(document: &Document) -> Result<(Annotations, Vec<Report>), String
     })
 }
 
+/// Which build of sitrep made a document's reports: its version and the executable's size and
+/// modification time, so that a rebuilt binary (new rules, new lexicons) reads every document
+/// again while the same binary never does twice.
+fn build_key() -> String {
+    let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok());
+    let stamp = exe.map(|m| {
+        let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        format!("{}-{}", m.len(), modified.map_or(0, |d| d.as_nanos()))
+    });
+    format!("{}+{}", env!("CARGO_PKG_VERSION"), stamp.unwrap_or_default())
+}
+
 /// How resolve cites a document.
 pub fn source_document(document: &Document) -> sitrep_resolve::SourceDocument {
     sitrep_resolve::SourceDocument {
@@ -165,26 +177,39 @@ pub fn source_document(document: &Document) -> sitrep_resolve::SourceDocument {
     }
 }
 
-/// Runs the stages after ingest over every stored document, in publication order, and stores
-/// the resulting events; returns the located reports the events were made of (evaluation reads
-/// their claims).
+/// Runs the stages after ingest over every stored document, in the order the documents
+/// arrived, and stores the resulting events; returns the located reports the events were made
+/// of (evaluation reads their claims). A document whose reports this build already stored is
+/// not read again: only new and changed documents are annotated and extracted.
 pub fn process(store: &mut dyn Store) -> Result<Vec<LocatedReport>, StoreError> {
+    let build = build_key();
     let mut located = Vec::new();
     let mut resolver = sitrep_resolve::Resolver::new();
-    let mut summaries = store.documents()?;
-    summaries.sort_by(|a, b| (&a.published, &a.id).cmp(&(&b.published, &b.id)));
-    for summary in summaries {
-        let Some(document) = store.document(&summary.id)? else { continue };
-        let reports = match analyse(&document) {
-            Ok((_, reports)) => sitrep_geo::geocode(reports),
-            Err(e) => {
-                eprintln!("error: {e}");
-                continue;
-            }
+    let mut fresh: Vec<(String, String, Vec<Report>)> = Vec::new();
+    for id in store.arrival_order()? {
+        let Some(document) = store.document(&id)? else { continue };
+        let reports = match store.reports(&id)? {
+            Some((made_by, reports)) if made_by == build => reports,
+            _ => match analyse(&document) {
+                Ok((_, reports)) => {
+                    fresh.push((id.clone(), build.clone(), reports.clone()));
+                    reports
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    continue;
+                }
+            },
         };
+        if fresh.len() >= BATCH {
+            store.put_reports(&fresh)?;
+            fresh.clear();
+        }
+        let reports = sitrep_geo::geocode(reports);
         resolver.add(source_document(&document), &document.text, reports.clone());
         located.extend(reports);
     }
+    store.put_reports(&fresh)?;
     store.replace_events(&resolver.events())?;
     Ok(located)
 }

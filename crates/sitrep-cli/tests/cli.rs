@@ -51,6 +51,50 @@ fn run_on_the_examples_stores_every_article_and_a_second_run_changes_nothing() {
 }
 
 #[test]
+fn events_keep_their_ids_when_new_documents_arrive_and_a_second_outlet_joins_its_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    sitrep(&db).args(["run", "--quiet"]).arg(examples()).assert().success();
+    let export = || -> Vec<Value> {
+        let out = sitrep(&db).args(["export", "--format", "jsonl"]).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let before = export();
+    let kirkuk = |events: &[Value]| -> Value {
+        events
+            .iter()
+            .find(|e| e["location"]["name"] == "Kirkuk" && e["fatalities"]["best"] == 3)
+            .cloned()
+            .expect("the checkpoint attack")
+    };
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    std::fs::write(
+        news.join("northern-ledger-kirkuk.txt"),
+        "Title: Soldiers die in attack on Kirkuk checkpoint\nOutlet: Northern Ledger\nPublished: 2024-05-03\n\n\
+         Three soldiers were killed and two wounded when gunmen attacked an army checkpoint near Kirkuk \
+         on Thursday night, the defence ministry said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("harbour-gazette-sidon.txt"),
+        "Title: Shelling hits Sidon\nOutlet: The Harbour Gazette\nPublished: 2024-06-02\n\n\
+         Artillery shells struck the port of Sidon on Saturday, wounding four fishermen, local officials said.\n",
+    )
+    .unwrap();
+    sitrep(&db).args(["run", "--quiet"]).arg(&news).assert().success();
+    let after = export();
+    // Every earlier event is still there under its id; the second outlet joined the checkpoint attack.
+    for event in &before {
+        assert!(after.iter().any(|e| e["event_id"] == event["event_id"]), "{} kept", event["event_id"]);
+    }
+    let (old, new) = (kirkuk(&before), kirkuk(&after));
+    assert_eq!(old["event_id"], new["event_id"]);
+    assert_eq!(new["n_outlets"], 2);
+    assert!(after.len() > before.len());
+}
+
+#[test]
 fn explain_json_shows_clean_text_posts_repairs_and_what_was_dropped() {
     let out = Command::cargo_bin("sitrep")
         .unwrap()

@@ -13,7 +13,7 @@ mod sqlite;
 
 pub use sqlite::SqliteStore;
 
-use sitrep_model::{Document, EventRecord};
+use sitrep_model::{Document, EventRecord, Report};
 
 /// What storing one document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,17 @@ pub trait Store {
 
     /// Every stored document, in id order.
     fn documents(&self) -> Result<Vec<DocumentSummary>, StoreError>;
+
+    /// Every stored document id, in the order the documents arrived (an updated document
+    /// arrives again). Resolution goes in this order, so that events keep their ids as new
+    /// documents come.
+    fn arrival_order(&self) -> Result<Vec<String>, StoreError>;
+
+    /// A document's stored reports and the extractor that made them.
+    fn reports(&self, document_id: &str) -> Result<Option<(String, Vec<Report>)>, StoreError>;
+
+    /// Stores (document id, extractor, reports) triples in one transaction, replacing earlier ones.
+    fn put_reports(&mut self, batch: &[(String, String, Vec<Report>)]) -> Result<(), StoreError>;
 
     /// Pairs (copy, first copy, similarity) found so far.
     fn near_duplicates(&self) -> Result<Vec<(String, String, f64)>, StoreError>;

@@ -98,4 +98,13 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX event_sources_document ON event_sources(document_id);
     "#,
+    // 2: each document's reports as extraction left them, so that a later run resolves without
+    // reading the text again; `extractor` says which build made them (another build re-reads).
+    r#"
+    CREATE TABLE reports (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        extractor   TEXT NOT NULL,
+        records     TEXT NOT NULL                -- the document's reports, a JSON array
+    ) STRICT;
+    "#,
 ];

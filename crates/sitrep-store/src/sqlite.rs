@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
-use sitrep_model::{Document, EventRecord};
+use sitrep_model::{Document, EventRecord, Report};
 
 use crate::schema::MIGRATIONS;
 use crate::{Counts, DocumentSummary, NewDocument, PutOutcome, Store, StoreError};
@@ -211,6 +211,31 @@ impl Store for SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    fn arrival_order(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn reports(&self, document_id: &str) -> Result<Option<(String, Vec<Report>)>, StoreError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT extractor, records FROM reports WHERE document_id = ?1")?
+            .query_row([document_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        row.map(|(extractor, records)| Ok((extractor, serde_json::from_str(&records)?))).transpose()
+    }
+
+    fn put_reports(&mut self, batch: &[(String, String, Vec<Report>)]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for (document_id, extractor, reports) in batch {
+            tx.prepare_cached("INSERT OR REPLACE INTO reports (document_id, extractor, records) VALUES (?1, ?2, ?3)")?
+                .execute(params![document_id, extractor, serde_json::to_string(reports)?])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     fn near_duplicates(&self) -> Result<Vec<(String, String, f64)>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, near_duplicate_of, duplicate_similarity FROM documents
@@ -327,6 +352,35 @@ mod tests {
             signature: Some(vec![1, 2, 3]),
             band_keys: vec![7, 8],
         }
+    }
+
+    #[test]
+    fn reports_are_kept_per_document_and_go_when_it_changes() {
+        let mut store = SqliteStore::in_memory().unwrap();
+        store.put_documents(&[doc("b", "one"), doc("a", "one")]).unwrap();
+        assert_eq!(store.arrival_order().unwrap(), vec!["b", "a"]);
+        let report = sitrep_model::Report {
+            document_id: "a".into(),
+            event_type: Some("Battles".into()),
+            sub_event_type: None,
+            date_start: None,
+            date_end: None,
+            date_precision: None,
+            place_mentions: vec![],
+            actors: vec![],
+            claims: vec![],
+            aggregate: false,
+            spans: vec![],
+        };
+        store.put_reports(&[("a".into(), "build-1".into(), vec![report.clone()])]).unwrap();
+        assert_eq!(store.reports("a").unwrap(), Some(("build-1".into(), vec![report])));
+        assert_eq!(store.reports("b").unwrap(), None);
+        // New content: the old reports are gone, and the document arrives again.
+        store.put_documents(&[doc("a", "two")]).unwrap();
+        assert_eq!(store.reports("a").unwrap(), None);
+        assert_eq!(store.arrival_order().unwrap(), vec!["b", "a"]);
+        store.put_documents(&[doc("b", "two")]).unwrap();
+        assert_eq!(store.arrival_order().unwrap(), vec!["a", "b"]);
     }
 
     #[test]
