@@ -109,13 +109,18 @@ fn resolve_scaling(scale: usize) {
             added += 1;
         }
         let started = Instant::now();
+        let (_, scored_before) = resolver.work();
         while added < size {
             add_generated(&mut resolver, added);
             added += 1;
         }
         let micros = started.elapsed().as_secs_f64() * 1e6 / window as f64;
+        let scored = (resolver.work().1 - scored_before) as f64 / window as f64;
         let base = *first.get_or_insert(micros);
-        println!("    {size:>9} reports   {micros:7.2} µs per report   ×{:.2} of the first", micros / base);
+        println!(
+            "    {size:>9} reports   {micros:7.2} µs per report   ×{:.2} of the first   {scored:.2} events scored per report",
+            micros / base
+        );
         size *= 10;
     }
 }

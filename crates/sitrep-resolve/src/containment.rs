@@ -67,7 +67,7 @@ fn contains(resolver: &Resolver, aggregate: usize, incident: usize) -> bool {
 
 fn same_family(a: &crate::Cluster, b: &crate::Cluster) -> bool {
     let families = |c: &crate::Cluster| -> Vec<u8> {
-        c.members.iter().filter_map(|m| m.report.event_type.as_deref()).map(family).collect()
+        c.members.iter().filter_map(|m| m.report().event_type.as_deref()).map(family).collect()
     };
     let (fa, fb) = (families(a), families(b));
     fa.is_empty() || fb.is_empty() || fa.iter().any(|f| fb.contains(f))
@@ -77,7 +77,7 @@ fn same_family(a: &crate::Cluster, b: &crate::Cluster) -> bool {
 fn deaths(c: &crate::Cluster) -> u32 {
     c.members
         .iter()
-        .flat_map(|m| &m.report.claims)
+        .flat_map(|m| &m.report().claims)
         .filter(|k| k.kind == "killed" && !k.aggregate && k.part_of.is_none())
         .map(|k| k.value)
         .max()
@@ -87,7 +87,7 @@ fn deaths(c: &crate::Cluster) -> u32 {
 fn highest(c: &crate::Cluster) -> u32 {
     c.members
         .iter()
-        .flat_map(|m| &m.report.claims)
+        .flat_map(|m| &m.report().claims)
         .filter(|k| k.kind == "killed")
         .map(|k| k.high.unwrap_or(k.value))
         .max()

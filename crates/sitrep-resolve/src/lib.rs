@@ -125,6 +125,8 @@ pub struct Resolver {
     /// Word → how many reports used it, for weighting shared words.
     document_frequency: KeyMap<u64, u32>,
     reports_seen: u32,
+    /// Events scored against a report, over all reports: the cost that blocking keeps flat.
+    candidates_scored: u64,
 }
 
 impl Resolver {
@@ -162,7 +164,7 @@ impl Resolver {
                 Some(c) => c,
                 None => {
                     let id = event_id(&self.documents[doc].citation.document_id, index);
-                    self.clusters.push(Cluster { id, aggregate: member.report.aggregate, members: Vec::new() });
+                    self.clusters.push(Cluster { id, aggregate: member.aggregate, members: Vec::new() });
                     self.clusters.len() - 1
                 }
             };
@@ -185,7 +187,12 @@ impl Resolver {
         records.into_iter().flatten().collect()
     }
 
-    fn best_match(&self, m: &Member) -> Option<usize> {
+    /// Reports added and events scored against them so far.
+    pub fn work(&self) -> (u64, u64) {
+        (u64::from(self.reports_seen), self.candidates_scored)
+    }
+
+    fn best_match(&mut self, m: &Member) -> Option<usize> {
         if !m.has_window() {
             return None;
         }
@@ -195,7 +202,7 @@ impl Resolver {
         let weight = |w: u64| (n / f64::from(1 + self.document_frequency.get(&w).copied().unwrap_or(0))).ln().max(0.0);
         let facts = score::DocumentFacts { weight: &weight };
         // Running totals name regions loosely: they meet by day alone (few a day).
-        let mut candidates: Vec<u32> = if m.report.aggregate {
+        let mut candidates: Vec<u32> = if m.report().aggregate {
             let (first, last) = (m.window.0, m.window.1.min(m.window.0.saturating_add(MAX_LOOKUP_DAYS)));
             (first.saturating_sub(1)..=last.saturating_add(1))
                 .filter_map(|d| self.aggregates_by_day.get(&d))
@@ -207,6 +214,7 @@ impl Resolver {
         };
         candidates.sort_unstable();
         candidates.dedup();
+        self.candidates_scored += candidates.len() as u64;
         candidates
             .into_iter()
             .filter_map(|c| score::score(m, &self.clusters[c as usize], &facts).map(|s| (s, c as usize)))
@@ -269,7 +277,7 @@ impl Resolver {
                 }
             }
         }
-        if m.report.aggregate {
+        if m.report().aggregate {
             for day in m.indexed_days() {
                 let list = self.aggregates_by_day.entry(day).or_default();
                 if list.last() != Some(&c) {

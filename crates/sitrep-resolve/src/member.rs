@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 use sitrep_geo::LocatedReport;
-use sitrep_model::{Location, Report};
+use sitrep_model::Report;
 use unicode_normalization::UnicodeNormalization;
 
 /// Days an undated report may lie before its document's publication ("a man was shot" in an
@@ -24,8 +24,16 @@ pub struct Member {
     pub doc: usize,
     /// The document that document nearly copies (syndication), when the resolver has it.
     pub copy_of: Option<usize>,
-    pub report: Report,
-    pub location: Option<Location>,
+    /// The report itself, boxed: scoring reads only the summaries below, so that the members
+    /// an event is compared through stay small in memory.
+    pub located: Box<LocatedReport>,
+    pub aggregate: bool,
+    /// The family of the report's event type (`score::family`).
+    pub family: Option<u8>,
+    /// The largest number killed it states for its incident, and whether that is exact.
+    pub killed: Option<(u32, bool)>,
+    /// Its claimants (running totals only, which meet by claimant), as keys.
+    pub claimants: Vec<u64>,
     /// First and last day the incident may have happened on (days since 1970-01-01).
     pub window: (i32, i32),
     /// The window comes from the text, not from the publication date.
@@ -51,14 +59,14 @@ impl Member {
         published: Option<Date>,
         text: &str,
     ) -> Member {
-        let LocatedReport { report, location } = located;
+        let (report, location) = (&located.report, &located.location);
         let dated_window = report.date_start.map(|s| (day_number(s), day_number(report.date_end.unwrap_or(s))));
         let window = dated_window
             .or_else(|| published.map(|p| (day_number(p) - UNDATED_DAYS_BEFORE, day_number(p))))
             .unwrap_or((i32::MIN, i32::MIN));
         let mut places: Vec<u64> = report.place_mentions.iter().map(|p| key(&p.name)).collect();
         let mut areas: Vec<u64> = report.place_mentions.iter().flat_map(|p| p.context.iter().map(|c| key(c))).collect();
-        if let Some(l) = &location {
+        if let Some(l) = location {
             places.extend(l.geonames_id.map(|id| key(&format!("geonames:{id}"))));
             areas.extend([&l.admin2, &l.admin1].into_iter().flatten().map(|a| key(a)));
         }
@@ -74,19 +82,39 @@ impl Member {
         let sentences = || report.spans.iter().filter_map(|s| text.get(s.start..s.end));
         let words = words(sentences());
         let names = names(sentences());
+        let killed = report
+            .claims
+            .iter()
+            .filter(|c| c.kind == "killed" && !c.aggregate && c.part_of.is_none())
+            .max_by_key(|c| c.value)
+            .map(|c| (c.value, c.qualifier == "exact"));
+        let mut claimants: Vec<u64> = if report.aggregate {
+            report.claims.iter().map(|c| claimant_key(&c.claimant)).collect()
+        } else {
+            Vec::new()
+        };
+        claimants.sort_unstable();
+        claimants.dedup();
         Member {
             doc,
             copy_of,
             dated: dated_window.is_some(),
-            report,
-            location,
+            aggregate: report.aggregate,
+            family: report.event_type.as_deref().map(crate::score::family),
+            killed,
+            claimants,
             window,
             places,
             areas,
             victims,
             words,
             names,
+            located: Box::new(located),
         }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.located.report
     }
 
     /// Whether the report has a date at all (from the text or its document's publication).
@@ -100,6 +128,11 @@ impl Member {
         let end = if self.has_window() { end.min(start.saturating_add(MAX_INDEXED_DAYS - 1)) } else { start };
         start..=end
     }
+}
+
+/// A claimant without the handle an embedded post adds ("SOHR (@sohr)" is SOHR), as a key.
+fn claimant_key(claimant: &str) -> u64 {
+    key(claimant.split(" (@").next().unwrap_or(claimant))
 }
 
 /// Days since 1970-01-01.

@@ -88,7 +88,7 @@ fn claims_and_statements(cluster: &Cluster, documents: &[SourceDocument]) -> (Ve
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for m in &cluster.members {
         let offset = claims.len();
-        for c in &m.report.claims {
+        for c in &m.report().claims {
             by_doc.entry(m.doc).or_default().push(claims.len());
             let mut c = c.clone();
             c.part_of = c.part_of.map(|p| p + offset);
@@ -102,7 +102,7 @@ fn claims_and_statements(cluster: &Cluster, documents: &[SourceDocument]) -> (Ve
 
 fn event_type(cluster: &Cluster) -> (Option<String>, Option<String>) {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for t in cluster.members.iter().filter_map(|m| m.report.event_type.as_deref()) {
+    for t in cluster.members.iter().filter_map(|m| m.report().event_type.as_deref()) {
         *counts.entry(t).or_default() += 1;
     }
     let rank = |t: &str| TYPE_ORDER.iter().position(|o| *o == t).unwrap_or(TYPE_ORDER.len());
@@ -110,8 +110,8 @@ fn event_type(cluster: &Cluster) -> (Option<String>, Option<String>) {
         return (None, None);
     };
     let mut subs: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in cluster.members.iter().filter(|m| m.report.event_type.as_deref() == Some(chosen)) {
-        if let Some(s) = m.report.sub_event_type.as_deref() {
+    for m in cluster.members.iter().filter(|m| m.report().event_type.as_deref() == Some(chosen)) {
+        if let Some(s) = m.report().sub_event_type.as_deref() {
             *subs.entry(s).or_default() += 1;
         }
     }
@@ -138,13 +138,13 @@ fn date(cluster: &Cluster) -> Option<(jiff::civil::Date, jiff::civil::Date, u8)>
     }
     // A report's own precision (a date known only as "by the day it was reported", a week, a
     // month) stands when it is coarser than the span says.
-    let reported = dated.iter().filter_map(|m| m.report.date_precision).max().unwrap_or(1);
+    let reported = dated.iter().filter_map(|m| m.report().date_precision).max().unwrap_or(1);
     let single: BTreeSet<i32> = dated.iter().filter(|m| m.window.0 == m.window.1).map(|m| m.window.0).collect();
     if single.len() == 1 {
         let day = *single.first()?;
         if dated.iter().all(|m| m.window.0 <= day && day <= m.window.1) {
             let precision =
-                dated.iter().filter(|m| m.window == (day, day)).filter_map(|m| m.report.date_precision).min();
+                dated.iter().filter(|m| m.window == (day, day)).filter_map(|m| m.report().date_precision).min();
             return Some((date_of(day), date_of(day), precision.unwrap_or(1)));
         }
     }
@@ -161,14 +161,17 @@ fn date(cluster: &Cluster) -> Option<(jiff::civil::Date, jiff::civil::Date, u8)>
 }
 
 fn location(cluster: &Cluster) -> Location {
-    if let Some(l) =
-        cluster.members.iter().filter_map(|m| m.location.as_ref()).min_by_key(|l| l.geo_precision.unwrap_or(u8::MAX))
+    if let Some(l) = cluster
+        .members
+        .iter()
+        .filter_map(|m| m.located.location.as_ref())
+        .min_by_key(|l| l.geo_precision.unwrap_or(u8::MAX))
     {
         return l.clone();
     }
     // Places that other mentions sit in ("Nabatieh" of "Arnoun, Nabatieh") are areas, not the
     // place of the event, when something inside them is named.
-    let mentions: Vec<_> = cluster.members.iter().flat_map(|m| &m.report.place_mentions).collect();
+    let mentions: Vec<_> = cluster.members.iter().flat_map(|m| &m.report().place_mentions).collect();
     let is_area = |name: &str| mentions.iter().any(|p| p.context.iter().any(|c| c.eq_ignore_ascii_case(name)));
     // A town or a site before a road, an area or an admin unit; then the most often named;
     // then the first named.
@@ -198,7 +201,7 @@ fn location(cluster: &Cluster) -> Location {
 
 fn actors(cluster: &Cluster) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();
-    for a in cluster.members.iter().flat_map(|m| &m.report.actors) {
+    for a in cluster.members.iter().flat_map(|m| &m.report().actors) {
         if !out.iter().any(|o| o.name == a.name) {
             out.push(a.clone());
         }

@@ -35,10 +35,7 @@ pub struct DocumentFacts<'a> {
 
 /// The score of `m` against `c`, or `None` when they cannot be one incident.
 pub fn score(m: &Member, c: &Cluster, facts: &DocumentFacts) -> Option<f64> {
-    if m.report.aggregate != c.aggregate
-        || !m.has_window()
-        || c.members.is_empty()
-        || c.members.iter().any(|o| o.doc == m.doc)
+    if m.aggregate != c.aggregate || !m.has_window() || c.members.is_empty() || c.members.iter().any(|o| o.doc == m.doc)
     {
         return None;
     }
@@ -83,26 +80,15 @@ fn place_points(m: &Member, c: &Cluster) -> f64 {
 }
 
 fn claimant_points(m: &Member, c: &Cluster) -> f64 {
-    let claimants = |r: &Member| -> Vec<String> { r.report.claims.iter().map(|k| claimant_key(&k.claimant)).collect() };
-    let mine = claimants(m);
-    if c.members.iter().any(|o| o.report.claims.iter().any(|k| mine.contains(&claimant_key(&k.claimant)))) {
-        2.0
-    } else {
-        0.0
-    }
-}
-
-/// A claimant without the handle an embedded post adds ("SOHR (@sohr)" is SOHR).
-fn claimant_key(claimant: &str) -> String {
-    claimant.split(" (@").next().unwrap_or(claimant).to_lowercase()
+    if c.members.iter().any(|o| o.claimants.iter().any(|k| m.claimants.contains(k))) { 2.0 } else { 0.0 }
 }
 
 fn type_points(m: &Member, c: &Cluster) -> f64 {
-    let Some(t) = m.report.event_type.as_deref() else { return 0.0 };
-    let mut families = c.members.iter().filter_map(|o| o.report.event_type.as_deref()).map(family).peekable();
+    let Some(mine) = m.family else { return 0.0 };
+    let mut families = c.members.iter().filter_map(|o| o.family).peekable();
     if families.peek().is_none() {
         0.0
-    } else if families.any(|f| f == family(t)) {
+    } else if families.any(|f| f == mine) {
         0.5
     } else {
         -2.0
@@ -144,12 +130,7 @@ fn figure_points(m: &Member, c: &Cluster) -> f64 {
 
 /// The largest number killed that a report states for its incident, and whether it is exact.
 fn killed(m: &Member) -> Option<(u32, bool)> {
-    m.report
-        .claims
-        .iter()
-        .filter(|c| c.kind == "killed" && !c.aggregate && c.part_of.is_none())
-        .max_by_key(|c| c.value)
-        .map(|c| (c.value, c.qualifier == "exact"))
+    m.killed
 }
 
 /// The family of an ACLED event type: violence (0), demonstrations (1), strategic
