@@ -12,8 +12,8 @@
 //! Not here: the aggregate's own figures (`reconcile`).
 
 use crate::Resolver;
+use crate::member::MAX_INDEXED_DAYS;
 use crate::member::Member;
-use crate::score::family;
 
 /// How far back a running total reaches when nothing says since when.
 const REACH_DAYS: i32 = 1;
@@ -25,8 +25,11 @@ pub fn containers(resolver: &Resolver) -> Vec<(usize, Vec<usize>)> {
         if incident.aggregate || incident.members.is_empty() {
             continue;
         }
+        // Totals are indexed by their own first days: one may have begun up to that many days
+        // before the incident, or a day after it (a total reaches back a day).
         let (start, end) = incident.window();
-        let mut candidates: Vec<u32> = (start..=end.min(start.saturating_add(31)))
+        let last = end.min(start.saturating_add(MAX_INDEXED_DAYS)).saturating_add(REACH_DAYS);
+        let mut candidates: Vec<u32> = (start.saturating_sub(MAX_INDEXED_DAYS)..=last)
             .filter_map(|d| resolver.aggregates_by_day.get(&d))
             .flatten()
             .copied()
@@ -50,7 +53,7 @@ fn contains(resolver: &Resolver, aggregate: usize, incident: usize) -> bool {
     let (start, end) = total.window();
     let reported = total.members.iter().filter_map(|m| resolver.documents[m.doc].published).max();
     let end = reported.map_or(end, |p| end.max(crate::day_number(p)));
-    let start = start.min(end - REACH_DAYS);
+    let start = start.min(end.saturating_sub(REACH_DAYS));
     let (p_start, p_end) = part.window();
     if p_start < start || p_end > end {
         return false;
@@ -66,22 +69,14 @@ fn contains(resolver: &Resolver, aggregate: usize, incident: usize) -> bool {
 }
 
 fn same_family(a: &crate::Cluster, b: &crate::Cluster) -> bool {
-    let families = |c: &crate::Cluster| -> Vec<u8> {
-        c.members.iter().filter_map(|m| m.report().event_type.as_deref()).map(family).collect()
-    };
+    let families = |c: &crate::Cluster| -> Vec<u8> { c.members.iter().filter_map(|m| m.family).collect() };
     let (fa, fb) = (families(a), families(b));
     fa.is_empty() || fb.is_empty() || fa.iter().any(|f| fb.contains(f))
 }
 
-/// The largest number killed a cluster's reports state for it (parts excluded).
+/// The largest number killed a cluster's reports state for it.
 fn deaths(c: &crate::Cluster) -> u32 {
-    c.members
-        .iter()
-        .flat_map(|m| &m.report().claims)
-        .filter(|k| k.kind == "killed" && !k.aggregate && k.part_of.is_none())
-        .map(|k| k.value)
-        .max()
-        .unwrap_or(0)
+    c.members.iter().filter_map(|m| m.killed).map(|(n, _)| n).max().unwrap_or(0)
 }
 
 fn highest(c: &crate::Cluster) -> u32 {

@@ -23,23 +23,21 @@ use jiff::civil::Date;
 use sitrep_geo::LocatedReport;
 use sitrep_model::{EventRecord, SourceCitation};
 
-pub use member::{day_number, jaccard, key as place_key};
-pub use reconcile::{Figures, Statement, reconcile};
-pub use score::{THRESHOLD, family};
-
-use member::Member;
+pub(crate) use member::day_number;
+use member::{MAX_INDEXED_DAYS, Member};
+use score::THRESHOLD;
 
 /// Blocking key for "every event on this day" (reports that name no place look here).
 const ANY_PLACE: u64 = 0;
 /// Blocking key for "events that name no place, on this day".
 const NO_PLACE: u64 = 1;
-/// Days of a running total's window looked up for another running total.
-const MAX_LOOKUP_DAYS: i32 = 31;
-/// Names (of victims, streets, venues) block by the 30-day period they appear in, so that a
-/// follow-up a few weeks later still meets the event: `(NAME_SLOTS + period, name)`.
+/// Names (of victims, streets, venues) block by the 30-day period they appear in, so that reports
+/// naming the same victim or venue meet even when they name different places (or none):
+/// `(NAME_SLOTS + period, name)`.
 const NAME_SLOTS: i32 = i32::MIN / 2;
 const NAME_PERIOD_DAYS: i32 = 30;
-/// A proper name shared by more events than this in a period is too common to block on.
+/// A proper name shared by this many events in a period is too common to block on: its list
+/// stops growing and lookups skip it.
 const MAX_NAME_EVENTS: usize = 64;
 
 /// A document as resolve sees it: its citation and publication day.
@@ -118,15 +116,17 @@ pub struct Resolver {
     documents: Vec<SourceDocument>,
     by_id: HashMap<String, usize>,
     clusters: Vec<Cluster>,
-    /// (day, place key) → clusters; see `ANY_PLACE`, `NO_PLACE`, `VICTIM_DAY`.
+    /// (day, place key) → incident clusters; see `ANY_PLACE`, `NO_PLACE`, `NAME_SLOTS`.
     blocks: KeyMap<(i32, u64), Vec<u32>>,
-    /// Day → aggregate clusters, for containment.
+    /// Day → aggregate clusters, for other running totals and for containment.
     aggregates_by_day: KeyMap<i32, Vec<u32>>,
     /// Word → how many reports used it, for weighting shared words.
     document_frequency: KeyMap<u64, u32>,
     reports_seen: u32,
     /// Events scored against a report, over all reports: the cost that blocking keeps flat.
     candidates_scored: u64,
+    /// Every event id given so far.
+    ids: std::collections::HashSet<String>,
 }
 
 impl Resolver {
@@ -141,7 +141,12 @@ impl Resolver {
         let doc = match self.by_id.get(&document.citation.document_id) {
             Some(&doc) => {
                 for c in &mut self.clusters {
+                    let before = c.members.len();
                     c.members.retain(|m| m.doc != doc);
+                    // An event left with no report frees its id, for its founder coming back.
+                    if c.members.is_empty() && before > 0 {
+                        self.ids.remove(&c.id);
+                    }
                 }
                 self.documents[doc] = document;
                 doc
@@ -163,7 +168,8 @@ impl Resolver {
             let cluster = match self.best_match(&member) {
                 Some(c) => c,
                 None => {
-                    let id = event_id(&self.documents[doc].citation.document_id, index);
+                    let founder = self.documents[doc].citation.document_id.clone();
+                    let id = self.new_id(&founder, index);
                     self.clusters.push(Cluster { id, aggregate: member.aggregate, members: Vec::new() });
                     self.clusters.len() - 1
                 }
@@ -202,15 +208,22 @@ impl Resolver {
         let weight = |w: u64| (n / f64::from(1 + self.document_frequency.get(&w).copied().unwrap_or(0))).ln().max(0.0);
         let facts = score::DocumentFacts { weight: &weight };
         // Running totals name regions loosely: they meet by day alone (few a day).
-        let mut candidates: Vec<u32> = if m.report().aggregate {
-            let (first, last) = (m.window.0, m.window.1.min(m.window.0.saturating_add(MAX_LOOKUP_DAYS)));
+        let mut candidates: Vec<u32> = if m.aggregate {
+            let (first, last) = (m.window.0, m.window.1.min(m.window.0.saturating_add(MAX_INDEXED_DAYS - 1)));
             (first.saturating_sub(1)..=last.saturating_add(1))
                 .filter_map(|d| self.aggregates_by_day.get(&d))
                 .flatten()
                 .copied()
                 .collect()
         } else {
-            self.lookup_keys(m).filter_map(|k| self.blocks.get(&k)).flatten().copied().collect()
+            // A name's list at the cap says too little to score every event on it.
+            let useful = |(key, list): &((i32, u64), &Vec<u32>)| !is_name_slot(key.0) || list.len() < MAX_NAME_EVENTS;
+            self.lookup_keys(m)
+                .filter_map(|k| self.blocks.get(&k).map(|l| (k, l)))
+                .filter(useful)
+                .flat_map(|(_, l)| l)
+                .copied()
+                .collect()
         };
         candidates.sort_unstable();
         candidates.dedup();
@@ -227,8 +240,7 @@ impl Resolver {
     /// Keys a report looks up: the days of its window and one either side, × what it names.
     fn lookup_keys(&self, m: &Member) -> impl Iterator<Item = (i32, u64)> + use<> {
         let mut keys = Vec::new();
-        let (first, last) =
-            (m.indexed_days().next().unwrap_or(m.window.0), m.indexed_days().last().unwrap_or(m.window.1));
+        let (first, last) = (m.window.0, m.window.1.min(m.window.0.saturating_add(MAX_INDEXED_DAYS - 1)));
         for day in first.saturating_sub(1)..=last.saturating_add(1) {
             if m.places.is_empty() {
                 keys.push((day, ANY_PLACE));
@@ -246,8 +258,7 @@ impl Resolver {
 
     fn index(&mut self, cluster: usize, m: &Member) {
         let c = cluster as u32;
-        let mut push = |key: (i32, u64)| {
-            let list = self.blocks.entry(key).or_default();
+        let push = |list: &mut Vec<u32>| {
             if list.last() != Some(&c) {
                 list.push(c);
             }
@@ -255,36 +266,40 @@ impl Resolver {
         if !m.has_window() {
             return;
         }
+        if m.aggregate {
+            for day in m.indexed_days() {
+                push(self.aggregates_by_day.entry(day).or_default());
+            }
+            return;
+        }
         for day in m.indexed_days() {
-            push((day, ANY_PLACE));
+            push(self.blocks.entry((day, ANY_PLACE)).or_default());
             if m.places.is_empty() {
-                push((day, NO_PLACE));
+                push(self.blocks.entry((day, NO_PLACE)).or_default());
             }
             for &p in m.places.iter().chain(&m.areas) {
-                push((day, p));
+                push(self.blocks.entry((day, p)).or_default());
             }
         }
         let period = NAME_SLOTS + name_period(m.window.0);
-        for &v in &m.victims {
-            push((period, v));
-        }
-        for &n in &m.names {
-            // Past the cap the list stops growing: a name that common says little.
-            if self.blocks.get(&(period, n)).is_none_or(|l| l.len() <= MAX_NAME_EVENTS) {
-                let list = self.blocks.entry((period, n)).or_default();
-                if list.last() != Some(&c) {
-                    list.push(c);
-                }
+        for &n in m.victims.iter().chain(&m.names) {
+            let list = self.blocks.entry((period, n)).or_default();
+            if list.len() < MAX_NAME_EVENTS {
+                push(list);
             }
         }
-        if m.report().aggregate {
-            for day in m.indexed_days() {
-                let list = self.aggregates_by_day.entry(day).or_default();
-                if list.last() != Some(&c) {
-                    list.push(c);
-                }
-            }
+    }
+
+    /// An id from the founding report; when an updated document founds again an event whose
+    /// first id is still held by the event it founded before, the next free variant.
+    fn new_id(&mut self, document_id: &str, report: usize) -> String {
+        let mut id = event_id(document_id, report, 0);
+        let mut n = 0;
+        while !self.ids.insert(id.clone()) {
+            n += 1;
+            id = event_id(document_id, report, n);
         }
+        id
     }
 
     /// The document a document nearly copies, as an index, when both are here.
@@ -293,24 +308,20 @@ impl Resolver {
     }
 }
 
+/// Whether a key's first part is a name period rather than a day.
+fn is_name_slot(slot: i32) -> bool {
+    slot < NAME_SLOTS / 2
+}
+
 /// The 30-day period of a day.
 fn name_period(day: i32) -> i32 {
     day.div_euclid(NAME_PERIOD_DAYS)
 }
 
-/// Events from every document's reports, added in publication order (then id order), so that
-/// the same input always gives the same events and ids.
-pub fn resolve(mut documents: Vec<(SourceDocument, String, Vec<LocatedReport>)>) -> Vec<EventRecord> {
-    documents
-        .sort_by(|a, b| (a.0.published, &a.0.citation.document_id).cmp(&(b.0.published, &b.0.citation.document_id)));
-    let mut resolver = Resolver::new();
-    for (document, text, reports) in documents {
-        resolver.add(document, &text, reports);
-    }
-    resolver.events()
-}
-
-/// A stable event id from the report that founded the event.
-fn event_id(document_id: &str, report: usize) -> String {
-    format!("ev-{:016x}", xxhash_rust::xxh3::xxh3_64(format!("{document_id}#{report}").as_bytes()))
+/// A stable event id from the report that founded the event (and a variant number, 0 but for
+/// an updated document founding again).
+fn event_id(document_id: &str, report: usize, variant: u32) -> String {
+    let key =
+        if variant == 0 { format!("{document_id}#{report}") } else { format!("{document_id}#{report}#{variant}") };
+    format!("ev-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
 }

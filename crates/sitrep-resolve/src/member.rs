@@ -131,7 +131,7 @@ impl Member {
 }
 
 /// A claimant without the handle an embedded post adds ("SOHR (@sohr)" is SOHR), as a key.
-fn claimant_key(claimant: &str) -> u64 {
+pub fn claimant_key(claimant: &str) -> u64 {
     key(claimant.split(" (@").next().unwrap_or(claimant))
 }
 
@@ -191,11 +191,6 @@ fn names<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
     out
 }
 
-/// Jaccard similarity of two sorted, distinct word sets.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    weighted_jaccard(a, b, &|_| 1.0)
-}
-
 /// Jaccard similarity where each word counts by its weight (rare words more than common ones).
 pub fn weighted_jaccard(a: &[u64], b: &[u64], weight: &dyn Fn(u64) -> f64) -> f64 {
     let (mut i, mut j, mut shared, mut union) = (0, 0, 0.0, 0.0);
@@ -230,6 +225,10 @@ pub fn weighted_jaccard(a: &[u64], b: &[u64], weight: &dyn Fn(u64) -> f64) -> f6
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+        weighted_jaccard(a, b, &|_| 1.0)
+    }
 
     #[test]
     fn place_keys_fold_case_accents_and_articles() {

@@ -120,7 +120,8 @@ fn stated(claims: &[Claim], s: &Statement, kind: &str, counted: &dyn Fn(&Claim) 
             *entry = (claims[i].value, i);
         }
     }
-    let itemised: u32 = categories.values().map(|v| v.0).sum();
+    // Saturating: a count may be as large as a u32 holds.
+    let itemised: u32 = categories.values().fold(0u32, |sum, v| sum.saturating_add(v.0));
     let mut named: Vec<&str> = of_kind.iter().flat_map(|&i| claims[i].victims.iter().map(String::as_str)).collect();
     named.sort_unstable();
     named.dedup();
@@ -151,12 +152,14 @@ fn stated(claims: &[Claim], s: &Statement, kind: &str, counted: &dyn Fn(&Claim) 
 
 /// Running totals: the latest statement of each claimant (then the largest) stands for it.
 fn latest_per_claimant(stated: Vec<Stated>) -> Vec<Stated> {
-    let mut by_claimant: BTreeMap<String, Stated> = BTreeMap::new();
+    // Claimants compared as clustering compares them ("SOHR (@sohr)" is SOHR).
+    let mut by_claimant: BTreeMap<u64, Stated> = BTreeMap::new();
     for s in stated {
-        match by_claimant.get(&s.claimant) {
+        let key = crate::member::claimant_key(&s.claimant);
+        match by_claimant.get(&key) {
             Some(kept) if (kept.published, kept.value) >= (s.published, s.value) => {}
             _ => {
-                by_claimant.insert(s.claimant.clone(), s);
+                by_claimant.insert(key, s);
             }
         }
     }
@@ -234,18 +237,18 @@ fn split_by_category(killed: &[Stated], out: &mut Figures) {
             });
         }
     }
-    f.unknown = f.best.saturating_sub(f.state_forces + f.armed_group + f.civilians);
+    f.unknown = f.best.saturating_sub(f.state_forces.saturating_add(f.armed_group).saturating_add(f.civilians));
 }
 
 /// Whether some whole's linked parts add up to something else.
 fn parts_do_not_sum(claims: &[Claim]) -> bool {
-    let mut sums: BTreeMap<usize, u32> = BTreeMap::new();
+    let mut sums: BTreeMap<usize, u64> = BTreeMap::new();
     for c in claims {
         if let Some(whole) = c.part_of {
-            *sums.entry(whole).or_default() += c.value;
+            *sums.entry(whole).or_default() += u64::from(c.value);
         }
     }
-    sums.iter().any(|(&whole, &sum)| claims.get(whole).is_some_and(|w| w.value != sum))
+    sums.iter().any(|(&whole, &sum)| claims.get(whole).is_some_and(|w| u64::from(w.value) != sum))
 }
 
 #[cfg(test)]

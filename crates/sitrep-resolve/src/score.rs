@@ -1,8 +1,8 @@
 //! Whether a report describes an event already made: a documented, learned-free score.
 //!
 //! ## What it weighs (points; a report joins the best event scoring at least `THRESHOLD`)
-//! - **Date**: the same single day in both +2; overlapping windows +1; one side dated only by
-//!   publication and overlapping +0.5. Windows more than a day apart never match.
+//! - **Date**: the same single day in both +2; overlapping windows +1; overlapping when either
+//!   side is dated only by publication +0.5. Windows more than a day apart never match.
 //! - **Place**: the same town named +2; one named inside the other's area ("Arnoun" and "the
 //!   Nabatieh countryside") +1; both placed and nothing shared −2.
 //! - **Type**: the same family (violence, demonstrations, strategic developments) +0.5; a
@@ -27,7 +27,7 @@ use crate::member::{Member, weighted_jaccard};
 /// The score from which a report joins an event; chosen on the GVA dev set.
 pub const THRESHOLD: f64 = 3.0;
 
-/// What the resolver knows of a document, for scoring.
+/// What scoring needs beyond the two sides: how much a shared word says.
 pub struct DocumentFacts<'a> {
     /// How much a shared word says: its inverse document frequency so far.
     pub weight: &'a dyn Fn(u64) -> f64,
@@ -113,12 +113,12 @@ fn victim_points(m: &Member, c: &Cluster) -> Option<f64> {
 
 /// Whether a report names as many victims as it counts killed, exactly.
 fn names_all_dead(m: &Member) -> bool {
-    killed(m).is_some_and(|(n, exact)| exact && n as usize == m.victims.len())
+    m.killed.is_some_and(|(n, exact)| exact && n as usize == m.victims.len())
 }
 
 fn figure_points(m: &Member, c: &Cluster) -> f64 {
-    let Some((mine, exact)) = killed(m) else { return 0.0 };
-    let theirs = || c.members.iter().filter_map(killed);
+    let Some((mine, exact)) = m.killed else { return 0.0 };
+    let theirs = || c.members.iter().filter_map(|o| o.killed);
     if theirs().any(|(v, _)| v == mine) {
         1.0
     } else if exact && theirs().any(|(_, e)| e) {
@@ -126,11 +126,6 @@ fn figure_points(m: &Member, c: &Cluster) -> f64 {
     } else {
         0.0
     }
-}
-
-/// The largest number killed that a report states for its incident, and whether it is exact.
-fn killed(m: &Member) -> Option<(u32, bool)> {
-    m.killed
 }
 
 /// The family of an ACLED event type: violence (0), demonstrations (1), strategic

@@ -221,3 +221,42 @@ fn different_days_or_towns_are_different_events() {
     );
     assert_eq!(resolver.events().len(), 3);
 }
+
+#[test]
+fn a_total_dated_the_day_after_contains_the_day_before() {
+    let mut resolver = Resolver::new();
+    let a = doc("a", "Ridge Post", MAY_4, "Clashes in Arnoun on Thursday killed three fighters.");
+    let k = claim(&a, "killed", 3, "armed_group", "army");
+    add(&mut resolver, &a, vec![report(&a, "Battles", Some(MAY_3), vec![place("Arnoun", &["Nabatieh"])], vec![k])]);
+    let t = doc("t", "River Times", MAY_4, "The toll of the fighting in Nabatieh passed 30 on Friday.");
+    let mut total = claim(&t, "killed", 30, "all", "monitor");
+    total.aggregate = true;
+    let mut r = report(&t, "Battles", Some(MAY_4), vec![place("Nabatieh", &[])], vec![total]);
+    r.aggregate = true;
+    add(&mut resolver, &t, vec![r]);
+    let events = resolver.events();
+    let total = events.iter().find(|e| e.aggregate).unwrap();
+    assert_eq!(incidents(&events)[0].part_of, vec![total.event_id.clone()]);
+}
+
+#[test]
+fn an_updated_founder_that_no_longer_matches_gets_an_id_of_its_own() {
+    let mut resolver = Resolver::new();
+    market_bombing(&mut resolver);
+    // The first report of the bombing is corrected to a different town and day: the bombing
+    // event keeps its id through the second outlet, and the corrected report founds another.
+    let a = doc("courier-1", "Valley Courier", MAY_4, "A car bomb exploded in Tyre on Saturday, killing two people.");
+    let k = claim(&a, "killed", 2, "all", "police");
+    add(
+        &mut resolver,
+        &a,
+        vec![report(&a, "Explosions/Remote violence", Some(MAY_4), vec![place("Tyre", &[])], vec![k])],
+    );
+    let events = resolver.events();
+    let mut ids: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "ids are unique");
+    assert_eq!(incidents(&events).len(), 2);
+}

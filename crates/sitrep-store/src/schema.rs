@@ -107,4 +107,11 @@ pub const MIGRATIONS: &[&str] = &[
         records     TEXT NOT NULL                -- the document's reports, a JSON array
     ) STRICT;
     "#,
+    // 3: the order documents arrived in, explicit (a rowid may change with VACUUM), because
+    // event ids depend on it.
+    r#"
+    ALTER TABLE documents ADD COLUMN arrived INTEGER;
+    UPDATE documents SET arrived = rowid;
+    CREATE INDEX documents_arrived ON documents(arrived);
+    "#,
 ];

@@ -61,8 +61,9 @@ impl SqliteStore {
         tx.prepare_cached(
             "INSERT INTO documents (id, content_hash, raw_hash, outlet, url, published, published_date, title,
                 language, text, source_path, source_format, source_record, near_duplicate_of,
-                duplicate_similarity, minhash, record, ingested_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+                duplicate_similarity, minhash, record, ingested_at, updated_at, arrived)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18,
+                (SELECT coalesce(max(arrived), 0) + 1 FROM documents))",
         )?
         .execute(params![
             d.id,
@@ -212,7 +213,7 @@ impl Store for SqliteStore {
     }
 
     fn arrival_order(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY rowid")?;
+        let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY arrived")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
