@@ -157,6 +157,23 @@ fn with_context(text: &str, tokens: &[Token], words: &[String], found: Vec<Found
             contexts[i + 1].clone()
         };
     }
+    // "the city's Qusour neighbourhood": the town named last before it contains it.
+    for i in 0..found.len() {
+        let start = found[i].start;
+        let possessive = start >= 2 && words[start - 2] == "the" && bare(&words[start - 1]) != words[start - 1];
+        let town_word = possessive
+            && lexicon()
+                .features
+                .longest_at(&[bare(&words[start - 1]).to_owned()], 0)
+                .is_some_and(|m| m.value == "settlement");
+        if town_word && contexts[i].is_empty() {
+            let town = found[..i]
+                .iter()
+                .rev()
+                .find(|f| !f.dateline && f.feature.as_ref().is_none_or(|(kind, _)| kind == "settlement"));
+            contexts[i] = town.map(name_of).into_iter().collect();
+        }
+    }
     found
         .iter()
         .zip(contexts)
@@ -284,6 +301,16 @@ mod tests {
         assert_eq!(m[1], ("Kfar Tebnit".to_owned(), None, context));
         assert_eq!(m[2], ("Nabatieh".to_owned(), Some("area".to_owned()), vec!["South".to_owned()]));
         assert_eq!(m[3].1.as_deref(), Some("admin"));
+    }
+
+    #[test]
+    fn the_city_s_neighbourhood_is_in_the_town_named_before() {
+        let m = mentions("Fighting broke out in Tyre on Monday. Raids began in the city's Qusour neighbourhood.");
+        assert_eq!(m[1].0, "Qusour");
+        assert_eq!(m[1].2, vec!["Tyre".to_owned()]);
+        // Not for a neighbourhood that names its own town.
+        let own = mentions("Fighting broke out in Tyre. Raids began in the Qusour neighbourhood of Sidon.");
+        assert_ne!(own[1].2, vec!["Tyre".to_owned()]);
     }
 
     #[test]
