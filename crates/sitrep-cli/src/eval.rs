@@ -162,7 +162,7 @@ pub fn acled(path: &Path, details: Option<&Path>) -> Result<ExitCode> {
                     }
                 }
                 let claims: Vec<_> = report.iter().flat_map(|r| r.claims.clone()).collect();
-                let fatalities = gva::document_figure(&claims, "killed");
+                let fatalities = gva::document_figures(&claims).0;
                 predicted.insert(
                     row.id.clone(),
                     sitrep_eval::acled::Predicted { event_type: report.and_then(|r| r.event_type), fatalities },

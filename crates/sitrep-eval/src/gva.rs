@@ -180,32 +180,11 @@ pub fn score(
     s
 }
 
-/// What one document states, for the document-level check: killed and injured.
-///
-/// Over the document's non-aggregate claims of that kind: the largest figure counting everyone
-/// (`all`), or, with only itemised categories, the sum of each category's largest figure.
-pub fn document_figure(claims: &[sitrep_model::Claim], kind: &str) -> u32 {
-    let of_kind: Vec<&sitrep_model::Claim> = claims.iter().filter(|c| c.kind == kind && !c.aggregate).collect();
-    let everyone = of_kind.iter().filter(|c| c.category == "all").map(|c| c.value).max();
-    let mut by_category: BTreeMap<&str, u32> = BTreeMap::new();
-    for c in of_kind.iter().filter(|c| c.category != "all") {
-        let entry = by_category.entry(c.category.as_str()).or_default();
-        *entry = (*entry).max(c.value);
-    }
-    let itemised: u32 = by_category.values().sum();
-    // Victims named one by one: each distinct name is one person.
-    let mut named: Vec<&str> = of_kind.iter().flat_map(|c| c.victims.iter().map(String::as_str)).collect();
-    named.sort_unstable();
-    named.dedup();
-    everyone.map_or(itemised, |e| e.max(itemised)).max(named.len() as u32)
-}
-
-/// A document's killed and injured: people shot who are not among the killed are injured
-/// ("five people were shot, two fatally" → 2 killed, 3 injured).
+/// A document's killed and injured for the document-level check: its claims reconciled on
+/// their own, as resolve reconciles an event's ("five people were shot, two fatally" → 2
+/// killed, 3 injured).
 pub fn document_figures(claims: &[sitrep_model::Claim]) -> (u32, u32) {
-    let killed = document_figure(claims, "killed");
-    let injured = document_figure(claims, "injured").max(document_figure(claims, "shot").saturating_sub(killed));
-    (killed, injured)
+    sitrep_resolve::document_figures(claims)
 }
 
 /// Document-level figures: the share of documents (whose incident has gold) whose own killed

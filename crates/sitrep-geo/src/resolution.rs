@@ -26,7 +26,7 @@
 //! to a town), 3 (a larger region); UCDP where_prec 1 (the place), 2 (within 25 km), 3 (admin2),
 //! 4 (admin1), 6 (country).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sitrep_model::{Location, PlaceMention, Report};
 
@@ -45,15 +45,20 @@ pub struct Focus {
     pub country: Option<String>,
     /// The admin1 area most of its resolved towns lie in (when two or more do).
     pub area: Option<Entry>,
+    /// Each mention's best entry under the country focus (by `mention_key`), found once for the
+    /// area focus and reused when the mentions are located.
+    resolved: HashMap<String, Option<u32>>,
 }
 
 impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
         let country = country_focus(g, reports);
-        let mut focus = Focus { country, area: None };
+        let mut focus = Focus { country, ..Focus::default() };
         let mut areas: BTreeMap<(String, String), usize> = BTreeMap::new();
         for m in reports.iter().flat_map(|r| &r.place_mentions) {
-            if let Some(e) = best(g, &m.name, m.feature.as_deref(), &m.context, focus.country.as_deref())
+            let found = best_index(g, &m.name, m.feature.as_deref(), &m.context, focus.country.as_deref());
+            focus.resolved.insert(mention_key(m), found);
+            if let Some(e) = found.map(|i| g.entry(i))
                 && e.kind == Kind::Settlement
                 && let Some(a1) = &e.admin1
             {
@@ -121,7 +126,11 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
         // "the Sahelian coast"-like regions named by a demonym: the country, at its level.
         return g.country(iso2).map(|c| country_level(c, shown));
     }
-    match best(g, &m.name, feature, &m.context, focus) {
+    let found = match document.resolved.get(&mention_key(m)) {
+        Some(&found) => found.map(|i| g.entry(i)),
+        None => best(g, &m.name, feature, &m.context, focus),
+    };
+    match found {
         Some(entry) => {
             let near = matches!(feature, Some("area" | "neighbourhood" | "site")) && entry.kind == Kind::Settlement;
             let mut location = location_of(g, entry, near);
@@ -134,6 +143,11 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
     }
 }
 
+/// What identifies a mention for resolution: its name, kind and context.
+fn mention_key(m: &PlaceMention) -> String {
+    format!("{}|{}|{}", m.name, m.feature.as_deref().unwrap_or(""), m.context.join("|"))
+}
+
 /// The best-scoring entry for a name, if any scores enough.
 fn best<'g>(
     g: &'g Gazetteer,
@@ -142,6 +156,17 @@ fn best<'g>(
     context: &[String],
     focus: Option<&str>,
 ) -> Option<&'g Entry> {
+    best_index(g, name, feature, context, focus).map(|i| g.entry(i))
+}
+
+/// `best`, as the entry's index.
+fn best_index(
+    g: &Gazetteer,
+    name: &str,
+    feature: Option<&str>,
+    context: &[String],
+    focus: Option<&str>,
+) -> Option<u32> {
     let context_keys: Vec<String> = context.iter().map(|c| key::transliteration(c)).collect();
     let score = |entry: &Entry, matched: Match| -> f64 {
         let mut points = if matched == Match::Exact { 2.0 } else { 1.0 };
@@ -172,15 +197,15 @@ fn best<'g>(
     };
     g.candidates(name)
         .into_iter()
-        .map(|(i, matched)| (g.entry(i), score(g.entry(i), matched), matched))
+        .map(|(i, matched)| (i, score(g.entry(i), matched), matched))
         .filter(|(_, points, matched)| *points >= if *matched == Match::Exact { ENOUGH } else { ENOUGH_TRANSLITERATED })
-        .map(|(e, points, _)| (e, points))
+        .map(|(i, points, _)| (i, points))
         // The best; the first listed on a tie (exact matches come first).
-        .fold(None, |kept: Option<(&Entry, f64)>, (e, p)| match kept {
+        .fold(None, |kept: Option<(u32, f64)>, (i, p)| match kept {
             Some((_, q)) if q >= p => kept,
-            _ => Some((e, p)),
+            _ => Some((i, p)),
         })
-        .map(|(e, _)| e)
+        .map(|(i, _)| i)
 }
 
 /// A road "A-B": between its ends when both are known, at the one known otherwise.
@@ -282,7 +307,7 @@ mod tests {
     }
 
     fn country(iso2: &str) -> Focus {
-        Focus { country: Some(iso2.to_owned()), area: None }
+        Focus { country: Some(iso2.to_owned()), ..Focus::default() }
     }
 
     fn report(mentions: Vec<PlaceMention>) -> Report {
@@ -307,7 +332,7 @@ mod tests {
         let r = report(vec![mention("Tyre", None, None, &[]), mention("Lebanon", None, None, &[])]);
         let focus = country_focus(&g, std::slice::from_ref(&r));
         assert_eq!(focus.as_deref(), Some("LB"));
-        let l = locate_report(&g, &r, &Focus { country: focus, area: None }).unwrap();
+        let l = locate_report(&g, &r, &Focus { country: focus, ..Focus::default() }).unwrap();
         assert_eq!(
             (l.name.as_deref(), l.iso2.as_deref(), l.geo_precision, l.where_prec),
             (Some("Tyre"), Some("LB"), Some(1), Some(1))

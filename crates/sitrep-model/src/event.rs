@@ -73,6 +73,16 @@ impl Claim {
     }
 }
 
+/// The family of an ACLED event type: political violence (0), demonstrations (1), strategic
+/// developments (2). Types of one family may describe the same incident; types of two may not.
+pub fn event_family(event_type: &str) -> u8 {
+    match event_type {
+        "Protests" | "Riots" => 1,
+        "Strategic developments" => 2,
+        _ => 0,
+    }
+}
+
 /// A named actor and its role in an event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {

@@ -26,6 +26,7 @@ use sitrep_model::{EventRecord, SourceCitation};
 pub(crate) use member::day_number;
 use member::{MAX_INDEXED_DAYS, Member};
 use score::THRESHOLD;
+use sitrep_model::Claim;
 
 /// Blocking key for "every event on this day" (reports that name no place look here).
 const ANY_PLACE: u64 = 0;
@@ -306,6 +307,14 @@ impl Resolver {
     fn copy_of(&self, doc: usize) -> Option<usize> {
         self.documents[doc].citation.copy_of.as_ref().and_then(|id| self.by_id.get(id)).copied()
     }
+}
+
+/// What one document's claims say on their own, by the rules an event's figures follow:
+/// (killed, injured), running totals left out.
+pub fn document_figures(claims: &[Claim]) -> (u32, u32) {
+    let statement = reconcile::Statement { published: None, claims: (0..claims.len()).collect() };
+    let figures = reconcile::reconcile(claims, &[statement], false);
+    (figures.fatalities.best, figures.injuries.best)
 }
 
 /// Whether a key's first part is a name period rather than a day.

@@ -28,7 +28,7 @@ pub struct Member {
     /// an event is compared through stay small in memory.
     pub located: Box<LocatedReport>,
     pub aggregate: bool,
-    /// The family of the report's event type (`score::family`).
+    /// The family of the report's event type (`sitrep_model::event_family`).
     pub family: Option<u8>,
     /// The largest number killed it states for its incident, and whether that is exact.
     pub killed: Option<(u32, bool)>,
@@ -100,7 +100,7 @@ impl Member {
             copy_of,
             dated: dated_window.is_some(),
             aggregate: report.aggregate,
-            family: report.event_type.as_deref().map(crate::score::family),
+            family: report.event_type.as_deref().map(sitrep_model::event_family),
             killed,
             claimants,
             window,

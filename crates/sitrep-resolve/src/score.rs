@@ -127,13 +127,3 @@ fn figure_points(m: &Member, c: &Cluster) -> f64 {
         0.0
     }
 }
-
-/// The family of an ACLED event type: violence (0), demonstrations (1), strategic
-/// developments (2). Types of one family may describe the same incident.
-pub fn family(event_type: &str) -> u8 {
-    match event_type {
-        "Protests" | "Riots" => 1,
-        "Strategic developments" => 2,
-        _ => 0,
-    }
-}

@@ -15,7 +15,7 @@
 //! reference joins whatever report came last.
 
 use sitrep_annotate::Annotations;
-use sitrep_model::PlaceMention;
+use sitrep_model::{PlaceMention, event_family};
 
 use super::frames::Frame;
 
@@ -70,15 +70,6 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
     groups
 }
 
-/// The family of an event type: violence, demonstrations or strategic developments.
-pub fn family(event_type: &str) -> u8 {
-    match event_type {
-        "Protests" | "Riots" => 1,
-        "Strategic developments" => 2,
-        _ => 0,
-    }
-}
-
 fn fits(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claims: bool) -> bool {
     let members = || g.frames.iter().map(|&i| &frames[i]);
     if let Some(d) = f.date.map(|i| &a.dates[i]) {
@@ -88,7 +79,7 @@ fn fits(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claims: boo
         }
     }
     let families = |frame: &Frame| -> Vec<u8> {
-        frame.triggers.iter().map(|&t| family(&a.triggers[t].value.event_type)).collect()
+        frame.triggers.iter().map(|&t| event_family(&a.triggers[t].value.event_type)).collect()
     };
     let mine = families(f);
     let theirs: Vec<u8> = members().flat_map(families).collect();
