@@ -178,6 +178,7 @@ fn add_generated(resolver: &mut Resolver, n: usize) {
             outlet: Some(format!("Outlet {}", n % 40)),
             url: None,
             published: None,
+            title: None,
             copy_of: None,
         },
         published: Some(day),

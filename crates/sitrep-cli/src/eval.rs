@@ -34,7 +34,7 @@ fn fresh_run(path: &Path, quiet: bool) -> Result<FreshRun> {
     let started = Instant::now();
     let stop = AtomicBool::new(false);
     let report = pipeline::ingest(&mut store, &[path.to_path_buf()], &IngestOptions::default(), &bar, &stop)?;
-    let reports = pipeline::process(&mut store)?;
+    let (reports, _) = pipeline::process(&mut store)?;
     bar.finish_and_clear();
     Ok(FreshRun { _dir: dir, store, ingest: report, reports, seconds: started.elapsed().as_secs_f64() })
 }

@@ -252,9 +252,7 @@ fn ingest_command(input: &InputArgs, db: &DbArg, quiet: bool, summary: bool) -> 
     let stop = interrupt_flag();
     let report = pipeline::ingest(&mut store, &input.paths, &options, &bar, &stop)?;
     bar.finish_and_clear();
-    if !report.interrupted {
-        pipeline::process(&mut store)?;
-    }
+    let changes = if report.interrupted { None } else { Some(pipeline::process(&mut store)?.1) };
     if !quiet {
         eprintln!(
             "{} documents read: {} new, {} updated, {} unchanged, {} near-duplicates, {} without text; {} inputs failed",
@@ -266,6 +264,12 @@ fn ingest_command(input: &InputArgs, db: &DbArg, quiet: bool, summary: bool) -> 
             report.warnings,
             report.failures.len()
         );
+        if let Some(c) = &changes {
+            eprintln!(
+                "events: {} new, {} updated, {} unchanged, {} merged into others, {} removed (changes stamped {})",
+                c.added, c.updated, c.unchanged, c.merged, c.removed, c.at
+            );
+        }
     }
     if summary && !quiet {
         table::summary(&store, &mut std::io::stdout().lock())?;

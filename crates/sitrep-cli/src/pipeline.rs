@@ -11,7 +11,7 @@ use sitrep_geo::LocatedReport;
 use sitrep_ingest::dedup::{NEAR_DUPLICATE_JACCARD, Signature};
 use sitrep_ingest::{IngestOptions, InputError};
 use sitrep_model::{Document, NearDuplicate, Report, SourceCitation};
-use sitrep_store::{NewDocument, PutOutcome, Store, StoreError};
+use sitrep_store::{NewDocument, PutOutcome, Store, StoreError, SyncSummary};
 
 /// Documents written per transaction: a crash loses at most this many.
 pub const BATCH: usize = 256;
@@ -171,6 +171,7 @@ pub fn source_document(document: &Document) -> sitrep_resolve::SourceDocument {
             outlet: document.outlet.clone(),
             url: document.url.clone(),
             published: document.published.as_ref().map(|p| p.iso()),
+            title: document.title.clone(),
             copy_of: document.near_duplicate_of.as_ref().map(|n| n.document_id.clone()),
         },
         published: document.published.as_ref().map(|p| p.date),
@@ -178,10 +179,10 @@ pub fn source_document(document: &Document) -> sitrep_resolve::SourceDocument {
 }
 
 /// Runs the stages after ingest over every stored document, in the order the documents
-/// arrived, and stores the resulting events; returns the located reports the events were made
-/// of (evaluation reads their claims). A document whose reports this build already stored is
+/// arrived, and stores the resulting events as changes; returns the located reports the events
+/// were made of (evaluation reads their claims) and what changed among the stored events. A document whose reports this build already stored is
 /// not read again: only new and changed documents are annotated and extracted.
-pub fn process(store: &mut dyn Store) -> Result<Vec<LocatedReport>, StoreError> {
+pub fn process(store: &mut dyn Store) -> Result<(Vec<LocatedReport>, SyncSummary), StoreError> {
     let build = build_key();
     let mut located = Vec::new();
     let mut resolver = sitrep_resolve::Resolver::new();
@@ -210,6 +211,6 @@ pub fn process(store: &mut dyn Store) -> Result<Vec<LocatedReport>, StoreError> 
         located.extend(reports);
     }
     store.put_reports(&fresh)?;
-    store.replace_events(&resolver.events())?;
-    Ok(located)
+    let changes = store.sync_events(&resolver.events())?;
+    Ok((located, changes))
 }

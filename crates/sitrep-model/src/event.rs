@@ -173,6 +173,9 @@ pub struct SourceCitation {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The document's headline, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The document this one nearly copies (syndication): the two count as one outlet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_of: Option<String>,
@@ -222,4 +225,35 @@ pub struct EventRecord {
     /// Which claims and rule gave each figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub derivation: Vec<Derivation>,
+    /// When the store first held this event (RFC 3339, UTC); set by the store, not by resolve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    /// When the store last changed this event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// 1 when created, one more at every change, so that a copy can tell stale from current.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub version: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// What is left of an event the store no longer holds: in the change feed, so that a copy
+/// kept downstream removes it (and, when it was merged, follows `merged_into`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub event_id: String,
+    /// Always true: tells a tombstone from an event in a mixed stream.
+    pub deleted: bool,
+    /// `merged` (its reports now belong to `merged_into`) or `removed` (its documents changed
+    /// and no longer report it).
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+    /// When the store removed it (RFC 3339, UTC).
+    pub removed: String,
+    /// The event's last version plus one.
+    pub version: u32,
 }

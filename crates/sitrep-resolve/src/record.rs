@@ -78,6 +78,9 @@ pub fn record(
         n_outlets: outlets.len() as u32,
         flags,
         derivation: figures.derivation,
+        created: None,
+        updated: None,
+        version: 0,
     })
 }
 

@@ -60,6 +60,7 @@ fn add(resolver: &mut Resolver, doc: &Doc, reports: Vec<Report>) {
             outlet: Some(doc.outlet.into()),
             url: None,
             published: Some(doc.published.to_string()),
+            title: None,
             copy_of: doc.copy_of.map(str::to_owned),
         },
         published: Some(doc.published),

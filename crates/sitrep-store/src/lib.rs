@@ -8,12 +8,18 @@
 //! Not here: deciding what is a duplicate or an event (ingest and resolve do); the store keeps
 //! what they decided.
 
+mod query;
 mod schema;
 mod sqlite;
+mod sqlite_events;
 
+pub use query::{Change, EventQuery, Sort, SyncSummary, distance_km, format_time, parse_time};
 pub use sqlite::SqliteStore;
 
 use sitrep_model::{Document, EventRecord, Report};
+
+/// What a reader of the event stream may fail with (a full disk, a closed pipe).
+pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
 
 /// What storing one document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +70,9 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("database: stored record is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The reader given to `each_event` failed; the message is its own.
+    #[error("{0}")]
+    Sink(SinkError),
 }
 
 /// What every store backend offers.
@@ -96,11 +105,29 @@ pub trait Store {
     /// Pairs (copy, first copy, similarity) found so far.
     fn near_duplicates(&self) -> Result<Vec<(String, String, f64)>, StoreError>;
 
-    /// Replaces the stored events with these, in one transaction.
-    fn replace_events(&mut self, events: &[EventRecord]) -> Result<(), StoreError>;
+    /// Makes these the stored events, in one transaction, as changes: unchanged events keep
+    /// their version and times, changed ones get a new version, vanished ones leave a
+    /// tombstone (see `sqlite_events::sync`).
+    fn sync_events(&mut self, events: &[EventRecord]) -> Result<SyncSummary, StoreError>;
+
+    /// Streams the events a query selects (and, with `since`, the tombstones) to `sink`.
+    fn each_event(
+        &self,
+        query: &EventQuery,
+        sink: &mut dyn FnMut(Change) -> Result<(), SinkError>,
+    ) -> Result<(), StoreError>;
 
     /// Every stored event, in id order.
-    fn events(&self) -> Result<Vec<EventRecord>, StoreError>;
+    fn events(&self) -> Result<Vec<EventRecord>, StoreError> {
+        let mut out = Vec::new();
+        self.each_event(&EventQuery { sort: Sort::Id, ..EventQuery::default() }, &mut |change| {
+            if let Change::Event(event) = change {
+                out.push(*event);
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
 
     fn counts(&self) -> Result<Counts, StoreError>;
 }

@@ -114,4 +114,57 @@ pub const MIGRATIONS: &[&str] = &[
     UPDATE documents SET arrived = rowid;
     CREATE INDEX documents_arrived ON documents(arrived);
     "#,
+    // 4: the dataset as users take it. Events carry the fields filters and exports read, a
+    // version with created/updated times, and their actors in a table; removed events leave a
+    // tombstone; `sources` reads an event's documents with their outlet and headline.
+    r#"
+    ALTER TABLE events ADD COLUMN content_hash TEXT;   -- of the record without times/version
+    ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE events ADD COLUMN created TEXT;        -- RFC 3339 UTC, fixed width: compares as text
+    ALTER TABLE events ADD COLUMN updated TEXT;
+    ALTER TABLE events ADD COLUMN disorder_type TEXT;
+    ALTER TABLE events ADD COLUMN date_precision INTEGER;
+    ALTER TABLE events ADD COLUMN country TEXT;
+    ALTER TABLE events ADD COLUMN admin2 TEXT;
+    ALTER TABLE events ADD COLUMN geo_precision INTEGER;
+    ALTER TABLE events ADD COLUMN where_prec INTEGER;
+    ALTER TABLE events ADD COLUMN geonames_id INTEGER;
+    ALTER TABLE events ADD COLUMN fatalities_high INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN injuries_low INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN injuries_high INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN actor1 TEXT;
+    ALTER TABLE events ADD COLUMN actor2 TEXT;
+    UPDATE events SET created = strftime('%Y-%m-%dT%H:%M:%S', 'now') || '.000000Z';
+    UPDATE events SET updated = created;
+    CREATE INDEX events_updated ON events(updated);
+    CREATE INDEX events_type ON events(event_type);
+    CREATE INDEX events_fatalities ON events(fatalities_low);
+    CREATE INDEX events_point ON events(latitude, longitude);
+    CREATE INDEX events_country ON events(country);
+
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        ord      INTEGER NOT NULL,
+        name     TEXT NOT NULL,
+        role     TEXT NOT NULL,                  -- actor1, actor2, associated
+        inter    INTEGER NOT NULL,               -- ACLED inter code
+        PRIMARY KEY (event_id, ord)
+    ) STRICT;
+    CREATE INDEX event_actors_name ON event_actors(name COLLATE NOCASE);
+    CREATE INDEX claims_claimant ON claims(claimant COLLATE NOCASE);
+
+    CREATE TABLE tombstones (
+        event_id    TEXT PRIMARY KEY,
+        reason      TEXT NOT NULL,               -- merged, removed
+        merged_into TEXT,                        -- the event that holds its reports now
+        version     INTEGER NOT NULL,
+        removed     TEXT NOT NULL                -- RFC 3339 UTC
+    ) STRICT;
+    CREATE INDEX tombstones_removed ON tombstones(removed);
+
+    CREATE VIEW sources AS
+        SELECT s.event_id, s.document_id, d.outlet, d.url, d.published, d.title,
+               d.near_duplicate_of AS copy_of
+        FROM event_sources s LEFT JOIN documents d ON d.id = s.document_id;
+    "#,
 ];

@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use sitrep_model::{Document, EventRecord, Report};
 
 use crate::schema::MIGRATIONS;
-use crate::{Counts, DocumentSummary, NewDocument, PutOutcome, Store, StoreError};
+use crate::{
+    Change, Counts, DocumentSummary, EventQuery, NewDocument, PutOutcome, SinkError, Store, StoreError, SyncSummary,
+};
 
 pub struct SqliteStore {
     conn: Connection,
@@ -246,73 +248,16 @@ impl Store for SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn replace_events(&mut self, events: &[EventRecord]) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM events", [])?;
-        for e in events {
-            tx.prepare_cached(
-                "INSERT INTO events (event_id, aggregate, event_type, sub_event_type, date_start, date_end, iso2,
-                    admin1, location_name, latitude, longitude, fatalities_low, fatalities_best, injuries_best,
-                    n_documents, n_outlets, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            )?
-            .execute(params![
-                e.event_id,
-                e.aggregate,
-                e.event_type,
-                e.sub_event_type,
-                e.date_start.map(|d| d.to_string()),
-                e.date_end.map(|d| d.to_string()),
-                e.location.iso2,
-                e.location.admin1,
-                e.location.name,
-                e.location.lat,
-                e.location.lon,
-                e.fatalities.low,
-                e.fatalities.best,
-                e.injuries.best,
-                e.n_documents,
-                e.n_outlets,
-                serde_json::to_string(e)?,
-            ])?;
-            for (ord, c) in e.claims.iter().enumerate() {
-                tx.prepare_cached(
-                    "INSERT INTO claims (event_id, ord, kind, value, qualifier, category, claimant, aggregate,
-                        document_id, span_start, span_end, quote)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                )?
-                .execute(params![
-                    e.event_id,
-                    ord as i64,
-                    c.kind,
-                    c.value,
-                    c.qualifier,
-                    c.category,
-                    c.claimant,
-                    c.aggregate,
-                    c.document_id,
-                    c.span.start as i64,
-                    c.span.end as i64,
-                    c.quote
-                ])?;
-            }
-            for s in &e.sources {
-                tx.prepare_cached("INSERT OR IGNORE INTO event_sources (event_id, document_id) VALUES (?1, ?2)")?
-                    .execute(params![e.event_id, s.document_id])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+    fn sync_events(&mut self, events: &[EventRecord]) -> Result<SyncSummary, StoreError> {
+        crate::sqlite_events::sync(&mut self.conn, events)
     }
 
-    fn events(&self) -> Result<Vec<EventRecord>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT record FROM events ORDER BY event_id")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(serde_json::from_str(&row?)?);
-        }
-        Ok(out)
+    fn each_event(
+        &self,
+        query: &EventQuery,
+        sink: &mut dyn FnMut(Change) -> Result<(), SinkError>,
+    ) -> Result<(), StoreError> {
+        crate::sqlite_events::each(&self.conn, query, sink)
     }
 
     fn counts(&self) -> Result<Counts, StoreError> {
