@@ -5,12 +5,13 @@
 //! 130 interrupted (what was committed stays).
 
 mod bench;
+mod bench_export;
 mod eval;
 mod explain;
+mod export;
 mod pipeline;
 mod table;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -20,7 +21,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{FieldMap, Format, IngestOptions};
-use sitrep_store::{SqliteStore, Store};
+use sitrep_store::SqliteStore;
 
 #[derive(Parser)]
 #[command(
@@ -52,14 +53,27 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
     },
-    /// Write the stored events.
+    /// List the stored events the filters select, as a table, JSON Lines or CSV.
+    Events {
+        #[command(flatten)]
+        filters: export::FilterArgs,
+        /// How to show them.
+        #[arg(long, value_enum, default_value = "table")]
+        format: export::Shown,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Write the stored events the filters select in an analyst's format; with --since, only
+    /// what changed, and the events removed (a change feed).
     Export {
-        /// Output format.
-        #[arg(long, default_value = "jsonl", value_parser = ["jsonl"])]
+        /// jsonl (full records), csv (flat), acled-csv, ucdp-csv, geojson, parquet.
+        #[arg(long, default_value = "jsonl", value_parser = sitrep_export::Format::NAMES)]
         format: String,
         /// Output file (default: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        filters: export::FilterArgs,
         #[command(flatten)]
         db: DbArg,
     },
@@ -89,6 +103,10 @@ enum Command {
         /// (0 skips it).
         #[arg(long, default_value_t = 1_000_000)]
         scale: usize,
+        /// Instead: store this many generated events and time their export in every format,
+        /// with each export's peak memory.
+        #[arg(long, value_name = "N")]
+        export: Option<usize>,
     },
 }
 
@@ -173,7 +191,15 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    match std::panic::catch_unwind(|| run(cli)) {
+    let code = std::panic::catch_unwind(|| run(cli));
+    // For `bench --export`, which runs each export as a child: its own peak, not the parent's
+    // at fork (which Linux's rusage would report).
+    if std::env::var_os(bench_export::PEAK_VARIABLE).is_some()
+        && let Some(mb) = bench::peak_memory_mb()
+    {
+        eprintln!("peak memory: {mb:.0} MB");
+    }
+    match code {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
             eprintln!("error: {e:#}");
@@ -191,20 +217,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run { input, db } => ingest_command(&input, &db, quiet, true),
         Command::Ingest { input, db } => ingest_command(&input, &db, quiet, false),
-        Command::Export { format: _, output, db } => {
-            let store = open_store(&db)?;
-            let mut out: Box<dyn Write> = match &output {
-                Some(path) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-                )),
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            };
-            for event in store.events()? {
-                serde_json::to_writer(&mut out, &event)?;
-                out.write_all(b"\n")?;
-            }
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+        Command::Events { filters, format, db } => export::events(&open_store(&db)?, &filters, format),
+        Command::Export { format, output, filters, db } => {
+            export::export(&open_store(&db)?, &filters, &format, output.as_deref(), quiet)
         }
         Command::Explain { file, json, read } => explain::run(&file, json, &read.options()?),
         Command::Eval(EvalCommand::Seeds { dir, expected }) => eval::seeds(&dir, &expected, quiet),
@@ -213,7 +228,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
         Command::Eval(EvalCommand::Acled { notes, details }) => eval::acled(&notes, details.as_deref()),
-        Command::Bench { path, generated, rounds, scale } => bench::run(path.as_deref(), generated, rounds, scale),
+        Command::Bench { export: Some(events), .. } => bench_export::run(events),
+        Command::Bench { path, generated, rounds, scale, export: None } => {
+            bench::run(path.as_deref(), generated, rounds, scale)
+        }
     }
 }
 

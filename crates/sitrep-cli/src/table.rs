@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use sitrep_model::EventRecord;
 use sitrep_store::Store;
 
 /// Pads or cuts `text` to `width` characters.
@@ -49,26 +50,47 @@ pub fn summary(store: &dyn Store, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     writeln!(out, "{} events:", events.len())?;
-    row(out, &[("DATE", 10), ("PLACE", 22), ("TYPE", 28), ("KILLED", 7), ("INJURED", 7), ("SOURCES", 30)])?;
-    for e in events {
-        let date = e.date_start.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-        let place = [e.location.name.as_deref(), e.location.country.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
-        let kind = format!(
-            "{}{}",
-            e.sub_event_type.or(e.event_type).unwrap_or_else(|| "-".into()),
-            if e.aggregate { " (total)" } else { "" }
-        );
-        let killed = e.fatalities.best.to_string();
-        let injured = e.injuries.best.to_string();
-        let mut outlets: Vec<String> = e.sources.iter().filter_map(|s| s.outlet.clone()).collect();
-        outlets.dedup();
-        row(out, &[(&date, 10), (&place, 22), (&kind, 28), (&killed, 7), (&injured, 7), (&outlets.join(", "), 30)])?;
+    event_header(out)?;
+    for e in &events {
+        event_row(out, e)?;
     }
     Ok(())
+}
+
+/// The header of the events table.
+pub fn event_header(out: &mut dyn Write) -> std::io::Result<()> {
+    row(out, &[("ID", 19), ("DATE", 10), ("PLACE", 22), ("TYPE", 26), ("KILLED", 11), ("INJURED", 7), ("SOURCES", 30)])
+}
+
+/// One event as a table row: killed is the best figure, with the range when sources differ.
+pub fn event_row(out: &mut dyn Write, e: &EventRecord) -> std::io::Result<()> {
+    let date = e.date_start.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+    let mut place: Vec<&str> =
+        [e.location.name.as_deref(), e.location.country.as_deref()].into_iter().flatten().collect();
+    place.dedup();
+    let place = place.join(", ");
+    let kind = format!(
+        "{}{}",
+        e.sub_event_type.as_deref().or(e.event_type.as_deref()).unwrap_or("-"),
+        if e.aggregate { " (total)" } else { "" }
+    );
+    let f = &e.fatalities;
+    let killed = if f.low == f.high { f.best.to_string() } else { format!("{} ({}-{})", f.best, f.low, f.high) };
+    let injured = e.injuries.best.to_string();
+    let mut outlets: Vec<&str> = e.sources.iter().filter_map(|s| s.outlet.as_deref()).collect();
+    outlets.dedup();
+    row(
+        out,
+        &[
+            (&e.event_id, 19),
+            (&date, 10),
+            (&place, 22),
+            (&kind, 26),
+            (&killed, 11),
+            (&injured, 7),
+            (&outlets.join(", "), 30),
+        ],
+    )
 }
 
 #[cfg(test)]

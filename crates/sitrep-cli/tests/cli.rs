@@ -1,22 +1,15 @@
 //! The `sitrep` binary as a user runs it: real files in a temporary directory, a real SQLite
 //! database, exit codes and messages checked.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::{examples, sitrep};
 use predicates::str::contains;
 use serde_json::Value;
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
-}
-
-fn sitrep(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("sitrep").expect("binary built");
-    cmd.env("SITREP_DB", db).env_remove("RUST_LOG");
-    cmd
-}
 
 /// Document ids in the database, read through the store's own interface.
 fn sitrep_store_ids(db: &Path) -> Vec<String> {
@@ -69,19 +62,8 @@ fn events_keep_their_ids_when_new_documents_arrive_and_a_second_outlet_joins_its
     };
     let news = dir.path().join("news");
     std::fs::create_dir(&news).unwrap();
-    std::fs::write(
-        news.join("northern-ledger-kirkuk.txt"),
-        "Title: Soldiers die in attack on Kirkuk checkpoint\nOutlet: Northern Ledger\nPublished: 2024-05-03\n\n\
-         Three soldiers were killed and two wounded when gunmen attacked an army checkpoint near Kirkuk \
-         on Thursday night, the defence ministry said.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        news.join("harbour-gazette-sidon.txt"),
-        "Title: Shelling hits Sidon\nOutlet: The Harbour Gazette\nPublished: 2024-06-02\n\n\
-         Artillery shells struck the port of Sidon on Saturday, wounding four fishermen, local officials said.\n",
-    )
-    .unwrap();
+    std::fs::write(news.join("northern-ledger-kirkuk.txt"), common::SECOND_OUTLET_ON_KIRKUK).unwrap();
+    std::fs::write(news.join("harbour-gazette-sidon.txt"), common::SHELLING_IN_SIDON).unwrap();
     sitrep(&db).args(["run", "--quiet"]).arg(&news).assert().success();
     let after = export();
     // Every earlier event is still there under its id; the second outlet joined the checkpoint attack.

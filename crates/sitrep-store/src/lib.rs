@@ -117,6 +117,10 @@ pub trait Store {
         sink: &mut dyn FnMut(Change) -> Result<(), SinkError>,
     ) -> Result<(), StoreError>;
 
+    /// The time of the latest change to the events (an update or a removal): what a reader
+    /// passes as `since` next time to get only what changed after this read.
+    fn last_change(&self) -> Result<Option<String>, StoreError>;
+
     /// Every stored event, in id order.
     fn events(&self) -> Result<Vec<EventRecord>, StoreError> {
         let mut out = Vec::new();

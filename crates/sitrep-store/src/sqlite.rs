@@ -260,6 +260,10 @@ impl Store for SqliteStore {
         crate::sqlite_events::each(&self.conn, query, sink)
     }
 
+    fn last_change(&self) -> Result<Option<String>, StoreError> {
+        crate::sqlite_events::last_change(&self.conn)
+    }
+
     fn counts(&self) -> Result<Counts, StoreError> {
         let count =
             |sql: &str| -> Result<u64, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };

@@ -94,14 +94,19 @@ pub fn sync(conn: &mut Connection, events: &[EventRecord]) -> Result<SyncSummary
     Ok(summary)
 }
 
-/// A time later than every change stored, so that `--since` the last change misses nothing
-/// even when the clock went back.
-fn next_time(tx: &Transaction) -> Result<String, StoreError> {
-    let last: Option<String> = tx.query_row(
+/// The latest `updated` or `removed` time stored.
+pub fn last_change(conn: &Connection) -> Result<Option<String>, StoreError> {
+    Ok(conn.query_row(
         "SELECT max(t) FROM (SELECT max(updated) AS t FROM events UNION ALL SELECT max(removed) FROM tombstones)",
         [],
         |r| r.get(0),
-    )?;
+    )?)
+}
+
+/// A time later than every change stored, so that `--since` the last change misses nothing
+/// even when the clock went back.
+fn next_time(tx: &Transaction) -> Result<String, StoreError> {
+    let last = last_change(tx)?;
     let mut now = jiff::Timestamp::now();
     if let Some(last) = last.and_then(|l| l.parse::<jiff::Timestamp>().ok())
         && now <= last
