@@ -7,7 +7,8 @@
 //!
 //! A capitalised name is a place when a preposition introduces it, a feature word follows it
 //! ("province", "road") or precedes it with "of" ("the city of"), it continues a list of places,
-//! or it is the dateline. Words that start no place (institutions, titles, pronouns, weekdays,
+//! it is the dateline, or it qualifies a resident or a local service ("a Toledo man", "Tyre
+//! police said"). Words that start no place (institutions, titles, pronouns, weekdays,
 //! months) are in `lexicons/en/places.toml`.
 //!
 //! Not here: which place a name is (the geocode stage), place names with no cue around them
@@ -28,6 +29,7 @@ const LEXICON: &str = include_str!("../../../../lexicons/en/places.toml");
 #[derive(Deserialize)]
 struct PlaceFile {
     prepositions: Vec<String>,
+    residents: Vec<String>,
     particles: Vec<String>,
     features: BTreeMap<String, Vec<String>>,
     not_places: Vec<String>,
@@ -35,6 +37,7 @@ struct PlaceFile {
 
 struct Lexicon {
     prepositions: Vec<Vec<String>>,
+    residents: HashSet<String>,
     particles: HashSet<String>,
     /// Feature word → kind of place.
     features: PhraseLexicon<String>,
@@ -53,6 +56,7 @@ fn lexicon() -> &'static Lexicon {
         });
         Lexicon {
             prepositions: file.prepositions.iter().map(|p| p.split_whitespace().map(str::to_owned).collect()).collect(),
+            residents: file.residents.into_iter().collect(),
             particles: file.particles.into_iter().collect(),
             features: PhraseLexicon::new(features),
             not_places: file.not_places.into_iter().collect(),
@@ -110,7 +114,12 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         let possessor = bare(&words[end - 1]) != words[end - 1]
             && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && !capitalised(text, t));
         let introduced = preposition_before(words, i) && !adjective && !possessor;
-        if after.is_some() || before.is_some() || listed || dateline || introduced {
+        // "a Toledo man", "Tyre police said": a name qualifying a resident or a local service.
+        let qualifies_resident = !adjective
+            && bare(&words[end - 1]) == words[end - 1]
+            && tokens.get(end).is_some_and(|t| !capitalised(text, t))
+            && words.get(end).is_some_and(|w| lex.residents.contains(w));
+        if after.is_some() || before.is_some() || listed || dateline || introduced || qualifies_resident {
             let feature = match (&after, before) {
                 (Some(m), _) => Some((m.value.clone(), words[m.start..m.end].join(" "))),
                 (None, Some(f)) => Some(f),
@@ -333,6 +342,20 @@ mod tests {
         assert_eq!(m.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), vec!["Hama", "Idlib", "Aleppo"]);
         assert!(m.iter().all(|m| m.2.is_empty()));
         assert_eq!(mentions("A man was shot in Tulsa, Oklahoma, on Monday.")[0].2, vec!["Oklahoma".to_owned()]);
+    }
+
+    #[test]
+    fn a_name_qualifying_a_resident_or_a_local_service() {
+        assert_eq!(names("A Segou man was shot dead on Friday."), vec!["Segou"]);
+        assert_eq!(
+            names("Two Kfar Tebnit residents were wounded, Nabatieh police said."),
+            vec!["Kfar Tebnit", "Nabatieh"]
+        );
+        // Not a description of people, a possessor, or an adjective of origin.
+        assert!(names("A Black man and a Catholic woman were hurt.").is_empty());
+        assert!(names("Smith's family said he was unarmed.").is_empty());
+        assert!(names("The Lebanese man was released.").is_empty());
+        assert!(names("Several officers arrived.").is_empty());
     }
 
     #[test]
