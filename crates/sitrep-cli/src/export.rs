@@ -93,7 +93,7 @@ fn parse_bbox(text: &str) -> Result<[f64; 4], String> {
 
 fn parse_near(text: &str) -> Result<(f64, f64, f64), String> {
     let [lat, lon, km] = numbers::<3>(text, "LAT,LON,KM")?;
-    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) || km <= 0.0 {
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) || !km.is_finite() || km <= 0.0 {
         return Err(format!("'{text}': expected a latitude, a longitude and a radius above 0 km"));
     }
     Ok((lat, lon, km))
@@ -139,15 +139,16 @@ impl FilterArgs {
 /// Whether an error is the reader closing the pipe (`sitrep events | head`): not a failure.
 fn closed_pipe(e: &StoreError) -> bool {
     let StoreError::Sink(inner) = e else { return false };
-    let io = inner.downcast_ref::<std::io::Error>().or_else(|| match inner.downcast_ref::<ExportError>() {
-        Some(ExportError::Io(io)) => Some(io),
+    let kind = match inner.downcast_ref::<ExportError>() {
+        Some(ExportError::Io(io)) => Some(io.kind()),
         Some(ExportError::Csv(c)) => match c.kind() {
-            csv::ErrorKind::Io(io) => Some(io),
+            csv::ErrorKind::Io(io) => Some(io.kind()),
             _ => None,
         },
-        _ => None,
-    });
-    io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        Some(ExportError::Json(j)) => j.io_error_kind(),
+        _ => inner.downcast_ref::<std::io::Error>().map(std::io::Error::kind),
+    };
+    kind == Some(std::io::ErrorKind::BrokenPipe)
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -164,24 +165,31 @@ pub fn events(store: &dyn Store, filters: &FilterArgs, shown: Shown) -> Result<E
     let result = match shown {
         Shown::Table => {
             let mut out = stdout;
-            let mut count = 0usize;
-            crate::table::event_header(&mut out)?;
-            let result = store.each_event(&query, &mut |change| {
-                match change {
-                    Change::Event(e) => crate::table::event_row(&mut out, &e)?,
-                    Change::Removed(t) => {
-                        let into = t.merged_into.map(|s| format!(" into {s}")).unwrap_or_default();
-                        writeln!(out, "{}  ({} {}{})", t.event_id, t.reason, t.removed, into)?;
-                    }
-                }
-                count += 1;
-                Ok(())
-            });
-            if result.is_ok() {
-                writeln!(out, "{count} events")?;
-                out.flush()?;
-            }
-            result
+            let (mut count, mut gone) = (0usize, 0usize);
+            let header = crate::table::event_header(&mut out).map_err(|e| StoreError::Sink(e.into()));
+            header
+                .and_then(|()| {
+                    store.each_event(&query, &mut |change| {
+                        match change {
+                            Change::Event(e) => {
+                                crate::table::event_row(&mut out, &e)?;
+                                count += 1;
+                            }
+                            Change::Removed(t) => {
+                                let into = t.merged_into.map(|s| format!(" into {s}")).unwrap_or_default();
+                                writeln!(out, "{}  ({} {}{})", t.event_id, t.reason, t.removed, into)?;
+                                gone += 1;
+                            }
+                        }
+                        Ok(())
+                    })
+                })
+                .and_then(|()| {
+                    let removed = if gone > 0 { format!(", {gone} removed") } else { String::new() };
+                    writeln!(out, "{count} events{removed}")
+                        .and_then(|()| out.flush())
+                        .map_err(|e| StoreError::Sink(e.into()))
+                })
         }
         Shown::Jsonl | Shown::Csv => {
             let format = if matches!(shown, Shown::Jsonl) { Format::Jsonl } else { Format::Csv };
@@ -246,9 +254,14 @@ pub fn export(
     };
     let query = filters.query()?;
     let feed = query.since.is_some();
+    if feed && query.limit.is_some() {
+        // The next feed starts after the latest change: events past the limit would be lost.
+        bail!("--since and --limit cannot go together: a change feed must carry every change");
+    }
     if feed && !format.carries_tombstones() && output.is_none() {
         bail!(
-            "--since with --format {}: give -o FILE; the events removed since then go to FILE.deleted.csv beside it",
+            "--since with --format {}: give -o FILE; the events removed since then go beside it \
+             (events.csv: events.deleted.csv)",
             format.name()
         );
     }

@@ -98,6 +98,11 @@ fn events_are_filtered_from_the_terminal_and_bad_filters_are_named() {
         .code(2)
         .stderr(contains("--since 'last week' is not a time"));
     sitrep(&db)
+        .args(["export", "--since", "2024-01-01", "--limit", "1"])
+        .assert()
+        .code(2)
+        .stderr(contains("--since and --limit cannot go together"));
+    sitrep(&db)
         .args(["export", "--format", "acled-csv", "--since", "2024-01-01"])
         .assert()
         .code(2)

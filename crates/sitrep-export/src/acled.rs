@@ -75,9 +75,14 @@ pub fn region(iso2: &str) -> Option<&'static str> {
     by_code.get(&iso2.to_ascii_uppercase()).map(String::as_str)
 }
 
-/// ACLED's time precision (1 day, 2 week, 3 month) from UCDP's date precision.
+/// ACLED's time precision (1 day, 2 week, 3 month) from UCDP's date precision (1 day, 2 two to
+/// six days, 3 a week, 4 a month, 5 a year).
 fn time_precision(date_precision: Option<u8>) -> Option<u8> {
-    date_precision.map(|p| p.clamp(1, 3))
+    date_precision.map(|p| match p {
+        0 | 1 => 1,
+        2 | 3 => 2,
+        _ => 3,
+    })
 }
 
 pub fn row(e: &EventRecord) -> Vec<String> {

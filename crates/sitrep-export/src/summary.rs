@@ -1,6 +1,6 @@
 //! sitrep's own CSV: one row per event with the fields a spreadsheet user filters and sums on,
-//! in sitrep's field names (the JSON record's, flattened). The same columns `sitrep events`
-//! shows as a table.
+//! in sitrep's field names (the JSON record's, flattened); `sitrep events --format csv` writes
+//! it too.
 
 use sitrep_model::EventRecord;
 

@@ -61,10 +61,12 @@ fn type_of_violence(e: &EventRecord, a: Option<&Actor>, b: Option<&Actor>) -> Op
     if e.event_type.as_deref() == Some("Violence against civilians") || ib == Some(CIVILIANS) || ia == Some(CIVILIANS) {
         return Some(3);
     }
+    // Rioters and protesters (inter 5, 6) are no organised side: GED does not code the event.
+    if [ia, ib].into_iter().flatten().any(|i| !organised(i)) {
+        return None;
+    }
     match (ia, ib) {
-        (Some(x), Some(y)) if (x == STATE || y == STATE) && organised(x) && organised(y) => Some(1),
-        (Some(x), Some(y)) if organised(x) && organised(y) => Some(2),
-        (Some(STATE), None) | (None, Some(STATE)) => Some(1),
+        (Some(STATE), _) | (_, Some(STATE)) => Some(1),
         _ => Some(2),
     }
 }
@@ -90,10 +92,13 @@ pub fn row(e: &EventRecord) -> Vec<String> {
     let a = actor(e, "actor1");
     let b = actor(e, "actor2");
     let f = &e.fatalities;
-    let deaths_a = deaths(e, category(a));
+    // Categories may come from another statement than `best`: each part is capped by what
+    // `best` leaves, so that the four add up to it as GED's do.
+    let deaths_a = deaths(e, category(a)).min(f.best);
     // Two sides of one category (two armed groups) cannot be told apart: side A has the deaths.
-    let deaths_b = if category(b) == category(a) { 0 } else { deaths(e, category(b)) };
-    let deaths_unknown = f.best.saturating_sub(deaths_a + deaths_b + f.civilians);
+    let deaths_b = if category(b) == category(a) { 0 } else { deaths(e, category(b)) }.min(f.best - deaths_a);
+    let deaths_civilians = f.civilians.min(f.best - deaths_a - deaths_b);
+    let deaths_unknown = f.best - deaths_a - deaths_b - deaths_civilians;
     let unclear = e.aggregate || e.flags.iter().any(|x| x == "claims_disagree" || x == "date_from_publication");
     let l = &e.location;
     let where_coordinates =
@@ -121,7 +126,7 @@ pub fn row(e: &EventRecord) -> Vec<String> {
         cell(e.date_end.or(e.date_start)),
         deaths_a.to_string(),
         deaths_b.to_string(),
-        f.civilians.to_string(),
+        deaths_civilians.to_string(),
         deaths_unknown.to_string(),
         f.best.to_string(),
         f.high.to_string(),
@@ -148,6 +153,17 @@ mod tests {
     }
 
     #[test]
+    fn categories_larger_than_best_are_capped() {
+        let mut e = crate::tests::event();
+        e.fatalities.best = 2;
+        e.fatalities.state_forces = 2;
+        e.fatalities.armed_group = 2;
+        let row = row(&e);
+        let get = |name: &str| row[UCDP_COLUMNS.iter().position(|c| *c == name).unwrap()].parse::<u32>().unwrap();
+        assert_eq!((get("deaths_a"), get("deaths_b"), get("deaths_unknown")), (2, 0, 0));
+    }
+
+    #[test]
     fn violence_types() {
         let mut e = crate::tests::event();
         e.actors[1].inter = 7;
@@ -155,6 +171,8 @@ mod tests {
         e.actors[0].inter = 3;
         e.actors[1].inter = 2;
         assert_eq!(type_of_violence(&e, actor(&e, "actor1"), actor(&e, "actor2")), Some(2));
+        e.actors[1].inter = 5;
+        assert_eq!(type_of_violence(&e, actor(&e, "actor1"), actor(&e, "actor2")), None);
         e.disorder_type = Some("Demonstrations".into());
         assert_eq!(type_of_violence(&e, actor(&e, "actor1"), actor(&e, "actor2")), None);
     }

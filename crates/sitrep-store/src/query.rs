@@ -98,11 +98,31 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().asin()
 }
 
-/// The box around a circle, for an index lookup before the exact distance.
+/// A box holding a circle, for an index lookup before the exact distance: with a 1% margin,
+/// longitudes wrapped across the antimeridian (west > east then), and every longitude when the
+/// circle reaches a pole.
 pub fn circle_box(lat: f64, lon: f64, km: f64) -> [f64; 4] {
-    let dlat = km / 111.0;
-    let dlon = km / (111.0 * lat.to_radians().cos().abs().max(0.01));
-    [lon - dlon, lat - dlat, lon + dlon, lat + dlat]
+    let radius = km / 6371.0 * 1.01;
+    let dlat = radius.to_degrees();
+    let (south, north) = (lat - dlat, lat + dlat);
+    if south <= -90.0 || north >= 90.0 {
+        return [-180.0, south.max(-90.0), 180.0, north.min(90.0)];
+    }
+    let ratio = radius.sin() / lat.to_radians().cos();
+    if ratio >= 1.0 {
+        return [-180.0, south, 180.0, north];
+    }
+    let dlon = ratio.asin().to_degrees();
+    let wrap = |x: f64| {
+        if x > 180.0 {
+            x - 360.0
+        } else if x < -180.0 {
+            x + 360.0
+        } else {
+            x
+        }
+    };
+    [wrap(lon - dlon), south, wrap(lon + dlon), north]
 }
 
 impl EventQuery {
@@ -133,6 +153,10 @@ mod tests {
         // One degree of latitude is about 111 km.
         assert!((distance_km(10.0, 20.0, 11.0, 20.0) - 111.2).abs() < 0.5);
         let [w, s, e, n] = circle_box(60.0, 10.0, 111.0);
-        assert!((n - s - 2.0).abs() < 0.01 && (e - w - 4.0).abs() < 0.05);
+        assert!((n - s - 2.0).abs() < 0.05 && (e - w - 4.0).abs() < 0.1);
+        // Across the antimeridian the box wraps; at a pole it takes every longitude.
+        let [w, _, e, _] = circle_box(-16.8, 179.9, 100.0);
+        assert!(w > 0.0 && e < 0.0);
+        assert_eq!(circle_box(89.5, 0.0, 200.0)[0], -180.0);
     }
 }

@@ -167,4 +167,29 @@ pub const MIGRATIONS: &[&str] = &[
                d.near_duplicate_of AS copy_of
         FROM event_sources s LEFT JOIN documents d ON d.id = s.document_id;
     "#,
+    // 5: events stored before migration 4 get its columns and actors from their record, so that
+    // filters work on them before the next run rewrites them.
+    r#"
+    UPDATE events SET
+        disorder_type = json_extract(record, '$.disorder_type'),
+        date_precision = json_extract(record, '$.date_precision'),
+        country = json_extract(record, '$.location.country'),
+        admin2 = json_extract(record, '$.location.admin2'),
+        geo_precision = json_extract(record, '$.location.geo_precision'),
+        where_prec = json_extract(record, '$.location.where_prec'),
+        geonames_id = json_extract(record, '$.location.geonames_id'),
+        fatalities_high = coalesce(json_extract(record, '$.fatalities.high'), 0),
+        injuries_low = coalesce(json_extract(record, '$.injuries.low'), 0),
+        injuries_high = coalesce(json_extract(record, '$.injuries.high'), 0),
+        actor1 = (SELECT json_extract(value, '$.name') FROM json_each(record, '$.actors')
+                  WHERE json_extract(value, '$.role') = 'actor1' LIMIT 1),
+        actor2 = (SELECT json_extract(value, '$.name') FROM json_each(record, '$.actors')
+                  WHERE json_extract(value, '$.role') = 'actor2' LIMIT 1)
+    WHERE content_hash IS NULL;
+    INSERT OR IGNORE INTO event_actors (event_id, ord, name, role, inter)
+        SELECT e.event_id, a.key, json_extract(a.value, '$.name'), json_extract(a.value, '$.role'),
+               json_extract(a.value, '$.inter')
+        FROM events e, json_each(e.record, '$.actors') a
+        WHERE e.content_hash IS NULL;
+    "#,
 ];

@@ -367,6 +367,44 @@ mod tests {
     }
 
     #[test]
+    fn events_stored_before_the_filter_columns_get_them_from_their_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let conn = Connection::open(&path).unwrap();
+        for migration in &MIGRATIONS[..3] {
+            conn.execute_batch(migration).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        let record = r#"{"event_id":"ev-old","event_type":"Battles","sub_event_type":null,"disorder_type":"Political violence",
+            "aggregate":false,"date_start":"2024-05-02","date_end":"2024-05-02","date_precision":1,
+            "location":{"name":"Tyre","admin1":"South","admin2":null,"country":"Lebanon","iso2":"LB","lat":33.27,"lon":35.2,
+            "geonames_id":null,"geo_precision":1,"where_prec":1},
+            "actors":[{"name":"Tanzim al-Jabal","role":"actor1","inter":2}],
+            "fatalities":{"low":1,"best":1,"high":3,"state_forces":0,"armed_group":0,"civilians":0,"unknown":1},
+            "injuries":{"low":0,"best":0,"high":2},"claims":[],"sources":[],"n_documents":1,"n_outlets":1,"flags":[]}"#;
+        conn.execute(
+            "INSERT INTO events (event_id, aggregate, event_type, iso2, fatalities_low, fatalities_best, injuries_best,
+                n_documents, n_outlets, record) VALUES ('ev-old', 0, 'Battles', 'LB', 1, 1, 0, 1, 1, ?1)",
+            [record],
+        )
+        .unwrap();
+        drop(conn);
+        let store = SqliteStore::open(&path).unwrap();
+        let query =
+            crate::EventQuery { country: Some("lebanon".into()), actor: Some("jabal".into()), ..Default::default() };
+        let mut found = Vec::new();
+        store
+            .each_event(&query, &mut |c| {
+                if let crate::Change::Event(e) = c {
+                    found.push((e.event_id, e.version, e.fatalities.high));
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(found, vec![("ev-old".to_owned(), 1, 3)]);
+    }
+
+    #[test]
     fn a_newer_schema_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.db");

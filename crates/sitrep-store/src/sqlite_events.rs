@@ -20,10 +20,11 @@ pub fn sync(conn: &mut Connection, events: &[EventRecord]) -> Result<SyncSummary
     let tx = conn.transaction()?;
     let at = next_time(&tx)?;
     let mut summary = SyncSummary { at: at.clone(), ..SyncSummary::default() };
-    let mut stored: HashMap<String, (Option<String>, u32, Option<String>)> = HashMap::new();
+    let mut stored: HashMap<String, (Option<String>, u32, Option<String>, bool)> = HashMap::new();
     {
-        let mut stmt = tx.prepare("SELECT event_id, content_hash, version, created FROM events")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+        let mut stmt = tx.prepare("SELECT event_id, content_hash, version, created, aggregate FROM events")?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))?;
         for row in rows {
             let (id, state) = row?;
             stored.insert(id, state);
@@ -39,8 +40,8 @@ pub fn sync(conn: &mut Connection, events: &[EventRecord]) -> Result<SyncSummary
         let json = serde_json::to_string(&record)?;
         let hash = format!("{:016x}", xxh3_64(json.as_bytes()));
         match stored.get(&event.event_id) {
-            Some((Some(h), _, _)) if *h == hash => summary.unchanged += 1,
-            Some((_, version, created)) => {
+            Some((Some(h), _, _, _)) if *h == hash => summary.unchanged += 1,
+            Some((_, version, created, _)) => {
                 tx.prepare_cached("DELETE FROM events WHERE event_id = ?1")?.execute([&event.event_id])?;
                 let created = created.clone().unwrap_or_else(|| at.clone());
                 write(&tx, &record, &json, &hash, version + 1, &created, &at)?;
@@ -56,18 +57,18 @@ pub fn sync(conn: &mut Connection, events: &[EventRecord]) -> Result<SyncSummary
             }
         }
     }
-    let mut gone: Vec<(&String, u32)> =
-        stored.iter().filter(|(id, _)| !seen.contains(id.as_str())).map(|(id, s)| (id, s.1)).collect();
+    let mut gone: Vec<(&String, u32, bool)> =
+        stored.iter().filter(|(id, _)| !seen.contains(id.as_str())).map(|(id, s)| (id, s.1, s.3)).collect();
     gone.sort();
     if !gone.is_empty() {
-        let mut holders: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut holders: HashMap<&str, Vec<(&str, bool)>> = HashMap::new();
         for event in events {
             for source in &event.sources {
-                holders.entry(&source.document_id).or_default().push(&event.event_id);
+                holders.entry(&source.document_id).or_default().push((&event.event_id, event.aggregate));
             }
         }
-        for (id, version) in gone {
-            let survivor = survivor(&tx, id, &holders)?;
+        for (id, version, aggregate) in gone {
+            let survivor = survivor(&tx, id, aggregate, &holders)?;
             tx.prepare_cached("DELETE FROM events WHERE event_id = ?1")?.execute([id])?;
             tx.prepare_cached(
                 "INSERT OR REPLACE INTO tombstones (event_id, reason, merged_into, version, removed)
@@ -80,10 +81,14 @@ pub fn sync(conn: &mut Connection, events: &[EventRecord]) -> Result<SyncSummary
                 version + 1,
                 at
             ])?;
-            if let Some(survivor) = &survivor {
-                // Earlier redirects to this event now lead to where its reports went.
-                tx.prepare_cached("UPDATE tombstones SET merged_into = ?1 WHERE merged_into = ?2")?
-                    .execute([survivor, id])?;
+            // Earlier redirects to this event now lead where its reports went (or nowhere), as
+            // a change of their own, so that a copy following them hears of it.
+            tx.prepare_cached(
+                "UPDATE tombstones SET merged_into = ?1, reason = ?2, removed = ?3, version = version + 1
+                 WHERE merged_into = ?4",
+            )?
+            .execute(params![survivor, if survivor.is_some() { "merged" } else { "removed" }, at, id])?;
+            if survivor.is_some() {
                 summary.merged += 1;
             } else {
                 summary.removed += 1;
@@ -116,13 +121,19 @@ fn next_time(tx: &Transaction) -> Result<String, StoreError> {
     Ok(format_time(now))
 }
 
-/// The new event that holds most of a vanished event's documents (the smallest id on a tie).
-fn survivor(tx: &Transaction, id: &str, holders: &HashMap<&str, Vec<&str>>) -> Result<Option<String>, StoreError> {
+/// The new event of the same kind (incident or running total) that holds most of a vanished
+/// event's documents (the smallest id on a tie).
+fn survivor(
+    tx: &Transaction,
+    id: &str,
+    aggregate: bool,
+    holders: &HashMap<&str, Vec<(&str, bool)>>,
+) -> Result<Option<String>, StoreError> {
     let mut stmt = tx.prepare_cached("SELECT document_id FROM event_sources WHERE event_id = ?1")?;
     let documents: Vec<String> = stmt.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?;
     let mut shared: HashMap<&str, usize> = HashMap::new();
     for document in &documents {
-        for holder in holders.get(document.as_str()).into_iter().flatten() {
+        for (holder, _) in holders.get(document.as_str()).into_iter().flatten().filter(|(_, a)| *a == aggregate) {
             *shared.entry(holder).or_default() += 1;
         }
     }
@@ -231,9 +242,9 @@ fn contains(text: &str) -> String {
     out
 }
 
-/// The SQL and its arguments for a query's filters.
+/// The condition and its arguments for a query's filters (not `since`).
 fn filters(q: &EventQuery) -> (String, Vec<Box<dyn ToSql>>) {
-    let mut sql = String::from("SELECT record, version, created, updated FROM events WHERE 1 = 1");
+    let mut sql = String::from("1 = 1");
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
     let mut add = |clause: &str, values: Vec<Box<dyn ToSql>>| {
         sql.push_str(" AND ");
@@ -295,30 +306,46 @@ fn filters(q: &EventQuery) -> (String, Vec<Box<dyn ToSql>>) {
     if let Some(aggregate) = q.aggregate {
         add("aggregate = ?", vec![Box::new(aggregate)]);
     }
-    if let Some(since) = &q.since {
-        add("updated > ?", vec![Box::new(since.clone())]);
-    }
-    sql.push_str(match q.sort {
-        Sort::Id => " ORDER BY event_id",
-        Sort::Date => " ORDER BY date_start, event_id",
-        Sort::DateDesc => " ORDER BY date_start DESC, event_id",
-        Sort::Fatalities => " ORDER BY fatalities_low DESC, date_start, event_id",
-        Sort::Updated => " ORDER BY updated, event_id",
-    });
     (sql, args)
 }
 
+/// The ORDER BY of a sort; undated events go last.
+fn order(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Id => " ORDER BY event_id",
+        Sort::Date => " ORDER BY date_start IS NULL, date_start, event_id",
+        Sort::DateDesc => " ORDER BY date_start IS NULL, date_start DESC, event_id",
+        Sort::Fatalities => " ORDER BY fatalities_low DESC, date_start, event_id",
+        Sort::Updated => " ORDER BY updated, event_id",
+    }
+}
+
+/// An event that changed since the feed's time and is no longer selected by its filters (moved
+/// to another country, its deaths revised below the minimum): gone from the filtered copy.
+fn filtered_out(event_id: String, updated: String, version: u32) -> Tombstone {
+    Tombstone { event_id, deleted: true, reason: "filtered_out".into(), merged_into: None, removed: updated, version }
+}
+
 /// Calls `sink` with each event the query selects, in its order, one row at a time (nothing
-/// is collected), then, when the query has `since`, with each tombstone of that period.
+/// is collected), then, when the query has `since`, with each tombstone of that period and each
+/// changed event that the filters no longer select (reason `filtered_out`).
 pub fn each(
     conn: &Connection,
     q: &EventQuery,
     sink: &mut dyn FnMut(Change) -> Result<(), SinkError>,
 ) -> Result<(), StoreError> {
-    let (sql, args) = filters(q);
+    let (condition, mut args) = filters(q);
+    let mut sql = format!("SELECT record, version, created, updated FROM events WHERE {condition}");
+    if let Some(since) = &q.since {
+        sql.push_str(" AND updated > ?");
+        args.push(Box::new(since.clone()));
+    }
+    sql.push_str(order(q.sort));
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
     let mut given = 0usize;
+    // A feed's events that changed and no longer pass the filters: the copy must drop them.
+    let mut left: Vec<Tombstone> = Vec::new();
     while let Some(row) = rows.next()? {
         if q.limit.is_some_and(|limit| given >= limit) {
             break;
@@ -328,12 +355,28 @@ pub fn each(
         event.created = row.get(2)?;
         event.updated = row.get(3)?;
         if !q.keeps(&event) {
+            if q.since.is_some() {
+                left.push(filtered_out(event.event_id, event.updated.unwrap_or_default(), event.version));
+            }
             continue;
         }
         given += 1;
         sink(Change::Event(Box::new(event))).map_err(StoreError::Sink)?;
     }
     if let Some(since) = &q.since {
+        let (condition, mut args) = filters(q);
+        args.insert(0, Box::new(since.clone()));
+        let sql = format!(
+            "SELECT event_id, updated, version FROM events WHERE updated > ? AND NOT ({condition}) ORDER BY updated, event_id"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(row) = rows.next()? {
+            left.push(filtered_out(row.get(0)?, row.get(1)?, row.get(2)?));
+        }
+        for tombstone in left {
+            sink(Change::Removed(tombstone)).map_err(StoreError::Sink)?;
+        }
         let mut stmt = conn.prepare(
             "SELECT event_id, reason, merged_into, removed, version FROM tombstones
              WHERE removed > ?1 ORDER BY removed, event_id",
@@ -464,6 +507,42 @@ mod tests {
             })
             .collect();
         assert_eq!(merged_into, vec![Some("c".to_owned()), Some("c".to_owned())]);
+    }
+
+    #[test]
+    fn a_redirect_to_an_event_that_goes_is_a_change_too() {
+        let mut store = SqliteStore::in_memory().unwrap();
+        store.sync_events(&[event("a", &["d1"], 1, TYRE), event("b", &["d2"], 1, TYRE)]).unwrap();
+        let merged = store.sync_events(&[event("b", &["d1", "d2"], 2, TYRE)]).unwrap();
+        store.sync_events(&[event("c", &["d9"], 1, TYRE)]).unwrap();
+        let a = all_changes(&store, &merged.at).into_iter().find_map(|c| match c {
+            Change::Removed(t) if t.event_id == "a" => Some(t),
+            _ => None,
+        });
+        let a = a.expect("a's redirect changed after the merge");
+        assert_eq!((a.reason.as_str(), a.merged_into, a.version), ("removed", None, 3));
+    }
+
+    #[test]
+    fn a_filtered_feed_drops_what_left_the_selection() {
+        let mut store = SqliteStore::in_memory().unwrap();
+        let first = store.sync_events(&[event("a", &["d1"], 1, TYRE), event("b", &["d2"], 1, TYRE)]).unwrap();
+        // a is found to be in Mali after all; b's figures change.
+        let mut moved = event("a", &["d1"], 1, ("Mopti", "ML", 14.49, -4.18));
+        moved.location.country = Some("Mali".into());
+        store.sync_events(&[moved, event("b", &["d2"], 4, TYRE)]).unwrap();
+        let query = EventQuery { since: Some(first.at), country: Some("LB".into()), ..EventQuery::default() };
+        let mut seen = Vec::new();
+        store
+            .each_event(&query, &mut |c| {
+                seen.push(match c {
+                    Change::Event(e) => e.event_id,
+                    Change::Removed(t) => format!("-{}:{}", t.event_id, t.reason),
+                });
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, ["b", "-a:filtered_out"]);
     }
 
     fn ids(store: &SqliteStore, query: EventQuery) -> Vec<String> {
