@@ -77,8 +77,12 @@ pub fn event_row(out: &mut dyn Write, e: &EventRecord) -> std::io::Result<()> {
     let f = &e.fatalities;
     let killed = if f.low == f.high { f.best.to_string() } else { format!("{} ({}-{})", f.best, f.low, f.high) };
     let injured = e.injuries.best.to_string();
-    let mut outlets: Vec<&str> = e.sources.iter().filter_map(|s| s.outlet.as_deref()).collect();
-    outlets.dedup();
+    let mut outlets: Vec<&str> = Vec::new();
+    for outlet in e.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+        if !outlets.contains(&outlet) {
+            outlets.push(outlet);
+        }
+    }
     row(
         out,
         &[

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use sitrep_model::EventRecord;
 
 use crate::columns::cell;
-use crate::{actor, notes, outlets, unix_seconds};
+use crate::{notes, outlets, unix_seconds};
 
 pub const ACLED_COLUMNS: [&str; 31] = [
     "event_id_cnty",
@@ -86,8 +86,8 @@ fn time_precision(date_precision: Option<u8>) -> Option<u8> {
 }
 
 pub fn row(e: &EventRecord) -> Vec<String> {
-    let a1 = actor(e, "actor1");
-    let a2 = actor(e, "actor2");
+    let a1 = e.actor("actor1");
+    let a2 = e.actor("actor2");
     let associated: Vec<&str> = e.actors.iter().filter(|a| a.role == "associated").map(|a| a.name.as_str()).collect();
     let interaction = match (a1.map(|a| a.inter), a2.map(|a| a.inter)) {
         (Some(x), Some(y)) => Some(x.min(y) as u16 * 10 + x.max(y) as u16),

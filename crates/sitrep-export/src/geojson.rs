@@ -8,7 +8,7 @@ use std::io::Write;
 use serde_json::{Value, json};
 use sitrep_model::{EventRecord, Tombstone};
 
-use crate::{ExportError, Output, Sink, actor, outlets};
+use crate::{ExportError, Output, Sink, outlets};
 
 pub struct GeoJson {
     out: Output,
@@ -51,8 +51,8 @@ fn properties(e: &EventRecord) -> Value {
         "geonames_id": l.geonames_id,
         "geo_precision": l.geo_precision,
         "where_prec": l.where_prec,
-        "actor1": actor(e, "actor1").map(|a| &a.name),
-        "actor2": actor(e, "actor2").map(|a| &a.name),
+        "actor1": e.actor("actor1").map(|a| &a.name),
+        "actor2": e.actor("actor2").map(|a| &a.name),
         "fatalities_low": e.fatalities.low,
         "fatalities_best": e.fatalities.best,
         "fatalities_high": e.fatalities.high,

@@ -192,11 +192,6 @@ pub(crate) fn claimants(e: &EventRecord) -> String {
     joined(e.claims.iter().map(|c| c.claimant.as_str()))
 }
 
-/// The actor in a role (`actor1`, `actor2`).
-pub(crate) fn actor<'a>(e: &'a EventRecord, role: &str) -> Option<&'a sitrep_model::Actor> {
-    e.actors.iter().find(|a| a.role == role)
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use serde_json::json;

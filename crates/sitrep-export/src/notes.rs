@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use sitrep_model::EventRecord;
 
-use crate::{actor, claimants};
+use crate::claimants;
 
 #[derive(Deserialize)]
 struct Lexicon {
@@ -103,8 +103,8 @@ pub fn note(e: &EventRecord) -> String {
         .flatten()
         .find_map(|key| lex.phrases.get(key))
         .expect("the notes lexicon has a default phrase");
-    let actor1 = actor(e, "actor1").map_or(lex.words.unidentified.as_str(), |a| a.name.as_str());
-    let what = match actor(e, "actor2") {
+    let actor1 = e.actor("actor1").map_or(lex.words.unidentified.as_str(), |a| a.name.as_str());
+    let what = match e.actor("actor2") {
         Some(a2) => phrase.with.replace("{actor1}", actor1).replace("{actor2}", &a2.name),
         None => phrase.alone.replace("{actor1}", actor1),
     };

@@ -13,7 +13,7 @@ use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 use sitrep_model::{EventRecord, Tombstone};
 
-use crate::{Deleted, ExportError, Output, Sink, actor, claimants, outlets};
+use crate::{Deleted, ExportError, Output, Sink, claimants, outlets};
 
 const ROW_GROUP: usize = 16_384;
 
@@ -90,10 +90,10 @@ static COLUMNS: &[Spec] = &[
     },
     Spec { name: "geo_precision", kind: INT, required: false, value: |e| small(e.location.geo_precision) },
     Spec { name: "where_prec", kind: INT, required: false, value: |e| small(e.location.where_prec) },
-    Spec { name: "actor1", kind: STRING, required: false, value: |e| s(actor(e, "actor1").map(|a| a.name.as_str())) },
-    Spec { name: "inter1", kind: INT, required: false, value: |e| small(actor(e, "actor1").map(|a| a.inter)) },
-    Spec { name: "actor2", kind: STRING, required: false, value: |e| s(actor(e, "actor2").map(|a| a.name.as_str())) },
-    Spec { name: "inter2", kind: INT, required: false, value: |e| small(actor(e, "actor2").map(|a| a.inter)) },
+    Spec { name: "actor1", kind: STRING, required: false, value: |e| s(e.actor("actor1").map(|a| a.name.as_str())) },
+    Spec { name: "inter1", kind: INT, required: false, value: |e| small(e.actor("actor1").map(|a| a.inter)) },
+    Spec { name: "actor2", kind: STRING, required: false, value: |e| s(e.actor("actor2").map(|a| a.name.as_str())) },
+    Spec { name: "inter2", kind: INT, required: false, value: |e| small(e.actor("actor2").map(|a| a.inter)) },
     Spec { name: "fatalities_low", kind: INT, required: true, value: |e| n(e.fatalities.low) },
     Spec { name: "fatalities_best", kind: INT, required: true, value: |e| n(e.fatalities.best) },
     Spec { name: "fatalities_high", kind: INT, required: true, value: |e| n(e.fatalities.high) },
@@ -131,13 +131,20 @@ static COLUMNS: &[Spec] = &[
     },
 ];
 
+impl Spec {
+    /// The physical type, without the logical annotation: "INT32" of "INT32 (DATE)".
+    fn physical(&self) -> &'static str {
+        self.kind.split_once(' ').map_or(self.kind, |(physical, _)| physical)
+    }
+}
+
 /// The names and Parquet types of the columns, in order.
 pub fn schema() -> String {
     let mut out = String::from("message event {\n");
     for c in COLUMNS {
         let repetition = if c.required { "REQUIRED" } else { "OPTIONAL" };
-        let (physical, logical) = c.kind.split_once(' ').unwrap_or((c.kind, ""));
-        out.push_str(&format!("  {repetition} {physical} {} {logical};\n", c.name));
+        let logical = &c.kind[c.physical().len()..];
+        out.push_str(&format!("  {repetition} {} {}{logical};\n", c.physical(), c.name));
     }
     out.push('}');
     out
@@ -180,7 +187,7 @@ impl ParquetSink {
             let spec = &COLUMNS[index];
             let b = std::mem::take(&mut self.buffers[index]);
             let defs = (!spec.required).then_some(b.defs.as_slice());
-            match spec.kind.split_once(' ').map_or(spec.kind, |(p, _)| p) {
+            match spec.physical() {
                 "BYTE_ARRAY" => column.typed::<ByteArrayType>().write_batch(&b.strings, defs, None)?,
                 "INT32" => column.typed::<Int32Type>().write_batch(&b.ints, defs, None)?,
                 "INT64" => column.typed::<Int64Type>().write_batch(&b.longs, defs, None)?,

@@ -5,7 +5,7 @@
 use sitrep_model::EventRecord;
 
 use crate::columns::cell;
-use crate::{actor, outlets};
+use crate::outlets;
 
 pub const SUMMARY_COLUMNS: [&str; 26] = [
     "event_id",
@@ -53,8 +53,8 @@ pub fn row(e: &EventRecord) -> Vec<String> {
         cell(l.lat),
         cell(l.lon),
         cell(l.geo_precision),
-        cell(actor(e, "actor1").map(|a| &a.name)),
-        cell(actor(e, "actor2").map(|a| &a.name)),
+        cell(e.actor("actor1").map(|a| &a.name)),
+        cell(e.actor("actor2").map(|a| &a.name)),
         e.fatalities.low.to_string(),
         e.fatalities.best.to_string(),
         e.fatalities.high.to_string(),

@@ -13,7 +13,7 @@
 use sitrep_model::{Actor, EventRecord};
 
 use crate::columns::cell;
-use crate::{actor, claimants, joined, outlets};
+use crate::{claimants, joined, outlets};
 
 pub const UCDP_COLUMNS: [&str; 28] = [
     "id",
@@ -89,8 +89,8 @@ fn deaths(e: &EventRecord, category: Option<&str>) -> u32 {
 }
 
 pub fn row(e: &EventRecord) -> Vec<String> {
-    let a = actor(e, "actor1");
-    let b = actor(e, "actor2");
+    let a = e.actor("actor1");
+    let b = e.actor("actor2");
     let f = &e.fatalities;
     // Categories may come from another statement than `best`: each part is capped by what
     // `best` leaves, so that the four add up to it as GED's do.
@@ -167,13 +167,13 @@ mod tests {
     fn violence_types() {
         let mut e = crate::tests::event();
         e.actors[1].inter = 7;
-        assert_eq!(type_of_violence(&e, actor(&e, "actor1"), actor(&e, "actor2")), Some(3));
+        assert_eq!(type_of_violence(&e, e.actor("actor1"), e.actor("actor2")), Some(3));
         e.actors[0].inter = 3;
         e.actors[1].inter = 2;
-        assert_eq!(type_of_violence(&e, actor(&e, "actor1"), actor(&e, "actor2")), Some(2));
+        assert_eq!(type_of_violence(&e, e.actor("actor1"), e.actor("actor2")), Some(2));
         e.actors[1].inter = 5;
-        assert_eq!(type_of_violence(&e, actor(&e, "actor1"), actor(&e, "actor2")), None);
+        assert_eq!(type_of_violence(&e, e.actor("actor1"), e.actor("actor2")), None);
         e.disorder_type = Some("Demonstrations".into());
-        assert_eq!(type_of_violence(&e, actor(&e, "actor1"), actor(&e, "actor2")), None);
+        assert_eq!(type_of_violence(&e, e.actor("actor1"), e.actor("actor2")), None);
     }
 }

@@ -236,6 +236,13 @@ pub struct EventRecord {
     pub version: u32,
 }
 
+impl EventRecord {
+    /// The actor in a role (`actor1`, `actor2`), when the event has one.
+    pub fn actor(&self, role: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.role == role)
+    }
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }

@@ -149,7 +149,7 @@ fn write(
     created: &str,
     updated: &str,
 ) -> Result<(), StoreError> {
-    let actor = |role: &str| e.actors.iter().find(|a| a.role == role).map(|a| a.name.as_str());
+    let actor = |role: &str| e.actor(role).map(|a| a.name.as_str());
     let l = &e.location;
     tx.prepare_cached(
         "INSERT INTO events (event_id, aggregate, event_type, sub_event_type, date_start, date_end, iso2,
