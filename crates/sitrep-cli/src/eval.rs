@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use sitrep_eval::{gva, seeds};
-use sitrep_geo::LocatedReport;
+use sitrep_geo::{Gazetteer, LocatedReport};
 use sitrep_ingest::IngestOptions;
 use sitrep_store::{SqliteStore, Store};
 
@@ -27,24 +27,24 @@ struct FreshRun {
 }
 
 /// Ingests `path` into a fresh store and runs the later stages.
-fn fresh_run(path: &Path, quiet: bool) -> Result<FreshRun> {
+fn fresh_run(path: &Path, gazetteer: &Gazetteer, quiet: bool) -> Result<FreshRun> {
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let mut store = SqliteStore::open(&dir.path().join("eval.db"))?;
     let bar = crate::progress(quiet, "evaluating");
     let started = Instant::now();
     let stop = AtomicBool::new(false);
     let report = pipeline::ingest(&mut store, &[path.to_path_buf()], &IngestOptions::default(), &bar, &stop)?;
-    let (reports, _) = pipeline::process(&mut store)?;
+    let (reports, _) = pipeline::process(&mut store, gazetteer)?;
     bar.finish_and_clear();
     Ok(FreshRun { _dir: dir, store, ingest: report, reports, seconds: started.elapsed().as_secs_f64() })
 }
 
-pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> {
+pub fn seeds(dir: &Path, expected_path: &Path, gazetteer: &Gazetteer, quiet: bool) -> Result<ExitCode> {
     let text =
         std::fs::read_to_string(expected_path).with_context(|| format!("cannot read {}", expected_path.display()))?;
     let expected: seeds::Expected = serde_json::from_str(&text)
         .with_context(|| format!("{} is not a valid expected-output file", expected_path.display()))?;
-    let FreshRun { store, ingest: report, .. } = fresh_run(dir, quiet)?;
+    let FreshRun { store, ingest: report, .. } = fresh_run(dir, gazetteer, quiet)?;
     let mut documents = BTreeMap::new();
     for summary in store.documents()? {
         documents.insert(
@@ -64,10 +64,16 @@ pub fn seeds(dir: &Path, expected_path: &Path, quiet: bool) -> Result<ExitCode> 
     Ok(if passing == verdicts.len() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-pub fn gva(documents: &Path, gold_path: &Path, details: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+pub fn gva(
+    documents: &Path,
+    gold_path: &Path,
+    details: Option<&Path>,
+    gazetteer: &Gazetteer,
+    quiet: bool,
+) -> Result<ExitCode> {
     let gold = gva::read_gold(gold_path)?;
     let incidents = gva::read_document_incidents(documents)?;
-    let FreshRun { store, ingest: report, reports, seconds, .. } = fresh_run(documents, quiet)?;
+    let FreshRun { store, ingest: report, reports, seconds, .. } = fresh_run(documents, gazetteer, quiet)?;
     let events = store.events()?;
     let s = gva::score(&events, &incidents, &gold);
     let pairs = store.near_duplicates()?;
@@ -137,7 +143,7 @@ pub fn html(dir: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn acled(path: &Path, details: Option<&Path>) -> Result<ExitCode> {
+pub fn acled(path: &Path, details: Option<&Path>, gazetteer: &Gazetteer) -> Result<ExitCode> {
     let rows = sitrep_eval::acled::read(path)?;
     let started = Instant::now();
     let mut predicted = std::collections::HashMap::new();
@@ -155,18 +161,19 @@ pub fn acled(path: &Path, details: Option<&Path>) -> Result<ExitCode> {
         match pipeline::analyse(&document) {
             Ok((_, reports)) => {
                 // The primary report: the incident with the most claims (ties: the first told).
-                let mut report = None;
-                for r in reports.into_iter().filter(|r| !r.aggregate) {
-                    if report.as_ref().is_none_or(|best: &sitrep_model::Report| r.claims.len() > best.claims.len()) {
-                        report = Some(r);
+                let mut primary: Option<LocatedReport> = None;
+                for r in sitrep_geo::geocode_with(gazetteer, reports).into_iter().filter(|r| !r.report.aggregate) {
+                    if primary.as_ref().is_none_or(|best| r.report.claims.len() > best.report.claims.len()) {
+                        primary = Some(r);
                     }
                 }
-                let claims: Vec<_> = report.iter().flat_map(|r| r.claims.clone()).collect();
+                let claims: Vec<_> = primary.iter().flat_map(|r| r.report.claims.clone()).collect();
                 let fatalities = gva::document_figures(&claims).0;
-                predicted.insert(
-                    row.id.clone(),
-                    sitrep_eval::acled::Predicted { event_type: report.and_then(|r| r.event_type), fatalities },
-                );
+                let (event_type, location) = match primary {
+                    Some(p) => (p.report.event_type, p.location),
+                    None => (None, None),
+                };
+                predicted.insert(row.id.clone(), sitrep_eval::acled::Predicted { event_type, fatalities, location });
             }
             Err(e) => eprintln!("error: {e}"),
         }
@@ -176,12 +183,42 @@ pub fn acled(path: &Path, details: Option<&Path>) -> Result<ExitCode> {
     if let Some(details) = details {
         let mut out =
             csv::Writer::from_path(details).with_context(|| format!("cannot create {}", details.display()))?;
-        out.write_record(["id", "gold_type", "type", "gold_fatalities", "fatalities", "note"])?;
+        out.write_record([
+            "id",
+            "gold_type",
+            "type",
+            "gold_fatalities",
+            "fatalities",
+            "gold_admin1",
+            "admin1",
+            "gold_location",
+            "location",
+            "km",
+            "note",
+        ])?;
         for row in &rows {
             let p = predicted.get(&row.id).cloned().unwrap_or_default();
             let (gold_fatalities, fatalities) = (row.fatalities.to_string(), p.fatalities.to_string());
             let kind = p.event_type.unwrap_or_default();
-            out.write_record([&row.id, &row.event_type, &kind, &gold_fatalities, &fatalities, &row.notes])?;
+            let l = p.location.unwrap_or_default();
+            let km = match (l.lat, l.lon, row.latitude, row.longitude) {
+                (Some(a), Some(b), Some(c), Some(d)) => format!("{:.0}", gva::haversine_km(a, b, c, d)),
+                _ => String::new(),
+            };
+            let (admin1, name) = (l.admin1.unwrap_or_default(), l.name.unwrap_or_default());
+            out.write_record([
+                &row.id,
+                &row.event_type,
+                &kind,
+                &gold_fatalities,
+                &fatalities,
+                &row.admin1,
+                &admin1,
+                &row.location,
+                &name,
+                &km,
+                &row.notes,
+            ])?;
         }
         out.flush()?;
     }
@@ -193,6 +230,12 @@ pub fn acled(path: &Path, details: Option<&Path>) -> Result<ExitCode> {
     );
     println!("  event type accuracy     {:.3}", s.type_accuracy);
     println!("  fatalities exact        {:.3}", s.fatalities_exact);
+    println!("  gazetteer               {}", gazetteer.origin);
+    println!("  located                 {:.3} (with a point {:.3})", s.located, s.with_point);
+    println!("  country                 {:.3}", s.country);
+    println!("  admin1                  {:.3}", s.admin1);
+    println!("  location name           {:.3}", s.location_name);
+    println!("  within 25 km            {:.3}", s.within_25km);
     for (kind, n, right) in &s.by_type {
         println!("    {kind:40} {n:5} notes, {:.3} typed right", *right as f64 / (*n).max(1) as f64);
     }

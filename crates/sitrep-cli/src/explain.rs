@@ -13,7 +13,7 @@ use serde_json::json;
 use sitrep_ingest::IngestOptions;
 use sitrep_model::{Document, EventRecord};
 
-pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCode> {
+pub fn run(file: &Path, as_json: bool, options: &IngestOptions, gazetteer: &sitrep_geo::Gazetteer) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut failed = false;
     let mut resolver = sitrep_resolve::Resolver::new();
@@ -32,7 +32,7 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions) -> Result<ExitCo
                     }
                 };
                 let source = crate::pipeline::source_document(&document);
-                resolver.add(source, &document.text, sitrep_geo::geocode(reports.clone()));
+                resolver.add(source, &document.text, sitrep_geo::geocode_with(gazetteer, reports.clone()));
                 if as_json {
                     let annotations: Vec<_> = annotations
                         .items()

@@ -9,6 +9,7 @@ mod bench_export;
 mod eval;
 mod explain;
 mod export;
+mod gazetteer;
 mod pipeline;
 mod table;
 
@@ -33,6 +34,10 @@ struct Cli {
     /// No progress bars or summaries; errors still go to stderr.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// The gazetteer index to geocode with ("embedded" for the built-in one). Default: the one
+    /// `sitrep gazetteer import` wrote to ~/.local/share/sitrep/gazetteer.idx, if any.
+    #[arg(long, global = true, env = "SITREP_GAZETTEER", value_name = "PATH")]
+    gazetteer: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -86,6 +91,9 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Import GeoNames files into the gazetteer, show which one is in use, look names up.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
     /// Measure sitrep against expected output and gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -108,6 +116,27 @@ enum Command {
         #[arg(long, value_name = "N")]
         export: Option<usize>,
     },
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Build the gazetteer index from GeoNames files (allCountries, XX, citiesNNN,
+    /// alternateNamesV2, admin1CodesASCII, admin2Codes, countryInfo; .zip, .xz, .gz or plain).
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the index (default: where sitrep looks for it).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// GeoNames feature classes to keep: A admin areas, P populated places, L regions,
+        /// S spots, H water, T terrain, R roads, U undersea, V vegetation.
+        #[arg(long, default_value = "PAL")]
+        classes: String,
+    },
+    /// Which gazetteer is in use and how large it is.
+    Info,
+    /// The places a name may be, as geocoding sees them.
+    Lookup { name: String },
 }
 
 #[derive(Subcommand)]
@@ -214,23 +243,29 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let quiet = cli.quiet;
+    let gazetteer = || gazetteer::load(cli.gazetteer.as_deref());
     match cli.command {
-        Command::Run { input, db } => ingest_command(&input, &db, quiet, true),
-        Command::Ingest { input, db } => ingest_command(&input, &db, quiet, false),
+        Command::Run { input, db } => ingest_command(&input, &db, gazetteer()?, quiet, true),
+        Command::Ingest { input, db } => ingest_command(&input, &db, gazetteer()?, quiet, false),
         Command::Events { filters, format, db } => export::events(&open_store(&db)?, &filters, format),
         Command::Export { format, output, filters, db } => {
             export::export(&open_store(&db)?, &filters, &format, output.as_deref(), quiet)
         }
-        Command::Explain { file, json, read } => explain::run(&file, json, &read.options()?),
-        Command::Eval(EvalCommand::Seeds { dir, expected }) => eval::seeds(&dir, &expected, quiet),
+        Command::Explain { file, json, read } => explain::run(&file, json, &read.options()?, gazetteer()?),
+        Command::Gazetteer(GazetteerCommand::Import { files, output, classes }) => {
+            gazetteer::import_command(&files, output.as_deref().or(cli.gazetteer.as_deref()), &classes, quiet)
+        }
+        Command::Gazetteer(GazetteerCommand::Info) => gazetteer::info(gazetteer()?),
+        Command::Gazetteer(GazetteerCommand::Lookup { name }) => gazetteer::lookup(gazetteer()?, &name),
+        Command::Eval(EvalCommand::Seeds { dir, expected }) => eval::seeds(&dir, &expected, gazetteer()?, quiet),
         Command::Eval(EvalCommand::Gva { documents, gold, details }) => {
-            eval::gva(&documents, &gold, details.as_deref(), quiet)
+            eval::gva(&documents, &gold, details.as_deref(), gazetteer()?, quiet)
         }
         Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
-        Command::Eval(EvalCommand::Acled { notes, details }) => eval::acled(&notes, details.as_deref()),
+        Command::Eval(EvalCommand::Acled { notes, details }) => eval::acled(&notes, details.as_deref(), gazetteer()?),
         Command::Bench { export: Some(events), .. } => bench_export::run(events),
         Command::Bench { path, generated, rounds, scale, export: None } => {
-            bench::run(path.as_deref(), generated, rounds, scale)
+            bench::run(path.as_deref(), generated, rounds, scale, cli.gazetteer.as_deref())
         }
     }
 }
@@ -263,14 +298,20 @@ fn interrupt_flag() -> Arc<AtomicBool> {
     flag
 }
 
-fn ingest_command(input: &InputArgs, db: &DbArg, quiet: bool, summary: bool) -> Result<ExitCode> {
+fn ingest_command(
+    input: &InputArgs,
+    db: &DbArg,
+    gazetteer: &sitrep_geo::Gazetteer,
+    quiet: bool,
+    summary: bool,
+) -> Result<ExitCode> {
     let options = input.read.options()?;
     let mut store = open_store(db)?;
     let bar = progress(quiet, "ingesting");
     let stop = interrupt_flag();
     let report = pipeline::ingest(&mut store, &input.paths, &options, &bar, &stop)?;
     bar.finish_and_clear();
-    let changes = if report.interrupted { None } else { Some(pipeline::process(&mut store)?.1) };
+    let changes = if report.interrupted { None } else { Some(pipeline::process(&mut store, gazetteer)?.1) };
     if !quiet {
         eprintln!(
             "{} documents read: {} new, {} updated, {} unchanged, {} near-duplicates, {} without text; {} inputs failed",

@@ -182,7 +182,10 @@ pub fn source_document(document: &Document) -> sitrep_resolve::SourceDocument {
 /// arrived, and stores the resulting events as changes; returns the located reports the events
 /// were made of (evaluation reads their claims) and what changed among the stored events. A document whose reports this build already stored is
 /// not read again: only new and changed documents are annotated and extracted.
-pub fn process(store: &mut dyn Store) -> Result<(Vec<LocatedReport>, SyncSummary), StoreError> {
+pub fn process(
+    store: &mut dyn Store,
+    gazetteer: &sitrep_geo::Gazetteer,
+) -> Result<(Vec<LocatedReport>, SyncSummary), StoreError> {
     let build = build_key();
     let mut located = Vec::new();
     let mut resolver = sitrep_resolve::Resolver::new();
@@ -206,7 +209,7 @@ pub fn process(store: &mut dyn Store) -> Result<(Vec<LocatedReport>, SyncSummary
             store.put_reports(&fresh)?;
             fresh.clear();
         }
-        let reports = sitrep_geo::geocode(reports);
+        let reports = sitrep_geo::geocode_with(gazetteer, reports);
         resolver.add(source_document(&document), &document.text, reports.clone());
         located.extend(reports);
     }

@@ -1,6 +1,7 @@
 //! ACLED Asia 2015 notes (`shared/data/README.md`): each note is one document; its primary
 //! event's type is scored against the 2015 type (mapped to today's hierarchy) and its
-//! `fatalities.low` against FATALITIES.
+//! `fatalities.low` against FATALITIES; its location against ADMIN1, LOCATION and the point
+//! (country, admin1 and place names compared with case, accents and punctuation folded).
 //!
 //! Not here: reading the notes for meaning (the CLI runs the pipeline on them).
 
@@ -8,7 +9,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::gva::{GvaError, open_maybe_xz};
+use sitrep_model::Location;
+
+use crate::gva::{GvaError, city_key, haversine_km, open_maybe_xz};
 
 /// One ACLED event with the coder's note.
 #[derive(Debug, Clone, Deserialize)]
@@ -21,6 +24,16 @@ pub struct AcledRow {
     pub notes: String,
     #[serde(rename = "FATALITIES")]
     pub fatalities: u32,
+    #[serde(rename = "COUNTRY", default)]
+    pub country: String,
+    #[serde(rename = "ADMIN1", default)]
+    pub admin1: String,
+    #[serde(rename = "LOCATION", default)]
+    pub location: String,
+    #[serde(rename = "LATITUDE", default)]
+    pub latitude: Option<f64>,
+    #[serde(rename = "LONGITUDE", default)]
+    pub longitude: Option<f64>,
 }
 
 pub fn read(path: &Path) -> Result<Vec<AcledRow>, GvaError> {
@@ -51,6 +64,7 @@ pub fn mapped_types(old: &str) -> &'static [&'static str] {
 pub struct Predicted {
     pub event_type: Option<String>,
     pub fatalities: u32,
+    pub location: Option<Location>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,6 +72,14 @@ pub struct AcledScores {
     pub notes: usize,
     pub type_accuracy: f64,
     pub fatalities_exact: f64,
+    /// Share of notes given a location, and of those with a point.
+    pub located: f64,
+    pub with_point: f64,
+    /// Shares of all notes: country, admin1 and location name right, point within 25 km.
+    pub country: f64,
+    pub admin1: f64,
+    pub location_name: f64,
+    pub within_25km: f64,
     /// Accuracy per gold type: (2015 type, notes, correct).
     pub by_type: Vec<(String, usize, usize)>,
 }
@@ -69,6 +91,20 @@ pub fn score(rows: &[AcledRow], predicted: &dyn Fn(&str) -> Predicted) -> AcledS
         let right = p.event_type.as_deref().is_some_and(|t| mapped_types(&row.event_type).contains(&t));
         s.type_accuracy += f64::from(u8::from(right));
         s.fatalities_exact += f64::from(u8::from(p.fatalities == row.fatalities));
+        if let Some(l) = &p.location {
+            let same =
+                |ours: &Option<String>, gold: &str| ours.as_deref().is_some_and(|o| city_key(o) == city_key(gold));
+            s.located += 1.0;
+            s.country += f64::from(u8::from(same(&l.country, &row.country)));
+            s.admin1 += f64::from(u8::from(same(&l.admin1, &row.admin1)));
+            s.location_name += f64::from(u8::from(same(&l.name, &row.location)));
+            if let (Some(lat), Some(lon)) = (l.lat, l.lon) {
+                s.with_point += 1.0;
+                if let (Some(glat), Some(glon)) = (row.latitude, row.longitude) {
+                    s.within_25km += f64::from(u8::from(haversine_km(lat, lon, glat, glon) <= 25.0));
+                }
+            }
+        }
         match s.by_type.iter_mut().find(|(t, _, _)| t.eq_ignore_ascii_case(&row.event_type)) {
             Some((_, n, c)) => {
                 *n += 1;
@@ -80,6 +116,11 @@ pub fn score(rows: &[AcledRow], predicted: &dyn Fn(&str) -> Predicted) -> AcledS
     let n = s.notes.max(1) as f64;
     s.type_accuracy /= n;
     s.fatalities_exact /= n;
+    for share in
+        [&mut s.located, &mut s.with_point, &mut s.country, &mut s.admin1, &mut s.location_name, &mut s.within_25km]
+    {
+        *share /= n;
+    }
     s.by_type.sort_by_key(|(_, n, _)| std::cmp::Reverse(*n));
     s
 }
@@ -93,13 +134,43 @@ mod tests {
         assert_eq!(mapped_types("Battle-No change of territory"), &["Battles"]);
         assert_eq!(mapped_types("Violence Against Civilians"), &["Violence against civilians"]);
         let rows = vec![
-            AcledRow { id: "a".into(), event_type: "Riots/Protests".into(), notes: String::new(), fatalities: 0 },
-            AcledRow { id: "b".into(), event_type: "Remote violence".into(), notes: String::new(), fatalities: 2 },
+            AcledRow {
+                id: "a".into(),
+                event_type: "Riots/Protests".into(),
+                notes: String::new(),
+                fatalities: 0,
+                country: "Mali".into(),
+                admin1: "Mopti".into(),
+                location: "Sévaré".into(),
+                latitude: Some(14.53),
+                longitude: Some(-4.1),
+            },
+            AcledRow {
+                id: "b".into(),
+                event_type: "Remote violence".into(),
+                notes: String::new(),
+                fatalities: 2,
+                country: "Mali".into(),
+                admin1: "Segou".into(),
+                location: "Segou".into(),
+                latitude: Some(13.43),
+                longitude: Some(-6.26),
+            },
         ];
+        let sevare = Location {
+            name: Some("Sevare".into()),
+            admin1: Some("Mopti".into()),
+            country: Some("Mali".into()),
+            lat: Some(14.52),
+            lon: Some(-4.09),
+            ..Location::default()
+        };
         let s = score(&rows, &|id| Predicted {
             event_type: Some(if id == "a" { "Riots".into() } else { "Battles".into() }),
             fatalities: if id == "b" { 2 } else { 0 },
+            location: (id == "a").then(|| sevare.clone()),
         });
         assert_eq!((s.type_accuracy, s.fatalities_exact), (0.5, 1.0));
+        assert_eq!((s.located, s.country, s.admin1, s.location_name, s.within_25km), (0.5, 0.5, 0.5, 0.5, 0.5));
     }
 }

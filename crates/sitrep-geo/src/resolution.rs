@@ -67,11 +67,7 @@ impl Focus {
         }
         let top = areas.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).filter(|(_, n)| *n >= 2);
         focus.area = top.and_then(|((iso2, a1), _)| {
-            g.candidates(&a1)
-                .into_iter()
-                .map(|(i, _)| g.entry(i))
-                .find(|e| e.kind == Kind::Admin1 && e.iso2 == iso2)
-                .cloned()
+            g.candidates(&a1).into_iter().map(|(i, _)| g.entry(i)).find(|e| e.kind == Kind::Admin1 && e.iso2 == iso2)
         });
         focus
     }
@@ -87,7 +83,7 @@ pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
             continue;
         }
         let candidates = g.candidates(name);
-        let exact: Vec<&Entry> =
+        let exact: Vec<Entry> =
             candidates.iter().filter(|(_, m)| *m == Match::Exact).map(|&(i, _)| g.entry(i)).collect();
         if let Some(country) = exact.iter().find(|e| e.kind == Kind::Country) {
             *votes.entry(country.iso2.clone()).or_default() += 3.0;
@@ -133,7 +129,7 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
     match found {
         Some(entry) => {
             let near = matches!(feature, Some("area" | "neighbourhood" | "site")) && entry.kind == Kind::Settlement;
-            let mut location = location_of(g, entry, near);
+            let mut location = location_of(g, &entry, near);
             if near {
                 location.name = Some(shown);
             }
@@ -149,13 +145,7 @@ fn mention_key(m: &PlaceMention) -> String {
 }
 
 /// The best-scoring entry for a name, if any scores enough.
-fn best<'g>(
-    g: &'g Gazetteer,
-    name: &str,
-    feature: Option<&str>,
-    context: &[String],
-    focus: Option<&str>,
-) -> Option<&'g Entry> {
+fn best(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[String], focus: Option<&str>) -> Option<Entry> {
     best_index(g, name, feature, context, focus).map(|i| g.entry(i))
 }
 
@@ -171,7 +161,7 @@ fn best_index(
     let score = |entry: &Entry, matched: Match| -> f64 {
         let mut points = if matched == Match::Exact { 2.0 } else { 1.0 };
         points += match (feature, entry.kind) {
-            (Some("admin"), Kind::Admin1 | Kind::Admin2) => 3.0,
+            (Some("admin"), Kind::Admin1 | Kind::Admin2 | Kind::Area) => 3.0,
             (Some("admin"), Kind::Settlement) => -1.0,
             (Some("area"), _) => 0.5,
             (_, Kind::Settlement) => 1.0,
@@ -197,9 +187,13 @@ fn best_index(
     };
     g.candidates(name)
         .into_iter()
-        .map(|(i, matched)| (i, score(g.entry(i), matched), matched))
-        .filter(|(_, points, matched)| *points >= if *matched == Match::Exact { ENOUGH } else { ENOUGH_TRANSLITERATED })
-        .map(|(i, points, _)| (i, points))
+        .map(|(i, matched)| (i, g.entry(i), matched))
+        .map(|(i, entry, matched)| (i, score(&entry, matched), matched, size(&entry)))
+        .filter(|(_, points, matched, _)| {
+            *points >= if *matched == Match::Exact { ENOUGH } else { ENOUGH_TRANSLITERATED }
+        })
+        // Among towns that score enough, the larger is the likelier.
+        .map(|(i, points, _, size)| (i, points + size))
         // The best; the first listed on a tie (exact matches come first).
         .fold(None, |kept: Option<(u32, f64)>, (i, p)| match kept {
             Some((_, q)) if q >= p => kept,
@@ -208,9 +202,19 @@ fn best_index(
         .map(|(i, _)| i)
 }
 
+/// Points for a town's size, used only to rank candidates that already score enough: none
+/// below 1,000 people, 0.4 per tenfold more, at most 1.2 (a city of a million). Admin areas
+/// get none, so that a province does not outrank its capital by counting its people.
+fn size(entry: &Entry) -> f64 {
+    if entry.kind != Kind::Settlement || entry.population == 0 {
+        return 0.0;
+    }
+    ((f64::from(entry.population).log10() - 3.0) * 0.4).clamp(0.0, 1.2)
+}
+
 /// A road "A-B": between its ends when both are known, at the one known otherwise.
 fn road(g: &Gazetteer, m: &PlaceMention, focus: Option<&str>) -> Option<Location> {
-    let ends: Vec<&Entry> =
+    let ends: Vec<Entry> =
         m.name.split('-').filter_map(|end| best(g, end.trim(), Some("settlement"), &m.context, focus)).collect();
     let first = ends.first()?;
     let mut location = location_of(g, first, true);
@@ -229,7 +233,7 @@ fn fallback(g: &Gazetteer, m: &PlaceMention, document: &Focus, shown: String) ->
     for (depth, context) in m.context.iter().enumerate() {
         let outer = &m.context[depth + 1..];
         if let Some(entry) = best(g, context, None, outer, focus) {
-            let mut location = location_of(g, entry, entry.kind == Kind::Settlement);
+            let mut location = location_of(g, &entry, entry.kind == Kind::Settlement);
             location.name = Some(shown);
             return Some(location);
         }
@@ -247,7 +251,7 @@ fn location_of(g: &Gazetteer, e: &Entry, near: bool) -> Location {
     let (geo_precision, where_prec) = match (e.kind, near) {
         (Kind::Settlement, false) => (1, 1),
         (Kind::Settlement, true) => (2, 2),
-        (Kind::Admin2, _) => (3, 3),
+        (Kind::Admin2 | Kind::Area, _) => (3, 3),
         (Kind::Admin1, _) => (3, 4),
         (Kind::Country, _) => (3, 6),
     };

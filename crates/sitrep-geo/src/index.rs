@@ -1,0 +1,477 @@
+//! The gazetteer's index: one file (or one buffer, for the embedded default) that is read in
+//! place, so that a gazetteer of millions of names opens in milliseconds and costs only the
+//! pages that lookups touch.
+//!
+//! ## Layout (all integers little-endian)
+//! - header: `SITREPGZ`, format version (u32), then (offset, length) as u64 pairs of the four
+//!   sections below;
+//! - **entries**: fixed 32-byte records, the entry's number being its place in the section:
+//!   GeoNames id u32, latitude and longitude in millionths of a degree (i32, `i32::MIN` when
+//!   unknown: exact for GeoNames' five decimals), population u32, name,
+//!   admin1 and admin2 as string offsets (u32, `u32::MAX` for none), kind u8, flags u8, ISO
+//!   code 2 bytes;
+//! - **strings**: each a u16 length then UTF-8 bytes (admin names are stored once);
+//! - **postings**: for a key naming several entries, a u32 count then the entries' numbers;
+//! - **names**: an `fst` map from key to posting. Keys are `e` + the exact key or `t` + the
+//!   transliteration key (`key.rs`); a value `n << 1 | 1` is the single entry `n`, `p << 1` the
+//!   posting list at offset `p`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use fst::Map;
+
+use crate::gazetteer::{Entry, Kind};
+
+const MAGIC: &[u8; 8] = b"SITREPGZ";
+const VERSION: u32 = 1;
+const HEADER: usize = 8 + 4 + 4 * 16;
+const RECORD: usize = 32;
+const NONE: u32 = u32::MAX;
+
+/// Flag: the place is a seat of government (GeoNames PPLC, PPLA…).
+pub const SEAT: u8 = 1;
+
+/// The bytes an index is read from: a memory-mapped file or a buffer.
+#[derive(Debug)]
+enum Backing {
+    Mapped(memmap2::Mmap),
+    Owned(Vec<u8>),
+}
+
+impl AsRef<[u8]> for Backing {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Backing::Mapped(m) => m,
+            Backing::Owned(v) => v,
+        }
+    }
+}
+
+/// A section of the backing bytes, for `fst`, which wants to own what it reads.
+#[derive(Debug, Clone)]
+struct Section {
+    bytes: Arc<Backing>,
+    start: usize,
+    end: usize,
+}
+
+impl AsRef<[u8]> for Section {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes.as_ref().as_ref()[self.start..self.end]
+    }
+}
+
+/// A read-only index.
+#[derive(Debug)]
+pub struct Index {
+    bytes: Arc<Backing>,
+    entries: (usize, usize),
+    strings: (usize, usize),
+    postings: (usize, usize),
+    names: Map<Section>,
+}
+
+/// Why an index could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{0}: not a sitrep gazetteer index")]
+    NotAnIndex(String),
+    #[error("{path}: index format {found}, this build reads {VERSION}; import the gazetteer again")]
+    Version { path: String, found: u32 },
+    #[error("{0}: the index is truncated or damaged")]
+    Damaged(String),
+}
+
+impl Index {
+    /// Maps an index file.
+    pub fn open(path: &Path) -> Result<Index, IndexError> {
+        let shown = path.display().to_string();
+        let io = |source| IndexError::Io { path: shown.clone(), source };
+        let file = std::fs::File::open(path).map_err(io)?;
+        // Safety: the file is only read; an index is replaced by renaming a new file over it,
+        // never rewritten in place.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io)?;
+        Index::from_backing(Backing::Mapped(map), &shown)
+    }
+
+    /// An index held in memory.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, IndexError> {
+        Index::from_backing(Backing::Owned(bytes), "index")
+    }
+
+    fn from_backing(backing: Backing, shown: &str) -> Result<Index, IndexError> {
+        let bytes = backing.as_ref();
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return Err(IndexError::NotAnIndex(shown.to_owned()));
+        }
+        let found = u32_at(bytes, 8);
+        if found != VERSION {
+            return Err(IndexError::Version { path: shown.to_owned(), found });
+        }
+        let mut sections = [(0usize, 0usize); 4];
+        for (i, s) in sections.iter_mut().enumerate() {
+            let at = 12 + i * 16;
+            let (offset, length) = (u64_at(bytes, at) as usize, u64_at(bytes, at + 8) as usize);
+            let end = offset.checked_add(length).filter(|&end| end <= bytes.len());
+            let end = end.ok_or_else(|| IndexError::Damaged(shown.to_owned()))?;
+            *s = (offset, end);
+        }
+        let [entries, strings, postings, names] = sections;
+        if (entries.1 - entries.0) % RECORD != 0 {
+            return Err(IndexError::Damaged(shown.to_owned()));
+        }
+        let bytes = Arc::new(backing);
+        let section = Section { bytes: bytes.clone(), start: names.0, end: names.1 };
+        let names = Map::new(section).map_err(|_| IndexError::Damaged(shown.to_owned()))?;
+        Ok(Index { bytes, entries, strings, postings, names })
+    }
+
+    fn data(&self) -> &[u8] {
+        self.bytes.as_ref().as_ref()
+    }
+
+    pub fn len(&self) -> usize {
+        (self.entries.1 - self.entries.0) / RECORD
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of distinct keys.
+    pub fn keys(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The entries under an exact key.
+    pub fn exact(&self, key: &str) -> Vec<u32> {
+        self.lookup(b'e', key)
+    }
+
+    /// The entries under a transliteration key.
+    pub fn transliterated(&self, key: &str) -> Vec<u32> {
+        self.lookup(b't', key)
+    }
+
+    fn lookup(&self, prefix: u8, key: &str) -> Vec<u32> {
+        let mut k = Vec::with_capacity(key.len() + 1);
+        k.push(prefix);
+        k.extend_from_slice(key.as_bytes());
+        let Some(value) = self.names.get(&k) else { return Vec::new() };
+        if value & 1 == 1 {
+            return vec![(value >> 1) as u32];
+        }
+        let data = self.data();
+        let at = self.postings.0 + (value >> 1) as usize;
+        if at + 4 > self.postings.1 {
+            return Vec::new();
+        }
+        let n = u32_at(data, at) as usize;
+        (0..n).map(|i| at + 4 + 4 * i).take_while(|&p| p + 4 <= self.postings.1).map(|p| u32_at(data, p)).collect()
+    }
+
+    /// The entry numbered `index` (callers pass numbers the index gave them).
+    pub fn entry(&self, index: u32) -> Entry {
+        let data = self.data();
+        let at = self.entries.0 + index as usize * RECORD;
+        let r = &data[at..at + RECORD];
+        let coordinate = |at: usize| {
+            let v = i32::from_le_bytes(r[at..at + 4].try_into().unwrap_or_default());
+            Some(f64::from(v) / 1e6).filter(|_| v != i32::MIN)
+        };
+        let kind = match r[28] {
+            1 => Kind::Admin2,
+            2 => Kind::Admin1,
+            3 => Kind::Country,
+            4 => Kind::Area,
+            _ => Kind::Settlement,
+        };
+        Entry {
+            name: self.string(u32_at(r, 16)).unwrap_or_default(),
+            kind,
+            iso2: String::from_utf8_lossy(&r[30..32]).into_owned(),
+            admin1: self.string(u32_at(r, 20)),
+            admin2: self.string(u32_at(r, 24)),
+            lat: coordinate(4),
+            lon: coordinate(8),
+            geonames_id: Some(u32_at(r, 0)).filter(|&id| id != 0).map(u64::from),
+            population: u32_at(r, 12),
+            seat: r[29] & SEAT != 0,
+        }
+    }
+
+    fn string(&self, offset: u32) -> Option<String> {
+        if offset == NONE {
+            return None;
+        }
+        let data = self.data();
+        let at = self.strings.0 + offset as usize;
+        let len = u16::from_le_bytes([*data.get(at)?, *data.get(at + 1)?]) as usize;
+        let bytes = data.get(at + 2..at + 2 + len).filter(|_| at + 2 + len <= self.strings.1)?;
+        Some(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default())
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
+}
+
+/// One entry as the builder takes it: admin areas are handles (`IndexBuilder::area`), named
+/// when their names are known, which for GeoNames may be after the places in them.
+#[derive(Debug, Clone, Default)]
+pub struct Record<'a> {
+    pub name: &'a str,
+    pub kind: Kind,
+    pub iso2: &'a str,
+    pub admin1: Option<u32>,
+    pub admin2: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geonames_id: u32,
+    pub population: u32,
+    pub seat: bool,
+}
+
+/// Builds an index: entries with their names, then `finish`.
+///
+/// Keys are kept in one arena and sorted at the end, so that memory grows with the bytes of
+/// the names, not with a map per name (a full GeoNames dump has tens of millions).
+#[derive(Default)]
+pub struct IndexBuilder {
+    records: Vec<u8>,
+    strings: Vec<u8>,
+    /// Admin areas: key (a code such as `SY.02`, or a name path) → handle; each handle's name.
+    areas: std::collections::HashMap<String, u32>,
+    area_names: Vec<Option<String>>,
+    arena: Vec<u8>,
+    /// (start in the arena, length, entry).
+    keys: Vec<(u64, u32, u32)>,
+}
+
+impl IndexBuilder {
+    pub fn len(&self) -> usize {
+        self.records.len() / RECORD
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The handle of the admin area known by `key`.
+    pub fn area(&mut self, key: &str) -> u32 {
+        if let Some(&handle) = self.areas.get(key) {
+            return handle;
+        }
+        let handle = self.area_names.len() as u32;
+        self.areas.insert(key.to_owned(), handle);
+        self.area_names.push(None);
+        handle
+    }
+
+    /// The handle of an admin area if some entry or name used its key.
+    pub fn known_area(&self, key: &str) -> Option<u32> {
+        self.areas.get(key).copied()
+    }
+
+    /// Names an admin area; the first name given stays.
+    pub fn name_area(&mut self, handle: u32, name: &str) {
+        let slot = &mut self.area_names[handle as usize];
+        if slot.is_none() {
+            *slot = Some(name.to_owned());
+        }
+    }
+
+    pub fn area_name(&self, handle: u32) -> Option<&str> {
+        self.area_names.get(handle as usize).and_then(|n| n.as_deref())
+    }
+
+    /// Adds an entry and the names it is known by (its own name is always one); returns its
+    /// number.
+    pub fn push<'a>(&mut self, entry: &Record, names: impl IntoIterator<Item = &'a str>) -> u32 {
+        let index = self.len() as u32;
+        let name = self.store(entry.name);
+        let kind = match entry.kind {
+            Kind::Settlement => 0u8,
+            Kind::Admin2 => 1,
+            Kind::Admin1 => 2,
+            Kind::Country => 3,
+            Kind::Area => 4,
+        };
+        let r = &mut self.records;
+        r.extend_from_slice(&entry.geonames_id.to_le_bytes());
+        for v in [entry.lat, entry.lon] {
+            r.extend_from_slice(&v.map_or(i32::MIN, |v| (v * 1e6).round() as i32).to_le_bytes());
+        }
+        r.extend_from_slice(&entry.population.to_le_bytes());
+        // Admin fields hold handles until `finish` turns them into string offsets.
+        for s in [name, entry.admin1.unwrap_or(NONE), entry.admin2.unwrap_or(NONE)] {
+            r.extend_from_slice(&s.to_le_bytes());
+        }
+        r.push(kind);
+        r.push(if entry.seat { SEAT } else { 0 });
+        let iso = entry.iso2.as_bytes();
+        r.extend_from_slice(&[iso.first().copied().unwrap_or(b' '), iso.get(1).copied().unwrap_or(b' ')]);
+        self.name(index, entry.name);
+        for n in names {
+            self.name(index, n);
+        }
+        index
+    }
+
+    /// Adds a name to an entry already pushed (GeoNames' alternate names arrive later).
+    pub fn name(&mut self, index: u32, name: &str) {
+        let exact = crate::key::exact(name);
+        if exact.is_empty() {
+            return;
+        }
+        // Transliteration keys are for romanised names; other scripts meet by their exact key.
+        let latin = exact.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
+        let transliterated = if latin { crate::key::transliteration(name) } else { String::new() };
+        self.key(index, b'e', &exact);
+        if !transliterated.is_empty() {
+            self.key(index, b't', &transliterated);
+        }
+    }
+
+    fn key(&mut self, index: u32, prefix: u8, key: &str) {
+        let start = self.arena.len() as u64;
+        self.arena.push(prefix);
+        self.arena.extend_from_slice(key.as_bytes());
+        self.keys.push((start, key.len() as u32 + 1, index));
+    }
+
+    fn store(&mut self, s: &str) -> u32 {
+        let offset = self.strings.len() as u32;
+        let bytes = truncated(s);
+        self.strings.extend_from_slice(&(bytes.len() as u16).to_le_bytes());
+        self.strings.extend_from_slice(bytes);
+        offset
+    }
+
+    /// The index's bytes.
+    pub fn finish(mut self) -> Vec<u8> {
+        let names = std::mem::take(&mut self.area_names);
+        let offsets: Vec<u32> = names.iter().map(|n| n.as_deref().map_or(NONE, |n| self.store(n))).collect();
+        for record in self.records.chunks_exact_mut(RECORD) {
+            for at in [20, 24] {
+                let handle = u32_at(record, at);
+                let offset = offsets.get(handle as usize).copied().unwrap_or(NONE);
+                record[at..at + 4].copy_from_slice(&offset.to_le_bytes());
+            }
+        }
+        let arena = std::mem::take(&mut self.arena);
+        let key = |&(start, len, _): &(u64, u32, u32)| &arena[start as usize..start as usize + len as usize];
+        self.keys.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
+        self.keys.dedup_by(|a, b| a.2 == b.2 && key(a) == key(b));
+        let mut postings = Vec::new();
+        let mut map = fst::MapBuilder::memory();
+        let mut i = 0;
+        while i < self.keys.len() {
+            let k = key(&self.keys[i]);
+            let n = self.keys[i..].iter().take_while(|other| key(other) == k).count();
+            let value = if n == 1 {
+                (u64::from(self.keys[i].2) << 1) | 1
+            } else {
+                let offset = postings.len() as u64;
+                postings.extend_from_slice(&(n as u32).to_le_bytes());
+                for &(_, _, entry) in &self.keys[i..i + n] {
+                    postings.extend_from_slice(&entry.to_le_bytes());
+                }
+                offset << 1
+            };
+            // Keys are sorted and distinct, which is all the builder asks.
+            map.insert(k, value).expect("keys are sorted and distinct");
+            i += n;
+        }
+        let names = map.into_inner().expect("an in-memory fst cannot fail to write");
+        let sections = [&self.records, &self.strings, &postings, &names];
+        let mut out = Vec::with_capacity(HEADER + sections.iter().map(|s| s.len()).sum::<usize>());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        let mut offset = HEADER as u64;
+        for section in sections {
+            out.extend_from_slice(&offset.to_le_bytes());
+            out.extend_from_slice(&(section.len() as u64).to_le_bytes());
+            offset += section.len() as u64;
+        }
+        for section in sections {
+            out.extend_from_slice(section);
+        }
+        out
+    }
+}
+
+/// At most 65,535 bytes, cut on a character boundary (no place name comes near it).
+fn truncated(s: &str) -> &[u8] {
+    let mut end = s.len().min(u16::MAX as usize);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s.as_bytes()[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_and_names_come_back() {
+        let mut b = IndexBuilder::default();
+        let south = b.area("LB.03");
+        let pennsylvania = b.area("US.PA");
+        let tyre = Record {
+            name: "Tyre",
+            kind: Kind::Settlement,
+            iso2: "LB",
+            admin1: Some(south),
+            lat: Some(33.5),
+            lon: Some(-35.25),
+            geonames_id: 7,
+            population: 135_000,
+            seat: true,
+            ..Record::default()
+        };
+        b.push(&tyre, ["Sour", "Şūr"]);
+        b.push(&Record { iso2: "US", admin1: Some(pennsylvania), lat: None, geonames_id: 0, ..tyre.clone() }, []);
+        // Named after the places in it, as GeoNames' admin codes may come last.
+        b.name_area(south, "South Governorate");
+        b.name_area(south, "ignored: the first name stays");
+        let index = Index::from_bytes(b.finish()).unwrap();
+        assert_eq!(index.len(), 2);
+        let expected = Entry {
+            name: "Tyre".into(),
+            kind: Kind::Settlement,
+            iso2: "LB".into(),
+            admin1: Some("South Governorate".into()),
+            admin2: None,
+            lat: Some(33.5),
+            lon: Some(-35.25),
+            geonames_id: Some(7),
+            population: 135_000,
+            seat: true,
+        };
+        assert_eq!(index.entry(0), expected);
+        let us = index.entry(1);
+        assert_eq!((us.admin1, us.lat, us.geonames_id), (None, None, None));
+        assert_eq!(index.exact("tyre"), vec![0, 1]);
+        assert_eq!(index.exact("sur"), vec![0]);
+        assert_eq!(index.transliterated(&crate::key::transliteration("Tire")), vec![0, 1]);
+        assert!(index.exact("sidon").is_empty());
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_index_is_refused() {
+        let err = Index::from_bytes(b"lat,lon,name\n".to_vec()).unwrap_err();
+        assert!(err.to_string().contains("not a sitrep gazetteer index"), "{err}");
+        let mut bytes = IndexBuilder::default().finish();
+        bytes.truncate(HEADER + 1);
+        assert!(matches!(Index::from_bytes(bytes), Err(IndexError::Damaged(_))));
+    }
+}
