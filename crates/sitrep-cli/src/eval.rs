@@ -84,6 +84,7 @@ pub fn gva(
     }
     let figures = claims.into_iter().map(|(doc, claims)| (doc.to_owned(), gva::document_figures(&claims))).collect();
     let d = gva::score_documents(&figures, &incidents, &gold);
+    let geo = geocoding_alone(&reports, &incidents, &gold, gazetteer);
     if let Some(path) = details {
         let mut out = std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
@@ -121,11 +122,72 @@ pub fn gva(
     println!("  city                    {:.3}", s.city);
     println!("  state                   {:.3}", s.state);
     println!("  within 25 km            {:.3}", s.within_25km);
+    println!(
+        "  geocoding alone ({}: {} documents with a place mention, {} naming the gold city)",
+        gazetteer.origin, geo.with_mention, geo.naming_city
+    );
+    println!("    that mention's state  {:.3}", geo.state / geo.naming_city.max(1) as f64);
+    println!("    its city              {:.3}", geo.city / geo.naming_city.max(1) as f64);
+    println!("    within 25 km          {:.3}", geo.within_25km / geo.naming_city.max(1) as f64);
     println!("  document level ({} documents: the figures each document states)", d.documents);
     println!("    killed exact          {:.3}", d.killed_exact);
     println!("    injured exact         {:.3}", d.injured_exact);
     println!("    both exact            {:.3}", d.both_exact);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Geocoding measured apart from extraction: over documents one of whose place mentions names
+/// the gold city, that mention geocoded under the document's focus.
+#[derive(Default)]
+struct GeocodingAlone {
+    with_mention: usize,
+    naming_city: usize,
+    state: f64,
+    city: f64,
+    within_25km: f64,
+}
+
+fn geocoding_alone(
+    reports: &[LocatedReport],
+    incidents: &[(String, String)],
+    gold: &std::collections::HashMap<String, gva::GoldIncident>,
+    gazetteer: &Gazetteer,
+) -> GeocodingAlone {
+    let mut by_document: BTreeMap<&str, Vec<sitrep_model::Report>> = BTreeMap::new();
+    for r in reports {
+        by_document.entry(r.report.document_id.as_str()).or_default().push(r.report.clone());
+    }
+    let incidents: std::collections::HashMap<&str, &str> =
+        incidents.iter().map(|(d, i)| (d.as_str(), i.as_str())).collect();
+    let mut s = GeocodingAlone::default();
+    for (doc, reports) in by_document {
+        let Some(g) = incidents.get(doc).and_then(|i| gold.get(*i)) else { continue };
+        let mentions: Vec<_> = reports.iter().flat_map(|r| &r.place_mentions).collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        s.with_mention += 1;
+        let city = gva::city_key(&g.city_or_county);
+        let Some(mention) = mentions.iter().find(|m| gva::city_key(&m.name) == city) else { continue };
+        s.naming_city += 1;
+        let focus = sitrep_geo::resolution::Focus::of(gazetteer, &reports);
+        let Some(l) = sitrep_geo::resolution::locate_mention(gazetteer, mention, &focus) else { continue };
+        let same = |ours: &Option<String>, theirs: &str| {
+            ours.as_deref().is_some_and(|o| gva::city_key(o) == gva::city_key(theirs))
+        };
+        s.state += f64::from(u8::from(same(&l.admin1, &g.state)));
+        if std::env::var_os("SITREP_DEBUG_GEO").is_some() && !same(&l.admin1, &g.state) {
+            eprintln!(
+                "GEO\t{doc}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:?}",
+                g.city_or_county, g.state, l.name, l.admin1, l.where_prec, mention.context
+            );
+        }
+        s.city += f64::from(u8::from(same(&l.name, &g.city_or_county) || same(&l.admin2, &g.city_or_county)));
+        if let (Some(a), Some(b), Some(c), Some(d)) = (l.lat, l.lon, g.latitude, g.longitude) {
+            s.within_25km += f64::from(u8::from(gva::haversine_km(a, b, c, d) <= 25.0));
+        }
+    }
+    s
 }
 
 pub fn html(dir: &Path) -> Result<ExitCode> {

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use sitrep_geo::Gazetteer;
-use sitrep_geo::import::{ImportOptions, import};
+use sitrep_geo::import::{ImportOptions, import_into};
 
 /// Where an imported gazetteer is written and looked for when no path is given.
 pub fn default_path() -> Option<PathBuf> {
@@ -53,7 +53,14 @@ pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, q
     };
     let started = Instant::now();
     let options = ImportOptions { classes: classes.to_owned(), ..ImportOptions::default() };
-    let (bytes, report) = import(files, &options);
+    let dir = output.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    // Written beside the target and renamed over it, so that a failed import leaves the old
+    // index whole (and a running sitrep keeps reading the file it mapped).
+    let mut file =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    let report = import_into(files, &options, file.as_file_mut())
+        .with_context(|| format!("cannot write {}", output.display()))?;
     for failed in &report.failed {
         eprintln!("error: {failed}");
     }
@@ -67,7 +74,8 @@ pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, q
         eprintln!("error: no places were read; {} is left as it was", output.display());
         return Ok(ExitCode::from(1));
     }
-    write_atomically(&output, &bytes)?;
+    let size = file.as_file().metadata().map(|m| m.len()).unwrap_or(0);
+    file.persist(&output).with_context(|| format!("cannot write {}", output.display()))?;
     if !quiet {
         for (path, kind, rows) in &report.files {
             eprintln!("{}: {rows} rows ({kind:?})", path.display());
@@ -77,24 +85,12 @@ pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, q
             "gazetteer: {} places, {} names, {:.1} MB at {} ({:.1} s)",
             g.len(),
             g.keys(),
-            bytes.len() as f64 / 1e6,
+            size as f64 / 1e6,
             output.display(),
             started.elapsed().as_secs_f64()
         );
     }
     Ok(if report.has_failures() { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// Writes beside the target and renames over it, so that a failed import leaves the old index
-/// whole (and a running sitrep keeps reading the file it mapped).
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut file =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    file.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }
 
 /// `sitrep gazetteer info`.

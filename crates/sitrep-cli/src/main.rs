@@ -6,6 +6,7 @@
 
 mod bench;
 mod bench_export;
+mod bench_gazetteer;
 mod eval;
 mod explain;
 mod export;
@@ -115,6 +116,10 @@ enum Command {
         /// with each export's peak memory.
         #[arg(long, value_name = "N")]
         export: Option<usize>,
+        /// Instead: import a generated GeoNames table of N rows (allCountries has 12.4 million)
+        /// and time the import, its peak memory, opening the index and looking names up.
+        #[arg(long, value_name = "N", conflicts_with = "export")]
+        import: Option<usize>,
     },
 }
 
@@ -264,7 +269,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Html { dir }) => eval::html(&dir),
         Command::Eval(EvalCommand::Acled { notes, details }) => eval::acled(&notes, details.as_deref(), gazetteer()?),
         Command::Bench { export: Some(events), .. } => bench_export::run(events),
-        Command::Bench { path, generated, rounds, scale, export: None } => {
+        Command::Bench { import: Some(rows), .. } => bench_gazetteer::run(rows),
+        Command::Bench { path, generated, rounds, scale, export: None, import: None } => {
             bench::run(path.as_deref(), generated, rounds, scale, cli.gazetteer.as_deref())
         }
     }

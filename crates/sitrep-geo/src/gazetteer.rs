@@ -49,12 +49,18 @@ pub struct Entry {
     pub population: u32,
     /// A seat of government (a capital of its country or of an admin area).
     pub seat: bool,
+    /// For a town, how many other towns of the gazetteer lie around it (within 20 to 40 km).
+    pub nearby: u32,
 }
 
 /// How a name matched an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Match {
+    /// Its transliteration key is the key of the entry's own name.
     Transliterated,
+    /// It is one of the entry's alternate names (another language's, a former name).
+    Alternate,
+    /// It is the entry's own name (or a name the lexicons give it).
     Exact,
 }
 
@@ -197,6 +203,9 @@ impl Gazetteer {
         for &i in self.lexicon_names.get(&exact).into_iter().flatten() {
             add(&mut out, i, Match::Exact);
         }
+        for i in self.index.alternate(&exact) {
+            add(&mut out, self.ours(i), Match::Alternate);
+        }
         for i in self.index.transliterated(&key::transliteration(name)) {
             add(&mut out, self.ours(i), Match::Transliterated);
         }
@@ -266,7 +275,65 @@ pub(crate) mod fixture {
         \"32.2\",\"-95.3\",\"Tyler\",Texas,Smith County,US\n";
 
     pub fn gazetteer() -> Gazetteer {
-        Gazetteer::from_cities_csv(CITIES, include_str!("../../../lexicons/geo/countries.toml")).unwrap()
+        Gazetteer::from_cities_csv(CITIES, super::COUNTRIES).unwrap()
+    }
+
+    /// Towns of one name in several states, with populations and alternate names, as an
+    /// imported GeoNames gazetteer has them.
+    pub fn homonyms() -> Gazetteer {
+        use super::Kind;
+        use crate::index::{IndexBuilder, Record};
+        let mut b = IndexBuilder::default();
+        // Name, country, state, latitude, longitude, population, alternate names.
+        type Town = (&'static str, &'static str, &'static str, f64, f64, u32, &'static [&'static str]);
+        let towns: [Town; 9] = [
+            ("Los Angeles", "US", "California", 34.05, -118.24, 3_800_000, &["LA"]),
+            ("Springfield", "US", "Illinois", 39.80, -89.64, 114_000, &[]),
+            ("Springfield", "US", "Missouri", 37.22, -93.30, 169_000, &[]),
+            ("Springfield", "US", "Ohio", 39.92, -83.81, 58_000, &[]),
+            ("Irvington", "US", "New Jersey", 40.73, -74.23, 54_000, &[]),
+            ("Irvington", "US", "Kentucky", 37.88, -86.28, 1_200, &[]),
+            ("Philadelphia", "US", "Pennsylvania", 39.95, -75.16, 1_570_000, &[]),
+            ("Amman", "JO", "Amman", 31.95, 35.93, 1_275_000, &["Philadelphia", "Rabbath Ammon"]),
+            ("Lubnan", "LB", "Mount Lebanon", 33.9, 35.6, 2_000, &[]),
+        ];
+        for (name, iso2, state, lat, lon, population, alternates) in towns {
+            let area = b.area(&format!("{iso2}|{state}"));
+            b.name_area(area, state);
+            let town = Record {
+                name,
+                iso2,
+                admin1: Some(area),
+                lat: Some(lat),
+                lon: Some(lon),
+                population,
+                ..Record::default()
+            };
+            let index = b.push(&town, []);
+            for a in alternates {
+                b.alternate(index, a);
+            }
+        }
+        for (state, lat, lon) in
+            [("Ohio", 40.4, -82.7), ("New Jersey", 40.1, -74.5), ("Kentucky", 37.8, -85.7), ("Louisiana", 30.5, -91.2)]
+        {
+            let area = b.area(&format!("US|{state}"));
+            b.name_area(area, state);
+            let admin1 = Record {
+                name: state,
+                kind: Kind::Admin1,
+                iso2: "US",
+                admin1: Some(area),
+                lat: Some(lat),
+                lon: Some(lon),
+                ..Record::default()
+            };
+            b.push(&admin1, []);
+        }
+        let index = crate::index::Index::from_bytes(b.finish()).unwrap();
+        let mut g = Gazetteer::over(index, "homonyms".into(), super::COUNTRIES).unwrap();
+        g.add_admin_names("[US]\n\"New Jersey\" = [\"N.J.\"]\n\"Louisiana\" = [\"La.\"]\n").unwrap();
+        g
     }
 }
 

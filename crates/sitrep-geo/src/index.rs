@@ -5,17 +5,19 @@
 //! ## Layout (all integers little-endian)
 //! - header: `SITREPGZ`, format version (u32), then (offset, length) as u64 pairs of the four
 //!   sections below;
-//! - **entries**: fixed 32-byte records, the entry's number being its place in the section:
+//! - **entries**: fixed 36-byte records, the entry's number being its place in the section:
 //!   GeoNames id u32, latitude and longitude in millionths of a degree (i32, `i32::MIN` when
 //!   unknown: exact for GeoNames' five decimals), population u32, name,
 //!   admin1 and admin2 as string offsets (u32, `u32::MAX` for none), kind u8, flags u8, ISO
-//!   code 2 bytes;
+//!   code 2 bytes, and for a town the number of other towns around it (u32; see `nearby`);
 //! - **strings**: each a u16 length then UTF-8 bytes (admin names are stored once);
 //! - **postings**: for a key naming several entries, a u32 count then the entries' numbers;
-//! - **names**: an `fst` map from key to posting. Keys are `e` + the exact key or `t` + the
-//!   transliteration key (`key.rs`); a value `n << 1 | 1` is the single entry `n`, `p << 1` the
+//! - **names**: an `fst` map from key to posting. Keys are `e` + the exact key of an entry's own
+//!   name, `a` + the exact key of one of its alternate names, or `t` + the transliteration key
+//!   (`key.rs`) of its own name; a value `n << 1 | 1` is the single entry `n`, `p << 1` the
 //!   posting list at offset `p`.
 
+use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -26,7 +28,7 @@ use crate::gazetteer::{Entry, Kind};
 const MAGIC: &[u8; 8] = b"SITREPGZ";
 const VERSION: u32 = 1;
 const HEADER: usize = 8 + 4 + 4 * 16;
-const RECORD: usize = 32;
+const RECORD: usize = 36;
 const NONE: u32 = u32::MAX;
 
 /// Flag: the place is a seat of government (GeoNames PPLC, PPLA…).
@@ -146,9 +148,14 @@ impl Index {
         self.names.len()
     }
 
-    /// The entries under an exact key.
+    /// The entries whose own name has this exact key.
     pub fn exact(&self, key: &str) -> Vec<u32> {
         self.lookup(b'e', key)
+    }
+
+    /// The entries with an alternate name of this exact key.
+    pub fn alternate(&self, key: &str) -> Vec<u32> {
+        self.lookup(b'a', key)
     }
 
     /// The entries under a transliteration key.
@@ -200,6 +207,7 @@ impl Index {
             geonames_id: Some(u32_at(r, 0)).filter(|&id| id != 0).map(u64::from),
             population: u32_at(r, 12),
             seat: r[29] & SEAT != 0,
+            nearby: u32_at(r, 32),
         }
     }
 
@@ -292,9 +300,9 @@ impl IndexBuilder {
         self.area_names.get(handle as usize).and_then(|n| n.as_deref())
     }
 
-    /// Adds an entry and the names it is known by (its own name is always one); returns its
+    /// Adds an entry with other spellings of its own name (GeoNames' ASCII name); returns its
     /// number.
-    pub fn push<'a>(&mut self, entry: &Record, names: impl IntoIterator<Item = &'a str>) -> u32 {
+    pub fn push<'a>(&mut self, entry: &Record, spellings: impl IntoIterator<Item = &'a str>) -> u32 {
         let index = self.len() as u32;
         let name = self.store(entry.name);
         let kind = match entry.kind {
@@ -318,25 +326,25 @@ impl IndexBuilder {
         r.push(if entry.seat { SEAT } else { 0 });
         let iso = entry.iso2.as_bytes();
         r.extend_from_slice(&[iso.first().copied().unwrap_or(b' '), iso.get(1).copied().unwrap_or(b' ')]);
-        self.name(index, entry.name);
-        for n in names {
-            self.name(index, n);
+        r.extend_from_slice(&0u32.to_le_bytes());
+        // An entry's spellings often share keys (name and ASCII name): each key once.
+        let mut keys: Vec<(u8, String)> = keys_of(entry.name);
+        keys.extend(spellings.into_iter().flat_map(keys_of));
+        keys.sort_unstable();
+        keys.dedup();
+        for (prefix, key) in keys {
+            self.key(index, prefix, &key);
         }
         index
     }
 
-    /// Adds a name to an entry already pushed (GeoNames' alternate names arrive later).
-    pub fn name(&mut self, index: u32, name: &str) {
+    /// Adds an alternate name to an entry already pushed: another language's name, an old
+    /// name, a variant. Found only by its exact key, and known as an alternate, so that a
+    /// town's own name outranks another town's former one ("Philadelphia" is also Amman's).
+    pub fn alternate(&mut self, index: u32, name: &str) {
         let exact = crate::key::exact(name);
-        if exact.is_empty() {
-            return;
-        }
-        // Transliteration keys are for romanised names; other scripts meet by their exact key.
-        let latin = exact.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
-        let transliterated = if latin { crate::key::transliteration(name) } else { String::new() };
-        self.key(index, b'e', &exact);
-        if !transliterated.is_empty() {
-            self.key(index, b't', &transliterated);
+        if !exact.is_empty() {
+            self.key(index, b'a', &exact);
         }
     }
 
@@ -356,7 +364,15 @@ impl IndexBuilder {
     }
 
     /// The index's bytes.
-    pub fn finish(mut self) -> Vec<u8> {
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        self.write(&mut out).expect("writing to memory cannot fail");
+        out.into_inner()
+    }
+
+    /// Writes the index: header, entries, strings, the name map (streamed as it is built),
+    /// postings; then the header again with the sections' places.
+    pub fn write<W: Write + Seek>(mut self, out: &mut W) -> std::io::Result<()> {
         let names = std::mem::take(&mut self.area_names);
         let offsets: Vec<u32> = names.iter().map(|n| n.as_deref().map_or(NONE, |n| self.store(n))).collect();
         for record in self.records.chunks_exact_mut(RECORD) {
@@ -366,12 +382,21 @@ impl IndexBuilder {
                 record[at..at + 4].copy_from_slice(&offset.to_le_bytes());
             }
         }
+        nearby(&mut self.records);
+        let start = out.stream_position()?;
+        out.write_all(&[0; HEADER])?;
+        let mut sections = [(0u64, 0u64); 4];
+        sections[0] = (HEADER as u64, self.records.len() as u64);
+        out.write_all(&std::mem::take(&mut self.records))?;
+        sections[1] = (sections[0].0 + sections[0].1, self.strings.len() as u64);
+        out.write_all(&std::mem::take(&mut self.strings))?;
         let arena = std::mem::take(&mut self.arena);
         let key = |&(start, len, _): &(u64, u32, u32)| &arena[start as usize..start as usize + len as usize];
         self.keys.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
         self.keys.dedup_by(|a, b| a.2 == b.2 && key(a) == key(b));
         let mut postings = Vec::new();
-        let mut map = fst::MapBuilder::memory();
+        let names_start = sections[1].0 + sections[1].1;
+        let mut map = fst::MapBuilder::new(CountingWriter { inner: &mut *out, written: 0 }).map_err(fst_error)?;
         let mut i = 0;
         while i < self.keys.len() {
             let k = key(&self.keys[i]);
@@ -386,26 +411,91 @@ impl IndexBuilder {
                 }
                 offset << 1
             };
-            // Keys are sorted and distinct, which is all the builder asks.
-            map.insert(k, value).expect("keys are sorted and distinct");
+            map.insert(k, value).map_err(fst_error)?;
             i += n;
         }
-        let names = map.into_inner().expect("an in-memory fst cannot fail to write");
-        let sections = [&self.records, &self.strings, &postings, &names];
-        let mut out = Vec::with_capacity(HEADER + sections.iter().map(|s| s.len()).sum::<usize>());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        let mut offset = HEADER as u64;
-        for section in sections {
-            out.extend_from_slice(&offset.to_le_bytes());
-            out.extend_from_slice(&(section.len() as u64).to_le_bytes());
-            offset += section.len() as u64;
+        let written = map.into_inner().map_err(fst_error)?.written;
+        sections[3] = (names_start, written);
+        sections[2] = (names_start + written, postings.len() as u64);
+        out.write_all(&postings)?;
+        let end = out.stream_position()?;
+        out.seek(SeekFrom::Start(start))?;
+        out.write_all(MAGIC)?;
+        out.write_all(&VERSION.to_le_bytes())?;
+        for (offset, length) in sections {
+            out.write_all(&offset.to_le_bytes())?;
+            out.write_all(&length.to_le_bytes())?;
         }
-        for section in sections {
-            out.extend_from_slice(section);
-        }
-        out
+        out.seek(SeekFrom::Start(end))?;
+        out.flush()
     }
+}
+
+/// Sets each town's count of other towns around it: those in its cell of a 0.2° grid and the
+/// eight cells around (roughly 20 to 40 km). Where a gazetteer gives no populations (the
+/// embedded one), this tells a city with its suburbs from a village of the same name.
+fn nearby(records: &mut [u8]) {
+    let cell = |r: &[u8]| -> Option<(i32, i32)> {
+        let (lat, lon) = (i32::from_le_bytes(r[4..8].try_into().ok()?), i32::from_le_bytes(r[8..12].try_into().ok()?));
+        (r[28] == 0 && lat != i32::MIN && lon != i32::MIN).then_some((lat.div_euclid(200_000), lon.div_euclid(200_000)))
+    };
+    let mut counts: std::collections::HashMap<(i32, i32), u32> = std::collections::HashMap::new();
+    for r in records.chunks_exact(RECORD) {
+        if let Some(c) = cell(r) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    for r in records.chunks_exact_mut(RECORD) {
+        let Some((y, x)) = cell(r) else { continue };
+        let mut n = 0u32;
+        for dy in -1..=1 {
+            for dx in -1..=1 {
+                n += counts.get(&(y + dy, x + dx)).copied().unwrap_or(0);
+            }
+        }
+        r[32..36].copy_from_slice(&n.saturating_sub(1).to_le_bytes());
+    }
+}
+
+/// Counts what `fst` writes, for the section's length.
+struct CountingWriter<W> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Write for CountingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn fst_error(e: fst::Error) -> std::io::Error {
+    match e {
+        fst::Error::Io(e) => e,
+        other => std::io::Error::other(other),
+    }
+}
+
+/// The keys a name is found under: its exact key, and for a romanised name its transliteration
+/// key (other scripts meet by their exact key).
+fn keys_of(name: &str) -> Vec<(u8, String)> {
+    let exact = crate::key::exact(name);
+    if exact.is_empty() {
+        return Vec::new();
+    }
+    let latin = exact.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
+    let transliterated = if latin { crate::key::transliteration(name) } else { String::new() };
+    let mut keys = vec![(b'e', exact)];
+    if !transliterated.is_empty() {
+        keys.push((b't', transliterated));
+    }
+    keys
 }
 
 /// At most 65,535 bytes, cut on a character boundary (no place name comes near it).
@@ -439,6 +529,7 @@ mod tests {
             ..Record::default()
         };
         b.push(&tyre, ["Sour", "Şūr"]);
+        b.alternate(0, "Tyros");
         b.push(&Record { iso2: "US", admin1: Some(pennsylvania), lat: None, geonames_id: 0, ..tyre.clone() }, []);
         // Named after the places in it, as GeoNames' admin codes may come last.
         b.name_area(south, "South Governorate");
@@ -456,6 +547,7 @@ mod tests {
             geonames_id: Some(7),
             population: 135_000,
             seat: true,
+            nearby: 0,
         };
         assert_eq!(index.entry(0), expected);
         let us = index.entry(1);
@@ -464,6 +556,7 @@ mod tests {
         assert_eq!(index.exact("sur"), vec![0]);
         assert_eq!(index.transliterated(&crate::key::transliteration("Tire")), vec![0, 1]);
         assert!(index.exact("sidon").is_empty());
+        assert_eq!((index.alternate("tyros"), index.exact("tyros")), (vec![0], vec![]));
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub struct Focus {
     pub country: Option<String>,
     /// The admin1 area most of its resolved towns lie in (when two or more do).
     pub area: Option<Entry>,
+    /// Admin1 areas the document names ("… in Ohio"): a town of an ambiguous name is more
+    /// likely in one of them.
+    named: Vec<ContextArea>,
     /// Each mention's best entry under the country focus (by `mention_key`), found once for the
     /// area focus and reused when the mentions are located.
     resolved: HashMap<String, Option<u32>>,
@@ -53,11 +56,20 @@ pub struct Focus {
 impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
         let country = country_focus(g, reports);
-        let mut focus = Focus { country, ..Focus::default() };
+        let names: Vec<String> = reports
+            .iter()
+            .flat_map(|r| &r.place_mentions)
+            .flat_map(|m| std::iter::once(&m.name).chain(&m.context))
+            .cloned()
+            .collect();
+        let mut named = context_areas(g, &names);
+        named.retain(|a| a.admin2.is_none() && country.as_deref().is_none_or(|c| c == a.iso2));
+        let mut focus = Focus { country, named, ..Focus::default() };
         let mut areas: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let mut resolved = HashMap::new();
         for m in reports.iter().flat_map(|r| &r.place_mentions) {
-            let found = best_index(g, &m.name, m.feature.as_deref(), &m.context, focus.country.as_deref());
-            focus.resolved.insert(mention_key(m), found);
+            let found = best_index(g, &m.name, m.feature.as_deref(), &m.context, &focus);
+            resolved.insert(mention_key(m), found);
             if let Some(e) = found.map(|i| g.entry(i))
                 && e.kind == Kind::Settlement
                 && let Some(a1) = &e.admin1
@@ -65,6 +77,7 @@ impl Focus {
                 *areas.entry((e.iso2.clone(), a1.clone())).or_default() += 1;
             }
         }
+        focus.resolved = resolved;
         let top = areas.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).filter(|(_, n)| *n >= 2);
         focus.area = top.and_then(|((iso2, a1), _)| {
             g.candidates(&a1).into_iter().map(|(i, _)| g.entry(i)).find(|e| e.kind == Kind::Admin1 && e.iso2 == iso2)
@@ -89,11 +102,16 @@ pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
             *votes.entry(country.iso2.clone()).or_default() += 3.0;
             continue;
         }
-        let mut countries: Vec<&str> = exact.iter().map(|e| e.iso2.as_str()).collect();
-        countries.sort_unstable();
-        countries.dedup();
-        for c in &countries {
-            *votes.entry((*c).to_owned()).or_default() += 1.0 / countries.len() as f64;
+        // One vote per mention, shared among the countries it may be in by the size of their
+        // largest place of that name: a "Dallas" is most likely in Texas.
+        let mut weights: BTreeMap<&str, f64> = BTreeMap::new();
+        for e in &exact {
+            let w = weights.entry(e.iso2.as_str()).or_default();
+            *w = w.max(if e.kind == Kind::Settlement { people(e) } else { 1000.0 });
+        }
+        let total: f64 = weights.values().sum();
+        for (c, w) in weights {
+            *votes.entry(c.to_owned()).or_default() += w / total;
         }
     }
     votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2)
@@ -112,11 +130,10 @@ pub fn locate_report(g: &Gazetteer, report: &Report, focus: &Focus) -> Option<Lo
 
 /// The location one mention stands for.
 pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Location> {
-    let focus = document.country.as_deref();
     let feature = m.feature.as_deref();
     let shown = shown_name(m);
     if feature == Some("road") && m.name.contains('-') {
-        return road(g, m, focus);
+        return road(g, m, document);
     }
     if let Some(iso2) = g.demonym(&m.name) {
         // "the Sahelian coast"-like regions named by a demonym: the country, at its level.
@@ -124,7 +141,7 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
     }
     let found = match document.resolved.get(&mention_key(m)) {
         Some(&found) => found.map(|i| g.entry(i)),
-        None => best(g, &m.name, feature, &m.context, focus),
+        None => best(g, &m.name, feature, &m.context, document),
     };
     match found {
         Some(entry) => {
@@ -145,21 +162,21 @@ fn mention_key(m: &PlaceMention) -> String {
 }
 
 /// The best-scoring entry for a name, if any scores enough.
-fn best(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[String], focus: Option<&str>) -> Option<Entry> {
-    best_index(g, name, feature, context, focus).map(|i| g.entry(i))
+fn best(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[String], document: &Focus) -> Option<Entry> {
+    best_index(g, name, feature, context, document).map(|i| g.entry(i))
 }
 
 /// `best`, as the entry's index.
-fn best_index(
-    g: &Gazetteer,
-    name: &str,
-    feature: Option<&str>,
-    context: &[String],
-    focus: Option<&str>,
-) -> Option<u32> {
+fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[String], document: &Focus) -> Option<u32> {
+    let focus = document.country.as_deref();
     let context_keys: Vec<String> = context.iter().map(|c| key::transliteration(c)).collect();
+    let areas = context_areas(g, context);
     let score = |entry: &Entry, matched: Match| -> f64 {
-        let mut points = if matched == Match::Exact { 2.0 } else { 1.0 };
+        let mut points = match matched {
+            Match::Exact => 2.0,
+            Match::Alternate => 1.5,
+            Match::Transliterated => 1.0,
+        };
         points += match (feature, entry.kind) {
             (Some("admin"), Kind::Admin1 | Kind::Admin2 | Kind::Area) => 3.0,
             (Some("admin"), Kind::Settlement) => -1.0,
@@ -169,8 +186,19 @@ fn best_index(
         };
         let within =
             |admin: &Option<String>| admin.as_deref().is_some_and(|a| context_keys.contains(&key::transliteration(a)));
-        if entry.kind != Kind::Country && (within(&entry.admin1) || within(&entry.admin2)) {
+        let in_area = areas.iter().any(|a| a.contains(entry));
+        if entry.kind != Kind::Country && (within(&entry.admin1) || within(&entry.admin2) || in_area) {
             points += 3.0;
+        } else if !areas.is_empty() {
+            // The text puts it in an area this entry is not in: another place of that name, too
+            // far below the threshold for the country focus to lift it.
+            points -= 4.0;
+        } else if document.named.iter().any(|a| a.contains(entry)) {
+            points += 1.5;
+        }
+        if matched == Match::Transliterated && entry.kind != Kind::Settlement {
+            // A near spelling of an area's name is more often a town the gazetteer lacks.
+            points -= 1.0;
         }
         match focus {
             Some(f) if f == entry.iso2 => points += 2.0,
@@ -185,13 +213,21 @@ fn best_index(
         }
         points
     };
-    g.candidates(name)
+    let scored: Vec<(u32, f64, Match, f64)> = g
+        .candidates(name)
         .into_iter()
         .map(|(i, matched)| (i, g.entry(i), matched))
         .map(|(i, entry, matched)| (i, score(&entry, matched), matched, size(&entry)))
         .filter(|(_, points, matched, _)| {
-            *points >= if *matched == Match::Exact { ENOUGH } else { ENOUGH_TRANSLITERATED }
+            *points >= if *matched == Match::Transliterated { ENOUGH_TRANSLITERATED } else { ENOUGH }
         })
+        .collect();
+    // A near spelling only when no place has the name itself ("Syria" is not a town whose
+    // consonants are s, r).
+    let spelled = scored.iter().any(|(_, _, m, _)| *m != Match::Transliterated);
+    scored
+        .into_iter()
+        .filter(|(_, _, m, _)| !spelled || *m != Match::Transliterated)
         // Among towns that score enough, the larger is the likelier.
         .map(|(i, points, _, size)| (i, points + size))
         // The best; the first listed on a tie (exact matches come first).
@@ -202,20 +238,68 @@ fn best_index(
         .map(|(i, _)| i)
 }
 
-/// Points for a town's size, used only to rank candidates that already score enough: none
-/// below 1,000 people, 0.4 per tenfold more, at most 1.2 (a city of a million). Admin areas
-/// get none, so that a province does not outrank its capital by counting its people.
-fn size(entry: &Entry) -> f64 {
-    if entry.kind != Kind::Settlement || entry.population == 0 {
-        return 0.0;
+/// An area a mention's context names ("Irvington, N.J.": New Jersey), found in the gazetteer
+/// so that the lexicons' other names of areas count.
+#[derive(Debug, Clone, PartialEq)]
+struct ContextArea {
+    iso2: String,
+    admin1: Option<String>,
+    admin2: Option<String>,
+}
+
+impl ContextArea {
+    fn contains(&self, e: &Entry) -> bool {
+        let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => key::exact(a) == key::exact(b),
+            _ => false,
+        };
+        self.iso2 == e.iso2
+            && match (&self.admin1, &self.admin2) {
+                (_, Some(_)) => same(&self.admin2, &e.admin2) && same(&self.admin1, &e.admin1),
+                (Some(_), None) => same(&self.admin1, &e.admin1),
+                (None, None) => false,
+            }
     }
-    ((f64::from(entry.population).log10() - 3.0) * 0.4).clamp(0.0, 1.2)
+}
+
+fn context_areas(g: &Gazetteer, context: &[String]) -> Vec<ContextArea> {
+    let mut out = Vec::new();
+    for c in context {
+        for (i, matched) in g.candidates(c) {
+            let e = g.entry(i);
+            if matched == Match::Exact && matches!(e.kind, Kind::Admin1 | Kind::Admin2) {
+                let admin2 = if e.kind == Kind::Admin2 { e.admin2 } else { None };
+                out.push(ContextArea { iso2: e.iso2, admin1: e.admin1, admin2 });
+            }
+        }
+    }
+    out
+}
+
+/// Points for a town's size, used only to rank candidates that already score enough: none for
+/// 1,000 people, 0.4 per tenfold more, at most 1.2 (a city of a million). Admin areas get none,
+/// so that a province does not outrank its capital by counting its people.
+fn size(entry: &Entry) -> f64 {
+    match entry.kind {
+        Kind::Settlement => ((people(entry).log10() - 3.0) * 0.4).clamp(0.0, 1.2),
+        _ => 0.0,
+    }
+}
+
+/// A place's people: its population, or where the gazetteer gives none (the embedded one) a
+/// thousand for itself and each town around it, which tells a city with its suburbs from a
+/// village of the same name.
+fn people(entry: &Entry) -> f64 {
+    match entry.population {
+        0 => 1000.0 * f64::from(1 + entry.nearby.min(10_000)),
+        n => f64::from(n),
+    }
 }
 
 /// A road "A-B": between its ends when both are known, at the one known otherwise.
-fn road(g: &Gazetteer, m: &PlaceMention, focus: Option<&str>) -> Option<Location> {
+fn road(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Location> {
     let ends: Vec<Entry> =
-        m.name.split('-').filter_map(|end| best(g, end.trim(), Some("settlement"), &m.context, focus)).collect();
+        m.name.split('-').filter_map(|end| best(g, end.trim(), Some("settlement"), &m.context, document)).collect();
     let first = ends.first()?;
     let mut location = location_of(g, first, true);
     if let (Some(last), true) = (ends.last(), ends.len() > 1) {
@@ -232,7 +316,22 @@ fn fallback(g: &Gazetteer, m: &PlaceMention, document: &Focus, shown: String) ->
     let focus = document.country.as_deref();
     for (depth, context) in m.context.iter().enumerate() {
         let outer = &m.context[depth + 1..];
-        if let Some(entry) = best(g, context, None, outer, focus) {
+        // A context that is an area's own name is that area, unless a town has that name
+        // ("Marksville, LA" is in Louisiana, not near the city LA also names).
+        let candidates = g.candidates(context);
+        let here = |e: &Entry| focus.is_none_or(|f| f == e.iso2);
+        let own = |kinds: &[Kind]| {
+            candidates
+                .iter()
+                .filter(|(_, matched)| *matched == Match::Exact)
+                .map(|&(i, _)| g.entry(i))
+                .find(|e| kinds.contains(&e.kind) && here(e))
+        };
+        let area = match own(&[Kind::Settlement]) {
+            Some(_) => None,
+            None => own(&[Kind::Admin1, Kind::Admin2]),
+        };
+        if let Some(entry) = area.or_else(|| best(g, context, None, outer, document)) {
             let mut location = location_of(g, &entry, entry.kind == Kind::Settlement);
             location.name = Some(shown);
             return Some(location);
@@ -409,5 +508,70 @@ mod tests {
         let region =
             locate_mention(&g, &mention("Malian", Some("area"), Some("north"), &[]), &Focus::default()).unwrap();
         assert_eq!((region.iso2.as_deref(), region.where_prec), (Some("ML"), Some(6)));
+    }
+
+    fn place(l: &Location) -> (Option<&str>, Option<&str>, Option<u8>) {
+        (l.name.as_deref(), l.admin1.as_deref(), l.geo_precision)
+    }
+
+    #[test]
+    fn a_town_s_own_name_outranks_another_s_former_name() {
+        let g = crate::gazetteer::fixture::homonyms();
+        let l = locate_mention(&g, &mention("Philadelphia", None, None, &[]), &Focus::default()).unwrap();
+        assert_eq!(place(&l), (Some("Philadelphia"), Some("Pennsylvania"), Some(1)));
+        // An alternate name alone still finds its place.
+        let l = locate_mention(&g, &mention("Rabbath Ammon", None, None, &[]), &Focus::default()).unwrap();
+        assert_eq!(place(&l), (Some("Amman"), Some("Amman"), Some(1)));
+    }
+
+    #[test]
+    fn the_larger_town_unless_the_text_says_which() {
+        let g = crate::gazetteer::fixture::homonyms();
+        let us = country("US");
+        let l = locate_mention(&g, &mention("Springfield", None, None, &[]), &us).unwrap();
+        assert_eq!(place(&l), (Some("Springfield"), Some("Missouri"), Some(1)));
+        let l = locate_mention(&g, &mention("Springfield", None, None, &["Ohio"]), &us).unwrap();
+        assert_eq!(place(&l), (Some("Springfield"), Some("Ohio"), Some(1)));
+        // The context by a name the lexicon gives the state.
+        let l = locate_mention(&g, &mention("Irvington", None, None, &["N.J."]), &us).unwrap();
+        assert_eq!(place(&l), (Some("Irvington"), Some("New Jersey"), Some(1)));
+        // A town of that name elsewhere is not the one the text means: the state, not its point.
+        let l = locate_mention(&g, &mention("Irvington", None, None, &["Ohio"]), &us).unwrap();
+        assert_eq!(place(&l), (Some("Irvington"), Some("Ohio"), Some(3)));
+        // A state named elsewhere in the document draws its towns.
+        let r = report(vec![mention("Springfield", None, None, &[]), mention("Ohio", None, None, &[])]);
+        let focus = Focus::of(&g, std::slice::from_ref(&r));
+        let l = locate_mention(&g, &r.place_mentions[0], &focus).unwrap();
+        assert_eq!(place(&l), (Some("Springfield"), Some("Ohio"), Some(1)));
+        // A town the gazetteer lacks, in a state given by a name that is also a city's.
+        let l = locate_mention(&g, &mention("Marksville", None, None, &["Philadelphia"]), &us).unwrap();
+        assert_eq!(place(&l), (Some("Marksville"), Some("Pennsylvania"), Some(2)));
+        let l = locate_mention(&g, &mention("Marksville", None, None, &["LA"]), &us).unwrap();
+        assert_eq!(place(&l), (Some("Marksville"), Some("Louisiana"), Some(3)));
+    }
+
+    #[test]
+    fn near_spellings_only_when_the_name_itself_is_unknown() {
+        let g = crate::gazetteer::fixture::homonyms();
+        // "Lubnan" has the consonants of "Lebanon", which is a country's own name.
+        let l = locate_mention(&g, &mention("Lebanon", None, None, &[]), &country("LB")).unwrap();
+        assert_eq!((l.name.as_deref(), l.lat, l.where_prec), (Some("Lebanon"), None, Some(6)));
+        let l = locate_mention(&g, &mention("Loubnan", None, None, &[]), &country("LB")).unwrap();
+        assert_eq!(l.name.as_deref(), Some("Lubnan"));
+    }
+
+    #[test]
+    fn without_populations_a_city_with_suburbs_outranks_a_lone_village() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            54.40,-126.65,Houston,British Columbia,,CA\n\
+            29.76,-95.37,Houston,Texas,Harris County,US\n\
+            29.69,-95.21,Pasadena,Texas,Harris County,US\n\
+            29.71,-95.46,Bellaire,Texas,Harris County,US\n\
+            29.80,-95.30,Galena Park,Texas,Harris County,US\n";
+        let g = Gazetteer::from_cities_csv(csv, include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let l = locate_mention(&g, &mention("Houston", None, None, &[]), &Focus::default()).unwrap();
+        assert_eq!(l.iso2.as_deref(), Some("US"));
+        let r = report(vec![mention("Houston", None, None, &[])]);
+        assert_eq!(country_focus(&g, std::slice::from_ref(&r)).as_deref(), Some("US"));
     }
 }
