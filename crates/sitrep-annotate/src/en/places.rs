@@ -7,8 +7,8 @@
 //!
 //! A capitalised name is a place when a preposition introduces it, a feature word follows it
 //! ("province", "road") or precedes it with "of" ("the city of"), it continues a list of places,
-//! it is the dateline, or it qualifies a resident or a local service ("a Toledo man", "Tyre
-//! police said"). Words that start no place (institutions, titles, pronouns, weekdays,
+//! it is the dateline (opening one of the first paragraphs), or it qualifies a resident, a local
+//! service or a local building ("a Toledo man", "Tyre police said", "a Tyre bar"). Words that start no place (institutions, titles, pronouns, weekdays,
 //! months) are in `lexicons/en/places.toml`.
 //!
 //! Not here: which place a name is (the geocode stage), place names with no cue around them
@@ -104,7 +104,7 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
             && matches!(words[i - 1].as_str(), "and" | "or" | "," | "(")
             && found.last().is_some_and(|f| f.span_end == i - 1)
             && !acronym;
-        let dateline = i == 0 && is_dateline(text, tokens, end);
+        let dateline = opens_paragraph(text, tokens, i) && is_dateline(text, &tokens[i..], end - i);
         // "from the Syrian government": a demonym before a common noun is an adjective.
         let adjective = end == i + 1
             && ["ian", "ese", "ish", "ean"].iter().any(|suffix| words[i].ends_with(suffix))
@@ -264,7 +264,20 @@ fn preposition_before(words: &[String], at: usize) -> bool {
     ends_at(at) || (at >= 1 && words[at - 1] == "the" && ends_at(at - 1))
 }
 
-/// An upper-case name opening the text and followed by a dateline mark: "HOUSTON (AP) —",
+/// Whether token `i` opens one of the text's first paragraphs, where a dateline stands (after a
+/// caption or a "watch the video" line scraped with the article, too).
+fn opens_paragraph(text: &str, tokens: &[Token], i: usize) -> bool {
+    const DATELINE_REACH: usize = 1500;
+    match i.checked_sub(1) {
+        None => true,
+        Some(previous) => {
+            let start = tokens[i].span.start;
+            start <= DATELINE_REACH && text[tokens[previous].span.end..start].contains('\n')
+        }
+    }
+}
+
+/// An upper-case name opening a paragraph and followed by a dateline mark: "HOUSTON (AP) —",
 /// "BEIRUT —", "DALLAS, Texas".
 fn is_dateline(text: &str, tokens: &[Token], end: usize) -> bool {
     let upper = tokens[..end].iter().all(|t| {
@@ -347,6 +360,7 @@ mod tests {
     #[test]
     fn a_name_qualifying_a_resident_or_a_local_service() {
         assert_eq!(names("A Segou man was shot dead on Friday."), vec!["Segou"]);
+        assert_eq!(names("shots were fired in a Mopti bar and at her Segou home"), vec!["Mopti", "Segou"]);
         assert_eq!(
             names("Two Kfar Tebnit residents were wounded, Nabatieh police said."),
             vec!["Kfar Tebnit", "Nabatieh"]
@@ -362,6 +376,11 @@ mod tests {
     fn dateline_and_brackets() {
         assert_eq!(mentions("FORT WORTH, Texas (AP) — Two men were shot.")[0].0, "Fort Worth");
         assert_eq!(mentions("FORT WORTH, Texas (AP) — Two men were shot.")[0].2, vec!["Texas".to_owned()]);
+        // After a line scraped with the article, still a dateline; later in the text, a shout.
+        let m = mentions("Please enable Javascript to watch this video\n\nTOPEKA, Kan. -- Two men were shot.");
+        assert_eq!((m[0].0.as_str(), m[0].2.clone()), ("Topeka", vec!["Kan".to_owned()]));
+        let far = format!("{}\n\nTOPEKA -- Two men were shot.", "Words of a long story. ".repeat(80));
+        assert!(mentions(&far).is_empty());
         let m = mentions("clashes in Baidoa village (Bay, South West) left three dead");
         assert_eq!(m[0].2, vec!["Bay".to_owned(), "South West".to_owned()]);
     }
