@@ -190,33 +190,45 @@ impl Gazetteer {
 
     /// Entries a name may be, with how it matched; exact matches first.
     pub fn candidates(&self, name: &str) -> Vec<(u32, Match)> {
+        let mut out = self.spelled(name);
+        out.extend(self.near_spellings(name, &out));
+        out
+    }
+
+    /// Entries whose own, alternate or lexicon name this is.
+    pub fn spelled(&self, name: &str) -> Vec<(u32, Match)> {
         let exact = key::exact(name);
         let mut out: Vec<(u32, Match)> = Vec::new();
-        let add = |out: &mut Vec<(u32, Match)>, i: u32, m: Match| {
+        let own = self.index.exact(&exact).into_iter().map(|i| (self.ours(i), Match::Exact));
+        let lexicon = self.lexicon_names.get(&exact).into_iter().flatten().map(|&i| (i, Match::Exact));
+        let alternate = self.index.alternate(&exact).into_iter().map(|i| (self.ours(i), Match::Alternate));
+        for (i, m) in own.chain(lexicon).chain(alternate) {
             if !out.iter().any(|(j, _)| *j == i) {
                 out.push((i, m));
             }
-        };
-        for i in self.index.exact(&exact) {
-            add(&mut out, self.ours(i), Match::Exact);
         }
-        for &i in self.lexicon_names.get(&exact).into_iter().flatten() {
-            add(&mut out, i, Match::Exact);
-        }
-        for i in self.index.alternate(&exact) {
-            add(&mut out, self.ours(i), Match::Alternate);
-        }
+        out
+    }
+
+    /// Entries whose own name has this name's transliteration key, other than those in `seen`.
+    pub fn near_spellings(&self, name: &str, seen: &[(u32, Match)]) -> Vec<(u32, Match)> {
+        let seen: std::collections::HashSet<u32> = seen.iter().map(|(i, _)| *i).collect();
+        let mut out: Vec<(u32, Match)> = Vec::new();
         for i in self.index.transliterated(&key::transliteration(name)) {
-            add(&mut out, self.ours(i), Match::Transliterated);
+            let i = self.ours(i);
+            if !seen.contains(&i) && out.last().is_none_or(|(j, _)| *j != i) {
+                out.push((i, Match::Transliterated));
+            }
         }
         out
     }
 
     /// An index entry, or for a country the lexicon's country (with its demonyms and name).
     fn ours(&self, index: u32) -> u32 {
-        let entry = self.index.entry(index);
-        match entry.kind {
-            Kind::Country => self.by_iso.get(&entry.iso2).copied().unwrap_or(index),
+        match self.index.kind_and_country(index) {
+            (Kind::Country, iso2) => {
+                std::str::from_utf8(&iso2).ok().and_then(|iso2| self.by_iso.get(iso2)).copied().unwrap_or(index)
+            }
             _ => index,
         }
     }

@@ -180,6 +180,13 @@ impl Index {
         (0..n).map(|i| at + 4 + 4 * i).take_while(|&p| p + 4 <= self.postings.1).map(|p| u32_at(data, p)).collect()
     }
 
+    /// An entry's kind and country code, without reading the rest.
+    pub fn kind_and_country(&self, index: u32) -> (Kind, [u8; 2]) {
+        let at = self.entries.0 + index as usize * RECORD;
+        let r = &self.data()[at..at + RECORD];
+        (kind_of(r[28]), [r[30], r[31]])
+    }
+
     /// The entry numbered `index` (callers pass numbers the index gave them).
     pub fn entry(&self, index: u32) -> Entry {
         let data = self.data();
@@ -189,13 +196,7 @@ impl Index {
             let v = i32::from_le_bytes(r[at..at + 4].try_into().unwrap_or_default());
             Some(f64::from(v) / 1e6).filter(|_| v != i32::MIN)
         };
-        let kind = match r[28] {
-            1 => Kind::Admin2,
-            2 => Kind::Admin1,
-            3 => Kind::Country,
-            4 => Kind::Area,
-            _ => Kind::Settlement,
-        };
+        let kind = kind_of(r[28]);
         Entry {
             name: self.string(u32_at(r, 16)).unwrap_or_default(),
             kind,
@@ -220,6 +221,16 @@ impl Index {
         let len = u16::from_le_bytes([*data.get(at)?, *data.get(at + 1)?]) as usize;
         let bytes = data.get(at + 2..at + 2 + len).filter(|_| at + 2 + len <= self.strings.1)?;
         Some(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+fn kind_of(byte: u8) -> Kind {
+    match byte {
+        1 => Kind::Admin2,
+        2 => Kind::Admin1,
+        3 => Kind::Country,
+        4 => Kind::Area,
+        _ => Kind::Settlement,
     }
 }
 

@@ -213,21 +213,25 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         }
         points
     };
-    let scored: Vec<(u32, f64, Match, f64)> = g
-        .candidates(name)
-        .into_iter()
-        .map(|(i, matched)| (i, g.entry(i), matched))
-        .map(|(i, entry, matched)| (i, score(&entry, matched), matched, size(&entry)))
-        .filter(|(_, points, matched, _)| {
-            *points >= if *matched == Match::Transliterated { ENOUGH_TRANSLITERATED } else { ENOUGH }
-        })
-        .collect();
+    let enough = |candidates: Vec<(u32, Match)>| -> Vec<(u32, f64, Match, f64)> {
+        candidates
+            .into_iter()
+            .map(|(i, matched)| (i, g.entry(i), matched))
+            .map(|(i, entry, matched)| (i, score(&entry, matched), matched, size(&entry)))
+            .filter(|(_, points, matched, _)| {
+                *points >= if *matched == Match::Transliterated { ENOUGH_TRANSLITERATED } else { ENOUGH }
+            })
+            .collect()
+    };
     // A near spelling only when no place has the name itself ("Syria" is not a town whose
     // consonants are s, r).
-    let spelled = scored.iter().any(|(_, _, m, _)| *m != Match::Transliterated);
+    let spelled = g.spelled(name);
+    let mut scored = enough(spelled.clone());
+    if scored.is_empty() {
+        scored = enough(g.near_spellings(name, &spelled));
+    }
     scored
         .into_iter()
-        .filter(|(_, _, m, _)| !spelled || *m != Match::Transliterated)
         // Among towns that score enough, the larger is the likelier.
         .map(|(i, points, _, size)| (i, points + size))
         // The best; the first listed on a tie (exact matches come first).
