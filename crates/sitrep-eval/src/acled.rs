@@ -1,7 +1,8 @@
 //! ACLED Asia 2015 notes (`shared/data/README.md`): each note is one document; its primary
 //! event's type is scored against the 2015 type (mapped to today's hierarchy) and its
 //! `fatalities.low` against FATALITIES; its location against ADMIN1, LOCATION and the point
-//! (country, admin1 and place names compared with case, accents and punctuation folded).
+//! (country and place names compared with case, accents and punctuation folded; admin1 names
+//! by `same_admin1`, since GeoNames and ACLED name some areas differently).
 //!
 //! Not here: reading the notes for meaning (the CLI runs the pipeline on them).
 
@@ -96,7 +97,7 @@ pub fn score(rows: &[AcledRow], predicted: &dyn Fn(&str) -> Predicted) -> AcledS
                 |ours: &Option<String>, gold: &str| ours.as_deref().is_some_and(|o| city_key(o) == city_key(gold));
             s.located += 1.0;
             s.country += f64::from(u8::from(same(&l.country, &row.country)));
-            s.admin1 += f64::from(u8::from(same(&l.admin1, &row.admin1)));
+            s.admin1 += f64::from(u8::from(l.admin1.as_deref().is_some_and(|a| same_admin1(a, &row.admin1))));
             s.location_name += f64::from(u8::from(same(&l.name, &row.location)));
             if let (Some(lat), Some(lon)) = (l.lat, l.lon) {
                 s.with_point += 1.0;
@@ -125,9 +126,47 @@ pub fn score(rows: &[AcledRow], predicted: &dyn Fn(&str) -> Predicted) -> AcledS
     s
 }
 
+/// Whether two names of an admin1 area agree: folded, without the words that say what kind of
+/// area it is ("Rangpur Division", "Central Region"), directions as adjectives or nouns alike
+/// ("Eastern"/"East"), and one name's words all within the other's ("Kashmir" in "Jammu and
+/// Kashmir", "Islamabad" in "Islamabad Capital Territory").
+pub fn same_admin1(ours: &str, gold: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        city_key(name)
+            .split(' ')
+            .filter(|w| {
+                !matches!(*w, "region" | "division" | "province" | "state" | "territory" | "capital" | "and" | "of")
+            })
+            .map(|w| match w {
+                "eastern" => "east".to_owned(),
+                "western" => "west".to_owned(),
+                "northern" => "north".to_owned(),
+                "southern" => "south".to_owned(),
+                other => other.to_owned(),
+            })
+            .collect()
+    };
+    let (a, b) = (words(ours), words(gold));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admin1_names_agree_across_conventions() {
+        assert!(same_admin1("Eastern Region", "East"));
+        assert!(same_admin1("Mid Western", "Mid-West"));
+        assert!(same_admin1("Kashmir", "Jammu and Kashmir"));
+        assert!(same_admin1("Rangpur Division", "Rangpur"));
+        assert!(!same_admin1("Western Region", "East"));
+        assert!(!same_admin1("Uttarakhand", "Uttar Pradesh"));
+        assert!(!same_admin1("Region", "Central"));
+    }
 
     #[test]
     fn types_map_and_score() {

@@ -68,7 +68,7 @@ impl Focus {
         let mut areas: BTreeMap<(String, String), usize> = BTreeMap::new();
         let mut resolved = HashMap::new();
         for m in reports.iter().flat_map(|r| &r.place_mentions) {
-            let found = best_index(g, &m.name, m.feature.as_deref(), &m.context, &focus);
+            let found = mention_best(g, m, &focus);
             resolved.insert(mention_key(m), found);
             if let Some(e) = found.map(|i| g.entry(i))
                 && e.kind == Kind::Settlement
@@ -141,7 +141,7 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
     }
     let found = match document.resolved.get(&mention_key(m)) {
         Some(&found) => found.map(|i| g.entry(i)),
-        None => best(g, &m.name, feature, &m.context, document),
+        None => mention_best(g, m, document).map(|i| g.entry(i)),
     };
     match found {
         Some(entry) => {
@@ -159,6 +159,17 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
 /// What identifies a mention for resolution: its name, kind and context.
 fn mention_key(m: &PlaceMention) -> String {
     format!("{}|{}|{}", m.name, m.feature.as_deref().unwrap_or(""), m.context.join("|"))
+}
+
+/// The best entry for a mention: for an admin area, under its name with the feature word first
+/// ("Cook County" is GeoNames' name), then under the name alone ("Shan State" is "Shan").
+fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<u32> {
+    let feature = m.feature.as_deref();
+    let whole = match (feature, m.feature_word.as_deref()) {
+        (Some("admin"), Some(word)) => best_index(g, &format!("{} {word}", m.name), feature, &m.context, document),
+        _ => None,
+    };
+    whole.or_else(|| best_index(g, &m.name, feature, &m.context, document))
 }
 
 /// The best-scoring entry for a name, if any scores enough.
@@ -213,11 +224,11 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         }
         points
     };
-    let enough = |candidates: Vec<(u32, Match)>| -> Vec<(u32, f64, Match, f64)> {
+    let enough = |candidates: Vec<(u32, Match)>, bonus: f64| -> Vec<(u32, f64, Match, f64)> {
         candidates
             .into_iter()
             .map(|(i, matched)| (i, g.entry(i), matched))
-            .map(|(i, entry, matched)| (i, score(&entry, matched), matched, size(&entry)))
+            .map(|(i, entry, matched)| (i, score(&entry, matched) + bonus, matched, size(&entry)))
             .filter(|(_, points, matched, _)| {
                 *points >= if *matched == Match::Transliterated { ENOUGH_TRANSLITERATED } else { ENOUGH }
             })
@@ -226,9 +237,13 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
     // A near spelling only when no place has the name itself ("Syria" is not a town whose
     // consonants are s, r).
     let spelled = g.spelled(name);
-    let mut scored = enough(spelled.clone());
+    let mut scored = enough(spelled.clone(), 0.0);
     if scored.is_empty() {
-        scored = enough(g.near_spellings(name, &spelled));
+        let near = g.near_spellings(name, &spelled);
+        // The only place with a long skeleton ("Mirpurkhas": mrprks) is that place, even with
+        // nothing else to support it; short ones ("Daliya": tl) are shared by too many.
+        let unique = near.len() == 1 && key::transliteration(name).len() >= 5;
+        scored = enough(near, if unique { 1.0 } else { 0.0 });
     }
     scored
         .into_iter()
@@ -562,6 +577,16 @@ mod tests {
         assert_eq!((l.name.as_deref(), l.lat, l.where_prec), (Some("Lebanon"), None, Some(6)));
         let l = locate_mention(&g, &mention("Loubnan", None, None, &[]), &country("LB")).unwrap();
         assert_eq!(l.name.as_deref(), Some("Lubnan"));
+    }
+
+    #[test]
+    fn a_long_near_spelling_of_one_place_needs_no_country() {
+        let g = gazetteer();
+        // "Nabatiye et Tahta" is the only place with its skeleton, and a long one.
+        let l = locate_mention(&g, &mention("Nabatiyye et-Tahta", None, None, &[]), &Focus::default()).unwrap();
+        assert_eq!(l.name.as_deref(), Some("Nabatiye et Tahta"));
+        // A short skeleton is not enough on its own.
+        assert_eq!(locate_mention(&g, &mention("Tire", None, None, &[]), &Focus::default()), None);
     }
 
     #[test]

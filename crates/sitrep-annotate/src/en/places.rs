@@ -84,7 +84,11 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
             i += 1;
             continue;
         }
-        let end = name_end(text, tokens, words, i);
+        let mut end = name_end(text, tokens, words, i);
+        // "Shan State", "Kokrajhar District": the admin feature word is not part of the name.
+        if end - i >= 2 && lex.features.longest_at(words, end - 1).is_some_and(|m| m.value == "admin" && m.end == end) {
+            end -= 1;
+        }
         // "the Syrian Observatory", "Houston Police": an institution, not a place.
         let institution = end < tokens.len()
             && capitalised(text, &tokens[end])
@@ -347,6 +351,13 @@ mod tests {
         assert_eq!(names("gunmen attacked the coastal town of Porto Velho on Friday"), vec!["Porto Velho"]);
         assert_eq!(mentions("an ambush on the Homs-Palmyra road")[0].1.as_deref(), Some("road"));
         assert_eq!(names("Residents of the Qusour neighbourhood fled"), vec!["Qusour"]);
+        let m = mentions("clashes near Kyaukme in Shan State");
+        assert_eq!(
+            (m[1].0.as_str(), m[1].1.as_deref(), m[0].2.clone()),
+            ("Shan", Some("admin"), vec!["Shan".to_owned()])
+        );
+        // A sentence opening with a preposition.
+        assert_eq!(names("In Sindhuli, protesters blocked the highway."), vec!["Sindhuli"]);
     }
 
     #[test]
