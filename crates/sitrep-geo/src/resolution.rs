@@ -224,11 +224,11 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         }
         points
     };
-    let enough = |candidates: Vec<(u32, Match)>, bonus: f64| -> Vec<(u32, f64, Match, f64)> {
+    let enough = |candidates: Vec<(u32, Match)>| -> Vec<(u32, f64, Match, f64)> {
         candidates
             .into_iter()
             .map(|(i, matched)| (i, g.entry(i), matched))
-            .map(|(i, entry, matched)| (i, score(&entry, matched) + bonus, matched, size(&entry)))
+            .map(|(i, entry, matched)| (i, score(&entry, matched), matched, size(&entry)))
             .filter(|(_, points, matched, _)| {
                 *points >= if *matched == Match::Transliterated { ENOUGH_TRANSLITERATED } else { ENOUGH }
             })
@@ -237,13 +237,11 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
     // A near spelling only when no place has the name itself ("Syria" is not a town whose
     // consonants are s, r).
     let spelled = g.spelled(name);
-    let mut scored = enough(spelled.clone(), 0.0);
+    let mut scored = enough(spelled.clone());
     if scored.is_empty() {
-        let near = g.near_spellings(name, &spelled);
-        // The only place with a long skeleton ("Mirpurkhas": mrprks) is that place, even with
-        // nothing else to support it; short ones ("Daliya": tl) are shared by too many.
-        let unique = near.len() == 1 && key::transliteration(name).len() >= 5;
-        scored = enough(near, if unique { 1.0 } else { 0.0 });
+        // A near spelling needs support (kind, context, country) however rare it is: "Kfar
+        // Shamoura" and "Kefar Shemaryahu" share their consonants and are not one place.
+        scored = enough(g.near_spellings(name, &spelled));
     }
     scored
         .into_iter()
@@ -580,13 +578,12 @@ mod tests {
     }
 
     #[test]
-    fn a_long_near_spelling_of_one_place_needs_no_country() {
+    fn a_near_spelling_needs_support_however_rare() {
         let g = gazetteer();
-        // "Nabatiye et Tahta" is the only place with its skeleton, and a long one.
-        let l = locate_mention(&g, &mention("Nabatiyye et-Tahta", None, None, &[]), &Focus::default()).unwrap();
-        assert_eq!(l.name.as_deref(), Some("Nabatiye et Tahta"));
-        // A short skeleton is not enough on its own.
-        assert_eq!(locate_mention(&g, &mention("Tire", None, None, &[]), &Focus::default()), None);
+        // "Nabatiye et Tahta" is the only place with this long skeleton: still not enough alone.
+        let rare = mention("Nabatiyye et-Tahta", None, None, &[]);
+        assert_eq!(locate_mention(&g, &rare, &Focus::default()), None);
+        assert_eq!(locate_mention(&g, &rare, &country("LB")).unwrap().name.as_deref(), Some("Nabatiye et Tahta"));
     }
 
     #[test]
