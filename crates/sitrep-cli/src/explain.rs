@@ -31,6 +31,7 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions, gazetteer: &sitr
                         continue;
                     }
                 };
+                let places = located_places(gazetteer, &reports);
                 let source = crate::pipeline::source_document(&document);
                 resolver.add(source, &document.text, sitrep_geo::geocode_with(gazetteer, reports.clone()));
                 if as_json {
@@ -56,6 +57,7 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions, gazetteer: &sitr
                         "annotations": annotations,
                         "claims": claims,
                         "reports": reports,
+                        "places": places.iter().map(|(m, l)| json!({"mention": m, "location": l})).collect::<Vec<_>>(),
                     });
                     serde_json::to_writer(&mut out, &record)?;
                     writeln!(out)?;
@@ -72,6 +74,10 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions, gazetteer: &sitr
                             a.span.end,
                             a.span.slice(&document.text)
                         )?;
+                    }
+                    writeln!(out, "places ({}):", gazetteer.origin)?;
+                    for (m, l) in &places {
+                        writeln!(out, "  {}", describe_place(m, l.as_ref()))?;
                     }
                     writeln!(out, "reports: {}", reports.len())?;
                     writeln!(out)?;
@@ -91,6 +97,42 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions, gazetteer: &sitr
         write_events(&mut out, &events)?;
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Each place mention of a document's reports (once each) with what geocoding made of it.
+fn located_places(
+    gazetteer: &sitrep_geo::Gazetteer,
+    reports: &[sitrep_model::Report],
+) -> Vec<(sitrep_model::PlaceMention, Option<sitrep_model::Location>)> {
+    let focus = sitrep_geo::resolution::Focus::of(gazetteer, reports);
+    let mut seen = std::collections::HashSet::new();
+    reports
+        .iter()
+        .flat_map(|r| &r.place_mentions)
+        .filter(|m| seen.insert((m.span.start, m.span.end)))
+        .map(|m| (m.clone(), sitrep_geo::resolution::locate_mention(gazetteer, m, &focus)))
+        .collect()
+}
+
+/// "Jableh (area) in Latakia → Jablah, Latakia, Syria (35.36211, 35.92759), precision 2 / 2".
+fn describe_place(m: &sitrep_model::PlaceMention, l: Option<&sitrep_model::Location>) -> String {
+    let kind = m.feature.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
+    let context = if m.context.is_empty() { String::new() } else { format!(" in {}", m.context.join(", ")) };
+    let Some(l) = l else { return format!("{}{kind}{context} → not located", m.name) };
+    let named: Vec<&str> =
+        [&l.name, &l.admin2, &l.admin1, &l.country].into_iter().flatten().map(String::as_str).collect();
+    let point = match (l.lat, l.lon) {
+        (Some(lat), Some(lon)) => format!(" ({lat:.5}, {lon:.5})"),
+        _ => " (no point)".into(),
+    };
+    let precision = |p: Option<u8>| p.map_or("-".to_owned(), |p| p.to_string());
+    format!(
+        "{}{kind}{context} → {}{point}, precision {} / {}",
+        m.name,
+        named.join(", "),
+        precision(l.geo_precision),
+        precision(l.where_prec)
+    )
 }
 
 /// Each event with its figures, and for each figure the rule and the claims behind it.

@@ -191,6 +191,7 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         points += match (feature, entry.kind) {
             (Some("admin"), Kind::Admin1 | Kind::Admin2 | Kind::Area) => 3.0,
             (Some("admin"), Kind::Settlement) => -1.0,
+            (Some("settlement"), Kind::Admin1 | Kind::Admin2 | Kind::Area) => -1.0,
             (Some("area"), _) => 0.5,
             (_, Kind::Settlement) => 1.0,
             _ => 0.0,
@@ -216,35 +217,49 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
             Some(_) => points -= 1.0,
             None => {}
         }
+        // A town sharing its province's name in any spelling ("Tartouss" in Tartus).
         let capital = [&entry.admin1, &entry.admin2]
             .iter()
-            .any(|a| a.as_deref().is_some_and(|a| key::exact(a) == key::exact(&entry.name)));
+            .any(|a| a.as_deref().is_some_and(|a| key::transliteration(a) == key::transliteration(&entry.name)));
         if entry.kind == Kind::Settlement && capital {
             points += 0.5;
         }
         points
     };
-    let enough = |candidates: Vec<(u32, Match)>| -> Vec<(u32, f64, Match, f64)> {
+    let enough = |candidates: Vec<(u32, Match)>| -> Vec<(u32, f64, Match, f64, Kind)> {
         candidates
             .into_iter()
             .map(|(i, matched)| (i, g.entry(i), matched))
-            .map(|(i, entry, matched)| (i, score(&entry, matched), matched, size(&entry)))
-            .filter(|(_, points, matched, _)| {
+            // A near spelling gets no points for size: it must not outrank a name spelled out.
+            .map(|(i, entry, matched)| {
+                let size = if matched == Match::Transliterated { 0.0 } else { size(&entry) };
+                (i, score(&entry, matched), matched, size, entry.kind)
+            })
+            .filter(|(_, points, matched, _, _)| {
                 *points >= if *matched == Match::Transliterated { ENOUGH_TRANSLITERATED } else { ENOUGH }
             })
             .collect()
     };
-    // A near spelling only when no place has the name itself ("Syria" is not a town whose
-    // consonants are s, r).
+    // The kind the text gives, if any, that a candidate has.
+    let fits = |kind: Kind| match feature {
+        Some("admin") => kind != Kind::Settlement,
+        Some("area" | "road" | "neighbourhood" | "site") => true,
+        // A bare name or "the city of …": a town (or a country, named as such).
+        _ => matches!(kind, Kind::Settlement | Kind::Country),
+    };
+    // A near spelling only when no place of the kind the text gives has the name itself
+    // ("Syria" is not a town whose consonants are s, r; but in "Tartus city" the city spelled
+    // "Tartouss" is meant, not the province spelled "Tartus").
     let spelled = g.spelled(name);
     let mut scored = enough(spelled.clone());
-    if scored.is_empty() {
+    if !scored.iter().any(|c| fits(c.4)) {
         // A near spelling needs support (kind, context, country) however rare it is: "Kfar
         // Shamoura" and "Kefar Shemaryahu" share their consonants and are not one place.
-        scored = enough(g.near_spellings(name, &spelled));
+        scored.extend(enough(g.near_spellings(name, &spelled)));
     }
     scored
         .into_iter()
+        .map(|(i, points, matched, size, _)| (i, points, matched, size))
         // Among towns that score enough, the larger is the likelier.
         .map(|(i, points, _, size)| (i, points + size))
         // The best; the first listed on a tie (exact matches come first).
@@ -575,6 +590,18 @@ mod tests {
         assert_eq!((l.name.as_deref(), l.lat, l.where_prec), (Some("Lebanon"), None, Some(6)));
         let l = locate_mention(&g, &mention("Loubnan", None, None, &[]), &country("LB")).unwrap();
         assert_eq!(l.name.as_deref(), Some("Lubnan"));
+    }
+
+    #[test]
+    fn a_town_spelled_otherwise_than_its_province() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n34.89,35.89,Tartouss,Tartus,,SY\n35.01,35.97,Baniyas,Tartus,,SY\n";
+        let g = Gazetteer::from_cities_csv(csv, include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let city =
+            locate_mention(&g, &mention("Tartus", Some("settlement"), Some("city"), &[]), &country("SY")).unwrap();
+        assert_eq!((city.name.as_deref(), city.geo_precision), (Some("Tartouss"), Some(1)));
+        let province =
+            locate_mention(&g, &mention("Tartus", Some("admin"), Some("province"), &[]), &country("SY")).unwrap();
+        assert_eq!((province.name.as_deref(), province.geo_precision), (Some("Tartus"), Some(3)));
     }
 
     #[test]

@@ -225,6 +225,14 @@ fn name_word(text: &str, tokens: &[Token], words: &[String], i: usize) -> bool {
     (capitalised(text, &tokens[i]) || particle_joined(text, &tokens[i]))
         && !lexicon().not_places.contains(bare(&words[i]))
         && !is_calendar(&words[i])
+        && !descriptive_compound(text, &tokens[i])
+}
+
+/// "Alawite-majority", "Kurdish-led", "Houthi-held": a compound ending in a lowercase word
+/// describes something; it does not name a place.
+fn descriptive_compound(text: &str, token: &Token) -> bool {
+    let word = token.span.slice(text);
+    word.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The token after the name starting at `start`: capitalised words and the particles between
@@ -405,5 +413,6 @@ mod tests {
         assert!(names("a key figure in Haddad's network").is_empty());
         assert_eq!(names("in Gaza's Shati camp"), vec!["Gaza", "Shati"]);
         assert!(names("support from the Malian government").is_empty());
+        assert!(names("attacks on Druze-majority villages and Houthi-held districts").is_empty());
     }
 }
