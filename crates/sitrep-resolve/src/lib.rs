@@ -4,7 +4,8 @@
 //! The `Resolver` is incremental: `add` places one document's reports into the events made so
 //! far, comparing each report only with the events that share a blocking key (a day of its date
 //! window × a place it names, a victim it names, or a proper name that few events share), never
-//! with every event; `events` writes the records. Adding the same documents in the same order
+//! with every event; `events` writes the records, joining first the events that share an article
+//! which extraction told in two parts (`split`). Adding the same documents in the same order
 //! gives the same events with the same ids: an event's id is derived from the report that
 //! founded it.
 //!
@@ -15,6 +16,7 @@ mod member;
 mod reconcile;
 mod record;
 mod score;
+mod split;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -182,13 +184,36 @@ impl Resolver {
 
     /// The event records, in the order their events were founded.
     pub fn events(&self) -> Vec<EventRecord> {
-        let mut records: Vec<Option<EventRecord>> =
-            self.clusters.iter().map(|c| record::record(c, &self.documents, &|d| self.copy_of(d))).collect();
+        // Incidents extraction told in two parts of one article are one event (`split`).
+        let mut keeper: Vec<usize> = (0..self.clusters.len()).collect();
+        let mut joined: HashMap<usize, Cluster> = HashMap::new();
+        for group in split::joined(&self.clusters, self.documents.len()) {
+            let first = &self.clusters[group[0]];
+            let members = group.iter().flat_map(|&i| self.clusters[i].members.iter().cloned()).collect();
+            for &i in &group[1..] {
+                keeper[i] = group[0];
+            }
+            joined.insert(group[0], Cluster { id: first.id.clone(), aggregate: first.aggregate, members });
+        }
+        let mut records: Vec<Option<EventRecord>> = self
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match (keeper[i] == i, joined.get(&i)) {
+                (false, _) => None,
+                (true, Some(whole)) => record::record(whole, &self.documents, &|d| self.copy_of(d)),
+                (true, None) => record::record(c, &self.documents, &|d| self.copy_of(d)),
+            })
+            .collect();
         for (incident, aggregates) in containment::containers(self) {
             let ids: Vec<String> =
                 aggregates.iter().filter_map(|&a| records[a].as_ref().map(|r| r.event_id.clone())).collect();
-            if let Some(r) = records[incident].as_mut() {
-                r.part_of = ids;
+            if let Some(r) = records[keeper[incident]].as_mut() {
+                for id in ids {
+                    if !r.part_of.contains(&id) {
+                        r.part_of.push(id);
+                    }
+                }
             }
         }
         records.into_iter().flatten().collect()

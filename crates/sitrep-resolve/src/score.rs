@@ -19,7 +19,8 @@
 //!
 //! ## What never matches
 //! An aggregate and an incident; two reports of the same document (extraction already decided
-//! they are different incidents); reports without any date.
+//! they are different incidents; `split` joins afterwards the events where it was wrong);
+//! reports without any date.
 
 use crate::Cluster;
 use crate::member::{Member, weighted_jaccard};

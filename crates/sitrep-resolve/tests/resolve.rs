@@ -261,3 +261,45 @@ fn an_updated_founder_that_no_longer_matches_gets_an_id_of_its_own() {
     assert_eq!(ids.len(), n, "ids are unique");
     assert_eq!(incidents(&events).len(), 2);
 }
+
+/// An article told as two reports (its lead, and a later paragraph that names no place):
+/// one event, not two sharing the article.
+#[test]
+fn an_incident_told_in_two_parts_of_an_article_is_one_event() {
+    let mut resolver = Resolver::new();
+    let lead = doc("ledger-1", "Northern Ledger", MAY_4, "Gunmen killed two men at a cafe in Arnoun on Friday.");
+    let first = report(
+        &lead,
+        "Violence against civilians",
+        Some(MAY_3),
+        vec![place("Arnoun", &[])],
+        vec![claim(&lead, "killed", 2, "civilians", "police")],
+    );
+    let later = report(
+        &lead,
+        "Violence against civilians",
+        Some(MAY_3),
+        vec![],
+        vec![claim(&lead, "killed", 2, "civilians", "police")],
+    );
+    add(&mut resolver, &lead, vec![first, later]);
+    assert_eq!(incidents(&resolver.events()).len(), 1);
+    // A round-up of two shootings with different tolls stays two events.
+    let roundup = doc("ledger-2", "Northern Ledger", MAY_4, "One man died in Tyre; in Sidon three were shot dead.");
+    let tyre = report(
+        &roundup,
+        "Violence against civilians",
+        Some(MAY_4),
+        vec![place("Tyre", &[])],
+        vec![claim(&roundup, "killed", 1, "civilians", "police")],
+    );
+    let sidon = report(
+        &roundup,
+        "Violence against civilians",
+        Some(MAY_4),
+        vec![place("Tyre", &[])],
+        vec![claim(&roundup, "killed", 3, "civilians", "police")],
+    );
+    add(&mut resolver, &roundup, vec![tyre, sidon]);
+    assert_eq!(incidents(&resolver.events()).len(), 3);
+}
