@@ -33,6 +33,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         extra[g].push(l.claim);
     }
     let mut reports = Vec::new();
+    let mut date_sources = Vec::new();
     for (group, extra) in groups.iter().zip(extra) {
         let members: Vec<&Frame> = group.frames.iter().map(|&i| &frames[i]).collect();
         let mut claims: Vec<Claim> = group.claims.iter().map(|&i| article[i].claim.clone()).collect();
@@ -42,7 +43,8 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         let claim_refs: Vec<&Claim> = claims.iter().collect();
         let described: Vec<_> = members.iter().flat_map(|f| rules::actors::described(a, f.first, f.last)).collect();
         let (event_type, sub_event_type) = rules::reports::event_type::event_type(a, &members, &claim_refs, &described);
-        let (date_start, date_end, date_precision) = report_date(a, &frames, &group.frames);
+        let (date_start, date_end, date_precision, source) = report_date(a, &frames, &group.frames);
+        date_sources.push(source);
         reports.push(Report {
             document_id: document.id.clone(),
             event_type,
@@ -56,6 +58,10 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             spans: members.iter().map(|f| f.span).collect(),
             claims,
         });
+    }
+    if let Some(title) = &document.title {
+        let headline = sitrep_annotate::annotate_text(title, document.published.as_ref().map(|p| p.date));
+        rules::reports::headline::fill(&mut reports, &date_sources, &headline);
     }
     reports
 }
@@ -88,23 +94,27 @@ fn home(
 /// The report's date: the first event date of its frames; for an earlier incident told inside
 /// a sentence with no date of its own, the day before that sentence's date to that date; else
 /// the first reporting date (the incident happened on or before it).
-fn report_date(a: &Annotations, frames: &[Frame], members: &[usize]) -> (Option<Date>, Option<Date>, Option<u8>) {
+fn report_date(a: &Annotations, frames: &[Frame], members: &[usize]) -> ReportDate {
+    use rules::reports::headline::DateSource::{Guessed, Told};
     if let Some(d) = members.iter().find_map(|&f| frames[f].date) {
         let d = &a.dates[d];
-        return (Some(d.start), Some(d.end), Some(d.precision));
+        return (Some(d.start), Some(d.end), Some(d.precision), Told);
     }
     for &f in members {
         let later = frames.get(f.wrapping_sub(1)).filter(|_| frames[f].prior).and_then(|main| main.date);
         if let Some(d) = later {
             let d = &a.dates[d];
-            return (Some(d.start.yesterday().unwrap_or(d.start)), Some(d.end), Some(2));
+            return (Some(d.start.yesterday().unwrap_or(d.start)), Some(d.end), Some(2), Guessed);
         }
     }
     match members.iter().find_map(|&f| frames[f].reported) {
-        Some(d) => (Some(a.dates[d].start), Some(a.dates[d].end), Some(2)),
-        None => (None, None, None),
+        Some(d) => (Some(a.dates[d].start), Some(a.dates[d].end), Some(2), Guessed),
+        None => (None, None, None, Guessed),
     }
 }
+
+/// A report's first and last day, precision, and what they were read from.
+type ReportDate = (Option<Date>, Option<Date>, Option<u8>, rules::reports::headline::DateSource);
 
 /// The places a report names, each once, then the dateline's place.
 fn place_mentions(a: &Annotations, members: &[&Frame]) -> Vec<PlaceMention> {

@@ -29,6 +29,7 @@ const LEXICON: &str = include_str!("../../../../lexicons/en/places.toml");
 #[derive(Deserialize)]
 struct PlaceFile {
     prepositions: Vec<String>,
+    directions: Vec<String>,
     residents: Vec<String>,
     particles: Vec<String>,
     features: BTreeMap<String, Vec<String>>,
@@ -37,6 +38,7 @@ struct PlaceFile {
 
 struct Lexicon {
     prepositions: Vec<Vec<String>>,
+    directions: HashSet<String>,
     residents: HashSet<String>,
     particles: HashSet<String>,
     /// Feature word → kind of place.
@@ -56,6 +58,7 @@ fn lexicon() -> &'static Lexicon {
         });
         Lexicon {
             prepositions: file.prepositions.iter().map(|p| p.split_whitespace().map(str::to_owned).collect()).collect(),
+            directions: file.directions.into_iter().collect(),
             residents: file.residents.into_iter().collect(),
             particles: file.particles.into_iter().collect(),
             features: PhraseLexicon::new(features),
@@ -268,12 +271,14 @@ fn feature_before(words: &[String], at: usize) -> Option<(String, String)> {
     })
 }
 
-/// A preposition ends right before token `at`, or before "the" right before it.
+/// A preposition ends right before token `at`, or before "the" or a direction ("in western
+/// Mosul") right before it.
 fn preposition_before(words: &[String], at: usize) -> bool {
     let ends_at = |end: usize| {
         lexicon().prepositions.iter().any(|p| end >= p.len() && words[end - p.len()..end].iter().eq(p.iter()))
     };
-    ends_at(at) || (at >= 1 && words[at - 1] == "the" && ends_at(at - 1))
+    let between = |w: &str| w == "the" || lexicon().directions.contains(w);
+    ends_at(at) || (at >= 1 && between(&words[at - 1]) && ends_at(at - 1))
 }
 
 /// Whether token `i` opens one of the text's first paragraphs, where a dateline stands (after a
@@ -364,6 +369,7 @@ mod tests {
             (m[1].0.as_str(), m[1].1.as_deref(), m[0].2.clone()),
             ("Shan", Some("admin"), vec!["Shan".to_owned()])
         );
+        assert_eq!(names("a blast in western Mosul and fighting across northern Mopti"), vec!["Mosul", "Mopti"]);
         // A sentence opening with a preposition.
         assert_eq!(names("In Sindhuli, protesters blocked the highway."), vec!["Sindhuli"]);
     }

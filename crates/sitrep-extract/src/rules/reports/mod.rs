@@ -8,12 +8,14 @@
 //! 2. `grouping` walks the frames in order and puts each into the current report, an earlier
 //!    one it clearly continues, or a new one; running totals go to the document's aggregate.
 //! 3. `event_type` types each report by ACLED's hierarchy; `parts` links an itemised list to
-//!    the total it breaks down.
+//!    the total it breaks down; `headline` gives the main incident the headline's day and place
+//!    when the text leaves them out.
 
 pub mod anaphora;
 pub mod event_type;
 pub mod frames;
 pub mod grouping;
+pub mod headline;
 pub mod irrealis;
 pub mod parts;
 

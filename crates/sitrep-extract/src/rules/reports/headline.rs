@@ -1,0 +1,99 @@
+//! The headline names the article's main incident: its day and place fill in what the text
+//! leaves out. "Gang activity suspected in Thursday night shooting in Marlow" over an article that
+//! says only "a man was shot": the report is dated Thursday and placed in Marlow.
+//!
+//! The main incident is the report that states a figure of the headline, else the first
+//! incident report. It takes the headline's event date when its own date is only the reporting
+//! date (or none), and the headline's places when it names none. A headline with no report to
+//! take them (an article whose text was lost) gives them to the report its figures made.
+//!
+//! Not here: reading the headline's figures (they are claims like the text's, `in_title`).
+
+use sitrep_annotate::Annotations;
+use sitrep_model::Report;
+
+/// What a report's date was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// An event date in the report's own sentences.
+    Told,
+    /// Only the reporting date, the sentence around an earlier incident, or nothing.
+    Guessed,
+}
+
+/// Fills the main incident's date and places from the headline's annotations.
+pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotations) {
+    let main = reports
+        .iter()
+        .position(|r| !r.aggregate && r.claims.iter().any(|c| c.in_title))
+        .or_else(|| reports.iter().position(|r| !r.aggregate));
+    let Some(main) = main else { return };
+    let report = &mut reports[main];
+    if sources.get(main) != Some(&DateSource::Told)
+        && let Some(date) = headline.dates.iter().find(|d| d.role == "event")
+    {
+        report.date_start = Some(date.start);
+        report.date_end = Some(date.end);
+        report.date_precision = Some(date.precision);
+    }
+    if report.place_mentions.iter().all(|p| p.dateline) {
+        // The headline's spans point into the headline, not the text: only names and context
+        // are kept meaningful, at an empty span.
+        for p in &headline.places {
+            if !report.place_mentions.iter().any(|o| o.name == p.name) {
+                let mut p = p.clone();
+                p.span = sitrep_model::Span::new(0, 0);
+                report.place_mentions.insert(0, p);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sitrep_model::{Document, Paragraph, Published, SourceRef, Span};
+
+    fn reports(title: &str, text: &str) -> Vec<sitrep_model::Report> {
+        let d = Document {
+            id: "d".into(),
+            content_hash: String::new(),
+            raw_hash: String::new(),
+            outlet: None,
+            url: None,
+            published: Some(Published::on(jiff::civil::date(2024, 5, 6))),
+            title: Some(title.into()),
+            language: Some("en".into()),
+            text: text.into(),
+            paragraphs: vec![Paragraph { span: Span::new(0, text.len()), language: Some("en".into()) }],
+            embedded: vec![],
+            dropped: vec![],
+            repairs: vec![],
+            source: SourceRef { path: "d.txt".into(), format: "text".into(), record: None },
+            near_duplicate_of: None,
+        };
+        let a = sitrep_annotate::annotate(&d);
+        crate::extract(&d, &a)
+    }
+
+    #[test]
+    fn the_headline_dates_and_places_a_report_the_text_does_not() {
+        let r = reports(
+            "Gang activity suspected in Thursday night shooting in Marlow",
+            "A man was shot and wounded, police said. Detectives asked witnesses to come forward.",
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].date_start.map(|d| d.to_string()).as_deref(), Some("2024-05-02"));
+        assert_eq!(r[0].date_precision, Some(1));
+        assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+    }
+
+    #[test]
+    fn the_text_s_own_date_and_place_stand() {
+        let r = reports(
+            "Thursday night shooting in Marlow leaves one hurt",
+            "A man was shot and wounded in Kessel on Friday, police said.",
+        );
+        assert_eq!(r[0].date_start.map(|d| d.to_string()).as_deref(), Some("2024-05-03"));
+        assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Kessel"]);
+    }
+}
