@@ -61,7 +61,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     }
     if let Some(title) = &document.title {
         let headline = sitrep_annotate::annotate_text(title, document.published.as_ref().map(|p| p.date));
-        rules::reports::headline::fill(&mut reports, &date_sources, &headline);
+        rules::reports::headline::fill(&mut reports, &date_sources, &headline, &document.text);
     }
     reports
 }

@@ -107,7 +107,15 @@ pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
         let mut weights: BTreeMap<&str, f64> = BTreeMap::new();
         for e in &exact {
             let w = weights.entry(e.iso2.as_str()).or_default();
-            *w = w.max(if e.kind == Kind::Settlement { people(e) } else { 1000.0 });
+            // An admin area's name is as telling as a large city's ("Virginia" the state, not
+            // the Australian town).
+            let size = match e.kind {
+                Kind::Settlement => people(e),
+                Kind::Admin1 => 1e5,
+                Kind::Admin2 => 1e4,
+                _ => 1000.0,
+            };
+            *w = w.max(size);
         }
         let total: f64 = weights.values().sum();
         for (c, w) in weights {

@@ -126,6 +126,14 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
             && bare(&words[end - 1]) == words[end - 1]
             && tokens.get(end).is_some_and(|t| !capitalised(text, t))
             && words.get(end).is_some_and(|w| lex.residents.contains(w));
+        // "Kadeem Williams, 25, broke in": a name with an age after it is a person.
+        let aged = words.get(end).is_some_and(|w| w == ",")
+            && tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            && words.get(end + 2).is_some_and(|w| w == "," || w == ")");
+        if aged {
+            i = end;
+            continue;
+        }
         if after.is_some() || before.is_some() || listed || dateline || introduced || qualifies_resident {
             let feature = match (&after, before) {
                 (Some(m), _) => Some((m.value.clone(), words[m.start..m.end].join(" "))),
@@ -394,6 +402,7 @@ mod tests {
         assert!(names("A Black man and a Catholic woman were hurt.").is_empty());
         assert!(names("Smith's family said he was unarmed.").is_empty());
         assert!(names("The Lebanese man was released.").is_empty());
+        assert!(names("Police took a statement from Amir Segou, 25, who was wounded.").is_empty());
         assert!(names("Several officers arrived.").is_empty());
     }
 

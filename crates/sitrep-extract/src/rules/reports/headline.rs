@@ -4,7 +4,9 @@
 //!
 //! The main incident is the report that states a figure of the headline, else the first
 //! incident report. It takes the headline's event date when its own date is only the reporting
-//! date (or none), and the headline's places when it names none. A headline with no report to
+//! date (or none), and the headline's places when it names none. In a headline in title case
+//! ("Man Charged In Triple Shooting") every word is capitalised, so only places the text also
+//! names count. A headline with no report to
 //! take them (an article whose text was lost) gives them to the report its figures made.
 //!
 //! Not here: reading the headline's figures (they are claims like the text's, `in_title`).
@@ -22,7 +24,7 @@ pub enum DateSource {
 }
 
 /// Fills the main incident's date and places from the headline's annotations.
-pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotations) {
+pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotations, text: &str) {
     let main = reports
         .iter()
         .position(|r| !r.aggregate && r.claims.iter().any(|c| c.in_title))
@@ -39,7 +41,11 @@ pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotatio
     if report.place_mentions.iter().all(|p| p.dateline) {
         // The headline's spans point into the headline, not the text: only names and context
         // are kept meaningful, at an empty span.
+        let title_case = title_case(&headline.text);
         for p in &headline.places {
+            if title_case && !text.contains(p.name.as_str()) {
+                continue;
+            }
             if !report.place_mentions.iter().any(|o| o.name == p.name) {
                 let mut p = p.clone();
                 p.span = sitrep_model::Span::new(0, 0);
@@ -47,6 +53,13 @@ pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotatio
             }
         }
     }
+}
+
+/// Whether most words of four or more are capitalised.
+fn title_case(headline: &str) -> bool {
+    let words: Vec<&str> = headline.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.len() >= 4 && capitalised * 4 >= words.len() * 3
 }
 
 #[cfg(test)]
@@ -84,6 +97,15 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].date_start.map(|d| d.to_string()).as_deref(), Some("2024-05-02"));
         assert_eq!(r[0].date_precision, Some(1));
+        assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+    }
+
+    #[test]
+    fn a_title_case_headline_gives_only_places_the_text_names() {
+        let r =
+            reports("Man Charged In Triple Shooting In Marlow", "A man was shot and wounded on Friday, police said.");
+        assert!(r[0].place_mentions.is_empty(), "{:?}", r[0].place_mentions);
+        let r = reports("Man Charged In Triple Shooting In Marlow", "A Marlow man was shot and wounded on Friday.");
         assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
     }
 
