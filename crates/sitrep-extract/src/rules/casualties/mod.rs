@@ -10,7 +10,8 @@
 //! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28").
 //!
 //! Then `singular_victim` finds claims without a number ("a man was shot and killed", "killed
-//! himself") and `named_victim` those of people named one by one ("Ann Reed, 23, died").
+//! himself"), `named_victim` those of people named one by one ("Ann Reed, 23, died") and
+//! `pronoun_victim` those of a pronoun ("he died at the hospital").
 //! `victim` gives each claim its category; `clause` says where clauses end; `people` keeps
 //! counts of things out; a count in a clause dated in the past is background and left out.
 
@@ -20,6 +21,7 @@ pub mod cue_before_loosely;
 pub mod cue_then_count;
 pub mod named_victim;
 pub mod people;
+pub mod pronoun_victim;
 pub mod singular_victim;
 pub mod victim;
 
@@ -124,6 +126,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(singles);
         let named = named_victim::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(named);
+        let pronouns = pronoun_victim::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(pronouns);
         out.extend(in_sentence);
     }
     out

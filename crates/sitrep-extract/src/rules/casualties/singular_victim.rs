@@ -2,7 +2,9 @@
 //!
 //! ## What it handles
 //! "a man was shot and killed" → killed 1; "killing a man" → killed 1; "a police officer was wounded" → injured 1 (state
-//! forces); "a 17-year-old was pronounced dead" → killed 1.
+//! forces); "a 17-year-old was pronounced dead" → killed 1; "the man died at the hospital",
+//! "her son was wounded" (a definite or possessive person); "Man killed, 8 others wounded" (a
+//! headline's bare noun opening the sentence).
 //!
 //! ## What it leaves alone
 //! A singular noun already covered by a counted claim; generic mentions without a cue in the
@@ -26,16 +28,24 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         }
     }
     for i in first..last.saturating_sub(1) {
-        if !matches!(a.words[i].as_str(), "a" | "an") {
-            continue;
-        }
-        // "a man", "a police officer", "a 17-year-old", "an elderly woman": a person within two words.
-        let person = a
-            .victims
-            .iter()
-            .find(|v| v.start > i && v.start <= i + 2 && !is_plural(&a.words[v.end - 1]))
-            .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
-            .or_else(|| a.words[i + 1].ends_with("-year-old").then(|| (i + 1, i + 2, "all".to_owned(), Vec::new())));
+        // "a man", "the man", "her son", "a 17-year-old": a person within two words of an article
+        // or possessive; or, opening a headline, the person without one ("Man killed").
+        let definite = matches!(a.words[i].as_str(), "the" | "his" | "her" | "their");
+        let bare = i == first && !matches!(a.words[i].as_str(), "a" | "an") && !definite;
+        let person = if matches!(a.words[i].as_str(), "a" | "an") || definite {
+            a.victims
+                .iter()
+                .find(|v| v.start > i && v.start <= i + 2 && !is_plural(&a.words[v.end - 1]))
+                .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
+                .or_else(|| a.words[i + 1].ends_with("-year-old").then(|| (i + 1, i + 2, "all".to_owned(), Vec::new())))
+        } else if i == first {
+            a.victims
+                .iter()
+                .find(|v| v.start == i && !is_plural(&a.words[v.end - 1]))
+                .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
+        } else {
+            None
+        };
         let Some((_, person_end, category, tags)) = person else { continue };
         // "killing a man", "wounded a passer-by": the person is the object of the cue before.
         if let Some(cue) = a.cues.iter().find(|c| c.end == i && i > first && is_person_kind(&c.value.kind)) {
@@ -52,6 +62,26 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             continue;
         };
         // A cue later in the clause: "was shot and killed" — the last cue of a chain decides.
+        // "The gunman shot two people", "Man kills wife": a definite or headline person is
+        // the victim only of a passive or intransitive cue right after it ("the man died",
+        // "the officer was wounded", "Man killed"); and "killed himself" is the reflexive's.
+        let reflexive = a.words.get(cue.end).is_some_and(|w| matches!(w.as_str(), "himself" | "herself"));
+        if definite && (reflexive || super::named_victim::victim_before(a, cue.start, first) != Some(person_end)) {
+            continue;
+        }
+        // A headline drops the auxiliary ("Man killed in shooting"); an object after the verb
+        // makes it active ("Gunmen killed 16 soldiers").
+        let passive_headline = cue.start == person_end
+            && (a.words[cue.start].ends_with("ed") || a.words[cue.start] == "dies")
+            && a.words.get(cue.end).is_none_or(|w| {
+                matches!(
+                    w.as_str(),
+                    "," | "." | ":" | ";" | "in" | "at" | "on" | "by" | "after" | "near" | "during" | "outside"
+                )
+            });
+        if bare && !passive_headline {
+            continue;
+        }
         let mut cue = cue;
         while let Some(next) = super::chained(a, cue.end) {
             cue = next;
@@ -88,7 +118,9 @@ pub(super) fn one(kind: String, category: String, tags: Vec<String>, span: Span,
 }
 
 fn is_plural(word: &str) -> bool {
-    word.ends_with('s') && !word.ends_with("ss")
+    (word.ends_with('s') && !word.ends_with("ss"))
+        || word.ends_with("men")
+        || matches!(word, "people" | "children" | "police")
 }
 
 #[cfg(test)]
@@ -103,6 +135,14 @@ mod tests {
         assert_eq!(short("A 16-year-old boy was shot and critically wounded."), vec![row("injured", 1, "civilians")]);
         assert_eq!(short("A woman was shot in the arm."), vec![row("shot", 1, "civilians")]);
         assert_eq!(short("The gunman then shot and killed himself."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("The man died at the hospital."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Her son was wounded."), vec![row("injured", 1, "civilians")]);
+        assert_eq!(short("The gunman shot two people before he fled."), vec![row("shot", 2, "all")]);
+        assert_eq!(short("Man kills neighbour in dispute"), vec![]);
+        assert_eq!(
+            short("Man killed, 8 others wounded in shooting at party"),
+            vec![row("injured", 8, "all"), row("killed", 1, "all")]
+        );
     }
 
     #[test]
