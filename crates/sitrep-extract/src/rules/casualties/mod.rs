@@ -11,7 +11,8 @@
 //!
 //! Then `singular_victim` finds claims without a number ("a man was shot and killed", "killed
 //! himself"), `named_victim` those of people named one by one ("Ann Reed, 23, died") and
-//! `pronoun_victim` those of a pronoun ("he died at the hospital").
+//! `pronoun_victim` those of a pronoun ("he died at the hospital"), `death_of` a death told by a
+//! noun ("the shooting death of a Tyre man").
 //! `victim` gives each claim its category; `clause` says where clauses end; `people` keeps
 //! counts of things out; a count in a clause dated in the past is background and left out.
 
@@ -19,6 +20,7 @@ pub mod clause;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
+pub mod death_of;
 pub mod named_victim;
 pub mod people;
 pub mod pronoun_victim;
@@ -128,6 +130,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(named);
         let pronouns = pronoun_victim::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(pronouns);
+        let deaths = death_of::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(deaths);
         out.extend(in_sentence);
     }
     out

@@ -117,7 +117,7 @@ pub(super) fn one(kind: String, category: String, tags: Vec<String>, span: Span,
     }
 }
 
-fn is_plural(word: &str) -> bool {
+pub(super) fn is_plural(word: &str) -> bool {
     (word.ends_with('s') && !word.ends_with("ss"))
         || word.ends_with("men")
         || matches!(word, "people" | "children" | "police")

@@ -1,0 +1,111 @@
+//! The death of one person told by a noun: "the shooting death of a Houston man", "charged in
+//! the death of Chazz Reed, 18", "the killing of a 7-year-old" → killed 1, keeping the name when
+//! the text gives one.
+//!
+//! ## What it handles
+//! A singular noun of death ("death", "killing", "slaying") with "of" and, within three words,
+//! one person: a singular victim word ("a man", "his teen son") or a capitalised name.
+//!
+//! ## What it leaves alone
+//! Counts ("the deaths of two officers": `cue_then_count`); plural victims ("the killing of
+//! civilians" says not how many); "the death of the peace talks" (not a person); a death that
+//! a reaction is about ("protested against the killing of a student", "justice for the death
+//! of …"): an earlier incident, not this one's toll.
+
+use sitrep_annotate::Annotations;
+use sitrep_model::Span;
+
+use super::Found;
+
+const NOUNS: &[&str] = &["death", "killing", "slaying"];
+/// Words before the noun that make the death what a reaction is about (prefixes: "protest"
+/// covers "protested", "protesters").
+const REACTIONS: &[&str] = &["against", "over", "for", "protest", "condemn", "demand", "mourn", "outrage", "anger"];
+
+pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for cue in a.cues.iter().filter(|c| c.start >= first && c.end + 1 < last && c.value.kind == "killed") {
+        if !NOUNS.contains(&a.words[cue.end - 1].as_str()) || a.words[cue.end] != "of" {
+            continue;
+        }
+        let before = a.words[cue.start.saturating_sub(4).max(first)..cue.start].iter();
+        if before.clone().any(|w| REACTIONS.iter().any(|r| w.starts_with(r))) {
+            continue;
+        }
+        let from = cue.end + 1;
+        let to = (from + 4).min(last);
+        let person = a
+            .victims
+            .iter()
+            .find(|v| v.start >= from && v.start < to && !super::singular_victim::is_plural(&a.words[v.end - 1]));
+        let (end, name) = match person {
+            Some(v) => (v.end, None),
+            None => match name_after(a, from, to) {
+                Some((end, name)) => (end, Some(name)),
+                None => continue,
+            },
+        };
+        // A count between "of" and the person is the counted rules' ("the deaths of two men").
+        if a.quantities
+            .iter()
+            .any(|q| q.span.start >= a.tokens[from].span.start && q.span.end <= a.tokens[end - 1].span.end)
+        {
+            continue;
+        }
+        let span = Span::new(a.tokens[cue.start].span.start, a.tokens[end - 1].span.end);
+        if found.iter().chain(out.iter()).any(|f| f.span.start < span.end && f.span.end > span.start) {
+            continue;
+        }
+        let one = super::singular_victim::one("killed".into(), "all".into(), Vec::new(), span, sentence);
+        out.push(Found { victims: name.into_iter().collect(), ..one });
+    }
+    out
+}
+
+/// A capitalised name of one to three words starting at the first token after an optional age
+/// ("7-year-old Iris Ortiz"): (end, name).
+fn name_after(a: &Annotations, from: usize, to: usize) -> Option<(usize, String)> {
+    let mut start = from;
+    if a.words.get(start).is_some_and(|w| w.ends_with("-year-old")) {
+        start += 1;
+    }
+    let capitalised = |i: usize| {
+        a.tokens.get(i).is_some_and(|t| t.span.slice(&a.text).chars().next().is_some_and(char::is_uppercase))
+    };
+    let mut end = start;
+    while end < to.max(start + 1)
+        && end < start + 3
+        && capitalised(end)
+        && a.words[end].chars().all(char::is_alphabetic)
+    {
+        end += 1;
+    }
+    // One word alone may be a place or a thing ("the death of Syria's …"): two make a name.
+    (end >= start + 2).then(|| {
+        let words: Vec<&str> = (start..end).map(|i| a.tokens[i].span.slice(&a.text)).collect();
+        (end, words.join(" "))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn the_death_of_one_person() {
+        assert_eq!(short("Charges were filed in the shooting death of a Tyre man."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("He faces a murder charge in the death of Amir Haddad, 18."), vec![row("killed", 1, "all")]);
+        assert_eq!(
+            short("Prosecutors charged Omar Haddad in the killing of 7-year-old Rana Saleh."),
+            vec![row("killed", 1, "all")]
+        );
+    }
+
+    #[test]
+    fn counts_plurals_and_things_are_not_one_person() {
+        assert_eq!(short("The deaths of two officers shocked the town."), vec![row("killed", 2, "state_forces")]);
+        assert_eq!(short("They condemned the killing of civilians."), vec![]);
+        assert_eq!(short("It meant the death of the ceasefire."), vec![]);
+        assert_eq!(short("Students protested against the killing of a teacher."), vec![]);
+    }
+}
