@@ -210,11 +210,18 @@ impl Gazetteer {
         out
     }
 
-    /// Entries whose own name has this name's transliteration key, other than those in `seen`.
+    /// Entries whose own name has this name's transliteration key, other than those in `seen`;
+    /// none when the key is shared by more than `MAX_NEAR` places (a skeleton as short as "a"
+    /// or "tr" says nothing, and decoding thousands of entries would dominate geocoding).
     pub fn near_spellings(&self, name: &str, seen: &[(u32, Match)]) -> Vec<(u32, Match)> {
+        const MAX_NEAR: usize = 64;
         let seen: std::collections::HashSet<u32> = seen.iter().map(|(i, _)| *i).collect();
         let mut out: Vec<(u32, Match)> = Vec::new();
-        for i in self.index.transliterated(&key::transliteration(name)) {
+        let near = self.index.transliterated(&key::transliteration(name));
+        if near.len() > MAX_NEAR {
+            return out;
+        }
+        for i in near {
             let i = self.ours(i);
             if !seen.contains(&i) && out.last().is_none_or(|(j, _)| *j != i) {
                 out.push((i, Match::Transliterated));
