@@ -20,10 +20,11 @@ const SYLLABLES: [&str; 48] = [
     "nir", "pa", "quo", "ros", "sel", "tum", "ul", "var", "wen", "xi", "yar", "zu", "don", "ber",
 ];
 
-/// The row's name: two to four syllables picked by a hash of `n` (no randomness: runs repeat).
+/// The row's name: three to five syllables picked by a hash of `n` (no randomness: runs
+/// repeat), so that names repeat about as often as in the real dump.
 fn name(n: u64) -> String {
     let mut h = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let count = 2 + (h % 3);
+    let count = 3 + (h % 3);
     let mut out = String::new();
     for _ in 0..count {
         h = h.rotate_left(13).wrapping_mul(0xBF58_476D_1CE4_E5B9);

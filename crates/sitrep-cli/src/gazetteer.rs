@@ -43,11 +43,19 @@ pub fn load(choice: Option<&Path>) -> Result<&'static Gazetteer> {
 }
 
 /// `sitrep gazetteer import FILE…`.
-pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, quiet: bool) -> Result<ExitCode> {
+pub fn import_command(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    classes: &str,
+    partial: bool,
+    quiet: bool,
+) -> Result<ExitCode> {
     if let Some(bad) = classes.chars().find(|c| !"APLSHTRUV".contains(*c)) {
         bail!("--classes {classes}: '{bad}' is not a GeoNames feature class (A, P, L, S, H, T, R, U, V)");
     }
-    let output = match output.map(Path::to_path_buf).or_else(default_path) {
+    // `SITREP_GAZETTEER=embedded` names no file to write.
+    let output = output.filter(|p| p.as_os_str() != "embedded").map(Path::to_path_buf);
+    let output = match output.or_else(default_path) {
         Some(p) => p,
         None => bail!("no place to write the gazetteer: give --output or set HOME"),
     };
@@ -59,8 +67,11 @@ pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, q
     // index whole (and a running sitrep keeps reading the file it mapped).
     let mut file =
         tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    let report = import_into(files, &options, file.as_file_mut())
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file.as_file_mut());
+    let report = import_into(files, &options, &mut buffered)
+        .and_then(|report| buffered.flush().map(|()| report))
         .with_context(|| format!("cannot write {}", output.display()))?;
+    drop(buffered);
     for failed in &report.failed {
         eprintln!("error: {failed}");
     }
@@ -70,8 +81,19 @@ pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, q
     if report.bad_lines > report.problems.len() {
         eprintln!("warning: {} more lines skipped", report.bad_lines - report.problems.len());
     }
-    if report.entries == 0 {
-        eprintln!("error: no places were read; {} is left as it was", output.display());
+    if !report.read_places() {
+        eprintln!(
+            "error: no places were read (a table such as allCountries, XX or citiesNNN gives them); {} is left as it was",
+            output.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    // A whole file missing would make a smaller gazetteer than the one there: keep that one.
+    if !report.failed.is_empty() && output.exists() && !partial {
+        eprintln!(
+            "error: {} is left as it was, since some files could not be read; fix them, or pass --partial to write what was read",
+            output.display()
+        );
         return Ok(ExitCode::from(1));
     }
     let size = file.as_file().metadata().map(|m| m.len()).unwrap_or(0);
@@ -81,6 +103,7 @@ pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, q
             eprintln!("{}: {rows} rows ({kind:?})", path.display());
         }
         let g = Gazetteer::open(&output)?;
+        g.verify().map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
         eprintln!(
             "gazetteer: {} places, {} names, {:.1} MB at {} ({:.1} s)",
             g.len(),
@@ -95,6 +118,7 @@ pub fn import_command(files: &[PathBuf], output: Option<&Path>, classes: &str, q
 
 /// `sitrep gazetteer info`.
 pub fn info(g: &Gazetteer) -> Result<ExitCode> {
+    g.verify().map_err(|e| anyhow::anyhow!("{}: {e}", g.origin))?;
     println!("gazetteer: {}", g.origin);
     println!("places:    {}", g.len());
     println!("names:     {}", g.keys());

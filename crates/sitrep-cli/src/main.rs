@@ -137,6 +137,9 @@ enum GazetteerCommand {
         /// S spots, H water, T terrain, R roads, U undersea, V vegetation.
         #[arg(long, default_value = "PAL")]
         classes: String,
+        /// Write the index even when some files could not be read, over an existing one.
+        #[arg(long)]
+        partial: bool,
     },
     /// Which gazetteer is in use and how large it is.
     Info,
@@ -257,8 +260,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             export::export(&open_store(&db)?, &filters, &format, output.as_deref(), quiet)
         }
         Command::Explain { file, json, read } => explain::run(&file, json, &read.options()?, gazetteer()?),
-        Command::Gazetteer(GazetteerCommand::Import { files, output, classes }) => {
-            gazetteer::import_command(&files, output.as_deref().or(cli.gazetteer.as_deref()), &classes, quiet)
+        Command::Gazetteer(GazetteerCommand::Import { files, output, classes, partial }) => {
+            let output = output.as_deref().or(cli.gazetteer.as_deref());
+            gazetteer::import_command(&files, output, &classes, partial, quiet)
         }
         Command::Gazetteer(GazetteerCommand::Info) => gazetteer::info(gazetteer()?),
         Command::Gazetteer(GazetteerCommand::Lookup { name }) => gazetteer::lookup(gazetteer()?, &name),

@@ -83,6 +83,9 @@ fn a_failed_import_says_which_input_and_keeps_the_old_index() {
     // One file missing: the others are imported, and the exit code says something failed.
     import(&[&table, &missing]).assert().code(1).stderr(contains("IQ.zip")).stderr(contains("gazetteer: 2 places"));
     let before = std::fs::read(&index).unwrap();
+    // With an index there, a file missing keeps it whole, unless --partial.
+    import(&[&table, &missing]).assert().code(1).stderr(contains("is left as it was"));
+    assert_eq!(std::fs::read(&index).unwrap(), before);
     let junk = write(dir.path(), "SY.txt", "this is\nnot a\nGeoNames table\n");
     import(&[&junk])
         .assert()

@@ -264,6 +264,11 @@ impl Gazetteer {
     pub fn keys(&self) -> usize {
         self.index.keys()
     }
+
+    /// Checks the index's name map against its checksum.
+    pub fn verify(&self) -> Result<(), String> {
+        self.index.verify()
+    }
 }
 
 /// "UnitedKingdom" → "United Kingdom" (celes writes aliases without spaces).

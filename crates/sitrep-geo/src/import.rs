@@ -100,6 +100,11 @@ impl ImportReport {
     pub fn has_failures(&self) -> bool {
         !self.failed.is_empty() || self.bad_lines > 0
     }
+
+    /// Whether some table of places (not only codes or countries) gave rows.
+    pub fn read_places(&self) -> bool {
+        self.files.iter().any(|(_, kind, rows)| matches!(kind, FileKind::Table | FileKind::CitiesCsv) && *rows > 0)
+    }
 }
 
 /// Imports the files and returns the index's bytes with what was read.
@@ -152,17 +157,21 @@ fn with_lines<T>(path: &Path, read: impl FnOnce(&mut dyn BufRead) -> Result<T, S
     let name = path.to_string_lossy().to_lowercase();
     if name.ends_with(".zip") {
         let mut archive = zip::ZipArchive::new(file).map_err(|e| format!("{shown}: not a readable zip file ({e})"))?;
-        // GeoNames zips hold the table and sometimes a readme: the table is the largest .txt.
-        let mut best: Option<(usize, u64)> = None;
+        // GeoNames zips hold the table and sometimes a readme or a language list: the entry
+        // named as the zip is ("allCountries.zip" holds "allCountries.txt"), else the largest
+        // .txt.
+        let stem = path.file_stem().map(|s| format!("{}.txt", s.to_string_lossy().to_lowercase()));
+        let mut best: Option<(usize, bool, u64)> = None;
         for i in 0..archive.len() {
             let entry = archive.by_index(i).map_err(|e| format!("{shown}: {e}"))?;
             let name = entry.name().map(|n| n.to_lowercase()).unwrap_or_default();
             let txt = name.ends_with(".txt") && !name.contains("readme");
-            if txt && best.is_none_or(|(_, size)| entry.size() > size) {
-                best = Some((i, entry.size()));
+            let named = stem.as_deref().is_some_and(|s| name.rsplit('/').next() == Some(s));
+            if txt && best.is_none_or(|(_, was_named, size)| (named, entry.size()) > (was_named, size)) {
+                best = Some((i, named, entry.size()));
             }
         }
-        let (i, _) = best.ok_or_else(|| format!("{shown}: the zip file holds no .txt table"))?;
+        let (i, _, _) = best.ok_or_else(|| format!("{shown}: the zip file holds no .txt table"))?;
         let entry = archive.by_index(i).map_err(|e| format!("{shown}: {e}"))?;
         return read(&mut BufReader::with_capacity(1 << 16, entry));
     }
@@ -217,6 +226,8 @@ impl Importer {
         let mut rows = 0;
         let mut line = String::new();
         let mut number = 0usize;
+        // Lines with content read so far, and how many of them could not be read.
+        let (mut seen, mut bad) = (0usize, 0usize);
         let mut bytes = Vec::new();
         loop {
             bytes.clear();
@@ -231,6 +242,7 @@ impl Importer {
             if text.is_empty() || text.starts_with('#') || (kind == FileKind::CitiesCsv && number == 1) {
                 continue;
             }
+            seen += 1;
             let taken = match kind {
                 FileKind::CountryInfo => self.country_row(text),
                 FileKind::Admin1Codes | FileKind::Admin2Codes => self.admin_code(kind, text),
@@ -243,11 +255,12 @@ impl Importer {
                 Ok(false) => {}
                 Err(problem) => {
                     self.report.bad_lines += 1;
+                    bad += 1;
                     if self.report.problems.len() < self.options.problems_shown {
                         self.report.problems.push(format!("{} line {number}: {problem}", path.display()));
                     }
-                    // A file whose first lines are all wrong is not the file its name says.
-                    if rows == 0 && number >= 3 && self.report.bad_lines >= 3 {
+                    // A file whose first three lines are all wrong is not the file its name says.
+                    if seen == 3 && bad == 3 {
                         return Err(format!("{}: not a GeoNames {kind:?} file ({problem})", path.display()));
                     }
                 }
@@ -282,7 +295,7 @@ impl Importer {
     fn country_row(&mut self, line: &str) -> Result<bool, String> {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 17 {
-            return Err(format!("expected 19 tab-separated columns, found {}", f.len()));
+            return Err(format!("expected 17 or more tab-separated columns, found {}", f.len()));
         }
         if f[0].len() != 2 || f[4].is_empty() {
             return Err(format!("'{}' is not a country code", f[0]));
@@ -330,8 +343,8 @@ impl Importer {
             return Ok(false);
         }
         let a1 = Some(f[10]).filter(|c| !c.is_empty() && *c != "00").map(|c| self.builder.area(&format!("{cc}.{c}")));
-        let a2 =
-            a1.and(Some(f[11]).filter(|c| !c.is_empty())).map(|c| self.builder.area(&format!("{cc}.{}.{c}", f[10])));
+        // admin2Codes keys an admin2 area by its raw admin1 code, "00" included.
+        let a2 = Some(f[11]).filter(|c| !c.is_empty()).map(|c| self.builder.area(&format!("{cc}.{}.{c}", f[10])));
         let name = if f[1].is_empty() { f[2] } else { f[1] };
         // An admin area's own row names it when no codes file did.
         match kind {
@@ -629,6 +642,9 @@ mod tests {
         let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         zip.start_file("readme.txt", options).unwrap();
         zip.write_all(b"GeoNames readme, longer than nothing\n").unwrap();
+        // A larger text that is not the table: the entry named as the zip wins.
+        zip.start_file("iso-languagecodes.txt", options).unwrap();
+        zip.write_all("ara\tar\tar\tArabic\n".repeat(500).as_bytes()).unwrap();
         zip.start_file("LB.txt", options).unwrap();
         zip.write_all(table().as_bytes()).unwrap();
         zip.finish().unwrap();
@@ -669,6 +685,19 @@ mod tests {
         // The rows after the bad one were read.
         assert_eq!(found(&index, "Qusour")[0].admin1, None);
         assert!(report.has_failures());
+    }
+
+    #[test]
+    fn an_admin2_area_outside_any_admin1_keeps_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            write(dir.path(), "LB.txt", &row(120, "Qusour", "", 33.4, 35.5, "P", "PPL", "00", "5", 0)),
+            write(dir.path(), "admin2Codes.txt", "LB.00.5\tCoastal District\tCoastal District\t121\n"),
+        ];
+        let (index, report) = imported(&files);
+        assert!(!report.has_failures(), "{report:?}");
+        let qusour = &found(&index, "Qusour")[0];
+        assert_eq!((qusour.admin1.as_deref(), qusour.admin2.as_deref()), (None, Some("Coastal District")));
     }
 
     #[test]

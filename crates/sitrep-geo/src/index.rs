@@ -106,8 +106,11 @@ impl Index {
 
     fn from_backing(backing: Backing, shown: &str) -> Result<Index, IndexError> {
         let bytes = backing.as_ref();
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        if bytes.len() < MAGIC.len() || &bytes[..8] != MAGIC {
             return Err(IndexError::NotAnIndex(shown.to_owned()));
+        }
+        if bytes.len() < HEADER {
+            return Err(IndexError::Damaged(shown.to_owned()));
         }
         let found = u32_at(bytes, 8);
         if found != VERSION {
@@ -168,19 +171,33 @@ impl Index {
         k.push(prefix);
         k.extend_from_slice(key.as_bytes());
         let Some(value) = self.names.get(&k) else { return Vec::new() };
+        // Numbers past the entries (a damaged file) are dropped rather than read.
+        let len = self.len();
+        let valid = |n: u64| usize::try_from(n).ok().filter(|&n| n < len).map(|n| n as u32);
         if value & 1 == 1 {
-            return vec![(value >> 1) as u32];
+            return valid(value >> 1).into_iter().collect();
         }
         let data = self.data();
-        let at = self.postings.0 + (value >> 1) as usize;
-        if at + 4 > self.postings.1 {
+        let Some(at) = usize::try_from(value >> 1).ok().and_then(|p| self.postings.0.checked_add(p)) else {
+            return Vec::new();
+        };
+        if at.saturating_add(4) > self.postings.1 {
             return Vec::new();
         }
         let n = u32_at(data, at) as usize;
-        (0..n).map(|i| at + 4 + 4 * i).take_while(|&p| p + 4 <= self.postings.1).map(|p| u32_at(data, p)).collect()
+        (0..n)
+            .map(|i| at + 4 + 4 * i)
+            .take_while(|&p| p + 4 <= self.postings.1)
+            .filter_map(|p| valid(u64::from(u32_at(data, p))))
+            .collect()
     }
 
-    /// An entry's kind and country code, without reading the rest.
+    /// Checks the name map's checksum (the rest is checked as it is read).
+    pub fn verify(&self) -> Result<(), String> {
+        self.names.as_fst().verify().map_err(|e| format!("the name map is damaged ({e})"))
+    }
+
+    /// An entry's kind and country code, without reading the rest (`index` from a lookup).
     pub fn kind_and_country(&self, index: u32) -> (Kind, [u8; 2]) {
         let at = self.entries.0 + index as usize * RECORD;
         let r = &self.data()[at..at + RECORD];

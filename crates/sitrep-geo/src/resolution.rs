@@ -2,14 +2,21 @@
 //!
 //! ## How a mention is resolved
 //! 1. The document's **country focus**: every mention votes for the countries it may be in
-//!    (a country named outright, or a demonym such as "Malian", counts most; a town in two
-//!    countries gives each half a vote).
-//! 2. **Candidates** by name (exact spelling, then transliteration), scored: an exact match 2, a
-//!    transliteration 1; the kind the text gives ("Mopti region" wants an admin area; "the town
-//!    of Mopti" a town) up to 3; the admin context named after it ("Arnoun, in the Nabatieh
-//!    countryside") 3; the country focus 2 (another country −1); a town that shares its
-//!    province's name (usually its capital) 0.5. The best wins from 2 points on (3 for a
-//!    transliteration, which must have the kind, the context or the country with it).
+//!    (a country named outright, or a demonym such as "Malian", counts most; a name in several
+//!    countries shares one vote among them by the size of each one's largest place of that
+//!    name, an admin area counting as a large town); and the admin1 areas it names.
+//! 2. **Candidates** by name: a place's own name (exact) 2 points, one of its alternate names
+//!    1.5, a near spelling (transliteration key) 1 — a near spelling only when no place of the
+//!    kind the text gives has the name itself, and only from keys shared by at most 64 places.
+//!    Then: the kind the text gives ("Mopti region" wants an admin area; "the town of Mopti" a
+//!    town) up to 3, a kind it rules out −1, a near spelling of an area's name −1; the admin
+//!    context named after it ("Arnoun, in the Nabatieh countryside"; found through the
+//!    gazetteer and lexicons, so "N.J." is New Jersey) 3, a context naming an area the entry is
+//!    not in −4; an admin1 area the document names elsewhere 1.5; the country focus 2 (another
+//!    country −1); a town that shares its province's name in any spelling (usually its
+//!    capital) 0.5. The best wins from 2 points on (3 for a near spelling). Among those that
+//!    score enough, a town's size adds up to 1.2 (0.4 per tenfold more than 1,000 people; where
+//!    the gazetteer gives no population, a thousand per town around it), near spellings none.
 //! 3. A **road** between two places ("the Sidon-Tyre road") is coded between its two ends,
 //!    near precision. A **neighbourhood** or an **area** around a town ("the Tyre countryside")
 //!    is coded to the town, near precision.
@@ -166,7 +173,13 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
 
 /// What identifies a mention for resolution: its name, kind and context.
 fn mention_key(m: &PlaceMention) -> String {
-    format!("{}|{}|{}", m.name, m.feature.as_deref().unwrap_or(""), m.context.join("|"))
+    format!(
+        "{}|{}|{}|{}",
+        m.name,
+        m.feature.as_deref().unwrap_or(""),
+        m.feature_word.as_deref().unwrap_or(""),
+        m.context.join("|")
+    )
 }
 
 /// The best entry for a mention: for an admin area, under its name with the feature word first

@@ -2,12 +2,15 @@
 //! a later paragraph another, and each gathers other articles' reports, so that the incident
 //! ends up as two events that share the article. Two incident events are joined when they share
 //! a document and could not be two incidents:
-//! - both are dated by the text, to the same days;
+//! - their date windows overlap, and at least one is dated by the text (two guesses from
+//!   publication dates say too little);
 //! - they are of one family of event types (or one has none);
-//! - they are located at the same town, or one is located nowhere (a province in common says
-//!   too little);
-//! - they state the same number killed (or neither states one);
-//! - they name no victims, or a victim in common.
+//! - they name a place in common (a town, a province, a country: the name as written), or one
+//!   names none;
+//! - they state the same number killed (or one states none);
+//! - they name no victims, or a victim in common;
+//! - and so does every pair across two groups already joined, so that an undated fragment
+//!   cannot chain Wednesday's clash to Thursday's.
 //!
 //! A round-up of two shootings in one town on one night with different tolls stays two events
 //! (their killed figures differ); with the same toll and no names, the two are joined, which is

@@ -18,9 +18,10 @@ use sitrep_model::Span;
 use super::Found;
 
 const NOUNS: &[&str] = &["death", "killing", "slaying"];
-/// Words before the noun that make the death what a reaction is about (prefixes: "protest"
-/// covers "protested", "protesters").
-const REACTIONS: &[&str] = &["against", "over", "for", "protest", "condemn", "demand", "mourn", "outrage", "anger"];
+/// Words before the noun that make the death what a reaction is about: prepositions as they
+/// are, and verb stems as prefixes ("protest" covers "protested", "protesters").
+const REACTIONS: &[&str] = &["against", "over", "for"];
+const REACTION_STEMS: &[&str] = &["protest", "condemn", "demand", "mourn", "outrage", "anger"];
 
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -29,11 +30,11 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             continue;
         }
         let before = a.words[cue.start.saturating_sub(4).max(first)..cue.start].iter();
-        if before.clone().any(|w| REACTIONS.iter().any(|r| w.starts_with(r))) {
+        if before.clone().any(|w| REACTIONS.contains(&w.as_str()) || REACTION_STEMS.iter().any(|r| w.starts_with(r))) {
             continue;
         }
         let from = cue.end + 1;
-        let to = (from + 4).min(last);
+        let to = (from + 3).min(last);
         let person = a
             .victims
             .iter()
@@ -107,5 +108,9 @@ mod tests {
         assert_eq!(short("They condemned the killing of civilians."), vec![]);
         assert_eq!(short("It meant the death of the ceasefire."), vec![]);
         assert_eq!(short("Students protested against the killing of a teacher."), vec![]);
+        assert_eq!(
+            short("Police are investigating the overnight killing of a Tyre man."),
+            vec![row("killed", 1, "all")]
+        );
     }
 }

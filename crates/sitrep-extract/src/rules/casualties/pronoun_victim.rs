@@ -22,7 +22,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             continue;
         }
         let Some(subject) = super::named_victim::victim_before(a, cue.start, first) else { continue };
-        if subject == 0 || !matches!(a.words[subject - 1].as_str(), "he" | "she") {
+        if subject <= first || !matches!(a.words[subject - 1].as_str(), "he" | "she") {
             continue;
         }
         let mut last_cue = cue;

@@ -42,17 +42,26 @@ pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotatio
         // The headline's spans point into the headline, not the text: only names and context
         // are kept meaningful, at an empty span.
         let title_case = title_case(&headline.text);
+        let mut taken = Vec::new();
         for p in &headline.places {
-            if title_case && !text.contains(p.name.as_str()) {
+            if title_case && !names_word(text, &p.name) {
                 continue;
             }
-            if !report.place_mentions.iter().any(|o| o.name == p.name) {
+            if !report.place_mentions.iter().chain(&taken).any(|o| o.name == p.name) {
                 let mut p = p.clone();
                 p.span = sitrep_model::Span::new(0, 0);
-                report.place_mentions.insert(0, p);
+                taken.push(p);
             }
         }
+        report.place_mentions.splice(0..0, taken);
     }
+}
+
+/// Whether `text` has `name` as whole words ("Marlow", not inside "Marlowe").
+fn names_word(text: &str, name: &str) -> bool {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(name)
+        .any(|(at, _)| boundary(text[..at].chars().next_back()) && boundary(text[at + name.len()..].chars().next()))
 }
 
 /// Whether most words of four or more are capitalised.
@@ -105,6 +114,8 @@ mod tests {
         let r =
             reports("Man Charged In Triple Shooting In Marlow", "A man was shot and wounded on Friday, police said.");
         assert!(r[0].place_mentions.is_empty(), "{:?}", r[0].place_mentions);
+        let r = reports("Man Charged In Triple Shooting In Marlow", "A Marlowe man was shot and wounded on Friday.");
+        assert!(r[0].place_mentions.iter().all(|p| p.name != "Marlow"), "{:?}", r[0].place_mentions);
         let r = reports("Man Charged In Triple Shooting In Marlow", "A Marlow man was shot and wounded on Friday.");
         assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
     }
