@@ -25,6 +25,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{FieldMap, Format, IngestOptions};
 use sitrep_store::SqliteStore;
 
+/// mimalloc instead of the system allocator: resolving a million reports spent a third of its
+/// time in glibc's malloc (consolidating and clearing pages), which grew with the heap.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "sitrep",

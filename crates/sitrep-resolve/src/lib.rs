@@ -34,13 +34,13 @@ use sitrep_model::Claim;
 const ANY_PLACE: u64 = 0;
 /// Blocking key for "events that name no place, on this day".
 const NO_PLACE: u64 = 1;
-/// Names (of victims, streets, venues) block by the 30-day period they appear in, so that reports
-/// naming the same victim or venue meet even when they name different places (or none):
-/// `(NAME_SLOTS + period, name)`.
+/// Names (of victims, streets, venues) block by day as places do, so that reports naming the same
+/// victim or venue meet even when they name different places (or none): `(NAME_SLOTS + day,
+/// name)`. By day, not by a longer period: reports more than a day apart never match (`score`),
+/// so a longer reach would only add events to score and reject.
 const NAME_SLOTS: i32 = i32::MIN / 2;
-const NAME_PERIOD_DAYS: i32 = 30;
-/// A proper name shared by this many events in a period is too common to block on: its list
-/// stops growing and lookups skip it.
+/// A proper name shared by this many events on a day is too common to block on: its list stops
+/// growing and lookups skip it.
 const MAX_NAME_EVENTS: usize = 64;
 
 /// A document as resolve sees it: its citation and publication day.
@@ -274,10 +274,7 @@ impl Resolver {
                 keys.extend(m.places.iter().chain(&m.areas).map(|&p| (day, p)));
                 keys.push((day, NO_PLACE));
             }
-        }
-        let periods = name_period(first).saturating_sub(1)..=name_period(last);
-        for period in periods {
-            keys.extend(m.victims.iter().chain(&m.names).map(|&v| (NAME_SLOTS + period, v)));
+            keys.extend(m.victims.iter().chain(&m.names).map(|&v| (NAME_SLOTS + day, v)));
         }
         keys.into_iter()
     }
@@ -306,12 +303,11 @@ impl Resolver {
             for &p in m.places.iter().chain(&m.areas) {
                 push(self.blocks.entry((day, p)).or_default());
             }
-        }
-        let period = NAME_SLOTS + name_period(m.window.0);
-        for &n in m.victims.iter().chain(&m.names) {
-            let list = self.blocks.entry((period, n)).or_default();
-            if list.len() < MAX_NAME_EVENTS {
-                push(list);
+            for &n in m.victims.iter().chain(&m.names) {
+                let list = self.blocks.entry((NAME_SLOTS + day, n)).or_default();
+                if list.len() < MAX_NAME_EVENTS {
+                    push(list);
+                }
             }
         }
     }
@@ -342,14 +338,9 @@ pub fn document_figures(claims: &[Claim]) -> (u32, u32) {
     (figures.fatalities.best, figures.injuries.best)
 }
 
-/// Whether a key's first part is a name period rather than a day.
+/// Whether a key's first part is a name slot rather than a place's day.
 fn is_name_slot(slot: i32) -> bool {
     slot < NAME_SLOTS / 2
-}
-
-/// The 30-day period of a day.
-fn name_period(day: i32) -> i32 {
-    day.div_euclid(NAME_PERIOD_DAYS)
 }
 
 /// A stable event id from the report that founded the event (and a variant number, 0 but for
