@@ -56,6 +56,7 @@ struct Aggregate {
 struct CueFile {
     cue: Vec<CueEntry>,
     aggregate: Aggregate,
+    process: Vec<String>,
 }
 
 fn cue_file() -> &'static CueFile {
@@ -77,6 +78,12 @@ pub fn cues() -> &'static PhraseLexicon<Cue> {
 pub fn aggregate_regions() -> &'static PhraseLexicon<()> {
     static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
     L.get_or_init(|| PhraseLexicon::new(cue_file().aggregate.regions.iter().map(|w| (w.clone(), ()))))
+}
+
+/// Verbs of the legal process ("charged", "indicted"): their subject is the suspects.
+pub fn legal_process() -> &'static std::collections::HashSet<String> {
+    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    L.get_or_init(|| cue_file().process.iter().cloned().collect())
 }
 
 /// Words that make a figure a running total or a tally ("death toll", "so far", "since").

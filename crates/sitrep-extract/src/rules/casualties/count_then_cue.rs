@@ -6,8 +6,10 @@
 //! and a list sharing one predicate: "28 fighters and four civilians also died" → both died.
 //!
 //! ## What it leaves alone
-//! A cue that is a reduced relative clause ("four civilians shot by police") applies only to the
-//! count right before it, never to earlier list members. Cues across a clause boundary.
+//! A count whose own verb is one of the legal process ("two men were charged in the killing of
+//! a teenager": suspects; `lexicons/en/casualties.toml`). A cue that is a reduced relative
+//! clause ("four civilians shot by police") applies only to the count right before it, never to
+//! earlier list members. Cues across a clause boundary.
 
 use sitrep_annotate::Annotations;
 
@@ -22,6 +24,10 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
     let mut i = count.end;
     while i < last.min(count.end + WINDOW) {
         if clause::is_boundary(a, i) {
+            return None;
+        }
+        // "Two men were charged in the killing": the count's own verb makes them suspects.
+        if sitrep_annotate::en::lexicons::legal_process().contains(&a.words[i]) {
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
@@ -90,6 +96,15 @@ mod tests {
         assert_eq!(
             short("Two men were shot and seriously wounded."),
             vec![row("shot", 2, "all"), row("injured", 2, "all")]
+        );
+    }
+
+    #[test]
+    fn suspects_charged_in_a_killing_are_not_its_dead() {
+        assert_eq!(short("Two men were indicted in the killing of a teenager."), vec![row("killed", 1, "all")]);
+        assert_eq!(
+            short("Three suspects were charged in the shooting death of a Tyre man."),
+            vec![row("killed", 1, "all")]
         );
     }
 }
