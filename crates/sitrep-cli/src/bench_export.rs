@@ -55,20 +55,26 @@ pub const PEAK_VARIABLE: &str = "SITREP_PRINT_PEAK_MEMORY";
 
 /// Runs `sitrep export` as a child and returns (seconds, peak resident MB of the child).
 fn timed_export(db: &Path, format: &str, out: &Path) -> Result<(f64, f64)> {
+    let args = ["--quiet", "export", "--format", format, "-o"].map(std::ffi::OsStr::new);
+    let rest = [out.as_os_str(), std::ffi::OsStr::new("--db"), db.as_os_str()];
+    timed_child(&[&args[..], &rest[..]].concat())
+}
+
+/// Runs this `sitrep` with `args` as a child that reports its own peak memory; returns
+/// (seconds, peak resident MB of the child), or its error output when it fails.
+pub fn timed_child(args: &[&std::ffi::OsStr]) -> Result<(f64, f64)> {
     let exe = std::env::current_exe().context("cannot find the sitrep executable")?;
     let started = Instant::now();
     let output = std::process::Command::new(exe)
-        .args(["--quiet", "export", "--format", format, "-o"])
-        .arg(out)
-        .arg("--db")
-        .arg(db)
+        .args(args)
         .env(PEAK_VARIABLE, "1")
         .output()
-        .context("cannot start sitrep export")?;
+        .context("cannot start sitrep as a child")?;
     let seconds = started.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
-        bail!("sitrep export --format {format} failed: {stderr}");
+        let shown: Vec<_> = args.iter().map(|a| a.to_string_lossy()).collect();
+        bail!("sitrep {} failed: {}", shown.join(" "), stderr.trim());
     }
     let peak = stderr
         .lines()

@@ -9,10 +9,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use sitrep_geo::Gazetteer;
-
-use crate::bench_export::PEAK_VARIABLE;
 
 const SYLLABLES: [&str; 48] = [
     "ka", "ra", "bel", "tan", "dor", "mi", "shu", "qa", "zen", "or", "vi", "lah", "nab", "sur", "te", "kfar", "bin",
@@ -113,23 +111,6 @@ pub fn run(rows: usize) -> Result<ExitCode> {
 
 /// Runs `sitrep gazetteer import` as a child; returns (seconds, its peak resident MB).
 fn timed_import(table: &Path, index: &Path) -> Result<(f64, f64)> {
-    let exe = std::env::current_exe().context("cannot find the sitrep executable")?;
-    let started = Instant::now();
-    let output = std::process::Command::new(exe)
-        .args(["--quiet", "gazetteer", "import", "-o"])
-        .arg(index)
-        .arg(table)
-        .env(PEAK_VARIABLE, "1")
-        .output()
-        .context("cannot run sitrep gazetteer import")?;
-    let seconds = started.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() {
-        bail!("the import failed: {}", stderr.trim());
-    }
-    let peak = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("peak memory: ")?.strip_suffix(" MB")?.parse().ok())
-        .unwrap_or(f64::NAN);
-    Ok((seconds, peak))
+    let args = ["--quiet", "gazetteer", "import", "-o"].map(std::ffi::OsStr::new);
+    crate::bench_export::timed_child(&[&args[..], &[index.as_os_str(), table.as_os_str()][..]].concat())
 }

@@ -247,6 +247,8 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
+        // `sitrep bench | head`: the reader went away; nothing is wrong with sitrep.
+        Err(payload) if sitrep_ingest::panic_message(&payload).contains("Broken pipe") => ExitCode::from(141),
         Err(_) => {
             eprintln!("internal error: sitrep stopped unexpectedly (run with RUST_BACKTRACE=1 and please report)");
             ExitCode::from(2)
