@@ -90,8 +90,7 @@ fn stages(documents: &[Document], gazetteer: Option<&Path>) -> Result<()> {
         gazetteer.keys()
     );
     let started = Instant::now();
-    let located: Vec<Vec<LocatedReport>> =
-        extracted.into_iter().map(|r| sitrep_geo::geocode_with(gazetteer, r)).collect();
+    let located: Vec<Vec<LocatedReport>> = extracted.into_iter().map(|r| sitrep_geo::geocode(gazetteer, r)).collect();
     let geocode_seconds = started.elapsed().as_secs_f64();
     println!("  geocode                        {:.0} documents/s per core", n / geocode_seconds);
     let started = Instant::now();

@@ -176,12 +176,6 @@ fn geocoding_alone(
             ours.as_deref().is_some_and(|o| gva::city_key(o) == gva::city_key(theirs))
         };
         s.state += f64::from(u8::from(same(&l.admin1, &g.state)));
-        if std::env::var_os("SITREP_DEBUG_GEO").is_some() && !same(&l.admin1, &g.state) {
-            eprintln!(
-                "GEO\t{doc}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:?}",
-                g.city_or_county, g.state, l.name, l.admin1, l.where_prec, mention.context
-            );
-        }
         s.city += f64::from(u8::from(same(&l.name, &g.city_or_county) || same(&l.admin2, &g.city_or_county)));
         if let (Some(a), Some(b), Some(c), Some(d)) = (l.lat, l.lon, g.latitude, g.longitude) {
             s.within_25km += f64::from(u8::from(gva::haversine_km(a, b, c, d) <= 25.0));
@@ -224,7 +218,7 @@ pub fn acled(path: &Path, details: Option<&Path>, gazetteer: &Gazetteer) -> Resu
             Ok((_, reports)) => {
                 // The primary report: the incident with the most claims (ties: the first told).
                 let mut primary: Option<LocatedReport> = None;
-                for r in sitrep_geo::geocode_with(gazetteer, reports).into_iter().filter(|r| !r.report.aggregate) {
+                for r in sitrep_geo::geocode(gazetteer, reports).into_iter().filter(|r| !r.report.aggregate) {
                     if primary.as_ref().is_none_or(|best| r.report.claims.len() > best.report.claims.len()) {
                         primary = Some(r);
                     }

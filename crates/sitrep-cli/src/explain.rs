@@ -33,7 +33,7 @@ pub fn run(file: &Path, as_json: bool, options: &IngestOptions, gazetteer: &sitr
                 };
                 let places = located_places(gazetteer, &reports);
                 let source = crate::pipeline::source_document(&document);
-                resolver.add(source, &document.text, sitrep_geo::geocode_with(gazetteer, reports.clone()));
+                resolver.add(source, &document.text, sitrep_geo::geocode(gazetteer, reports.clone()));
                 if as_json {
                     let annotations: Vec<_> = annotations
                         .items()

@@ -209,7 +209,7 @@ pub fn process(
             store.put_reports(&fresh)?;
             fresh.clear();
         }
-        let reports = sitrep_geo::geocode_with(gazetteer, reports);
+        let reports = sitrep_geo::geocode(gazetteer, reports);
         resolver.add(source_document(&document), &document.text, reports.clone());
         located.extend(reports);
     }

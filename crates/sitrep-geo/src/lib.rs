@@ -25,13 +25,8 @@ pub struct LocatedReport {
     pub location: Option<Location>,
 }
 
-/// Resolves the place mentions of one document's reports with the embedded gazetteer.
-pub fn geocode(reports: Vec<Report>) -> Vec<LocatedReport> {
-    geocode_with(Gazetteer::embedded(), reports)
-}
-
 /// Resolves the place mentions of one document's reports (together: they share a country focus).
-pub fn geocode_with(gazetteer: &Gazetteer, reports: Vec<Report>) -> Vec<LocatedReport> {
+pub fn geocode(gazetteer: &Gazetteer, reports: Vec<Report>) -> Vec<LocatedReport> {
     let focus = resolution::Focus::of(gazetteer, &reports);
     reports
         .into_iter()

@@ -62,15 +62,7 @@ pub struct Focus {
 
 impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
-        let country = country_focus(g, reports);
-        let names: Vec<String> = reports
-            .iter()
-            .flat_map(|r| &r.place_mentions)
-            .flat_map(|m| std::iter::once(&m.name).chain(&m.context))
-            .cloned()
-            .collect();
-        let mut named = context_areas(g, &names);
-        named.retain(|a| a.admin2.is_none() && country.as_deref().is_none_or(|c| c == a.iso2));
+        let (country, named) = survey(g, reports);
         let mut focus = Focus { country, named, ..Focus::default() };
         let mut areas: BTreeMap<(String, String), usize> = BTreeMap::new();
         let mut resolved = HashMap::new();
@@ -95,16 +87,27 @@ impl Focus {
 
 /// The country most of a document's mentions point to.
 pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
+    survey(g, reports).0
+}
+
+/// What a document's place names say, read once: the country most of them point to, and the
+/// admin1 areas of that country they name ("… in Ohio").
+fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea>) {
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
+    let mut named: Vec<ContextArea> = Vec::new();
     let mentions = reports.iter().flat_map(|r| &r.place_mentions);
     for name in mentions.flat_map(|m| std::iter::once(&m.name).chain(&m.context)) {
         if let Some(iso2) = g.demonym(name) {
             *votes.entry(iso2.to_owned()).or_default() += 3.0;
             continue;
         }
-        let candidates = g.candidates(name);
         let exact: Vec<Entry> =
-            candidates.iter().filter(|(_, m)| *m == Match::Exact).map(|&(i, _)| g.entry(i)).collect();
+            g.spelled(name).into_iter().filter(|(_, m)| *m == Match::Exact).map(|(i, _)| g.entry(i)).collect();
+        named.extend(exact.iter().filter(|e| e.kind == Kind::Admin1).map(|e| ContextArea {
+            iso2: e.iso2.clone(),
+            admin1: e.admin1.clone(),
+            admin2: None,
+        }));
         if let Some(country) = exact.iter().find(|e| e.kind == Kind::Country) {
             *votes.entry(country.iso2.clone()).or_default() += 3.0;
             continue;
@@ -129,7 +132,9 @@ pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
             *votes.entry(c.to_owned()).or_default() += w / total;
         }
     }
-    votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2)
+    let country = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2);
+    named.retain(|a| country.as_deref().is_none_or(|c| c == a.iso2));
+    (country, named)
 }
 
 /// The location of one report: its most precise mention.
@@ -318,7 +323,7 @@ impl ContextArea {
 fn context_areas(g: &Gazetteer, context: &[String]) -> Vec<ContextArea> {
     let mut out = Vec::new();
     for c in context {
-        for (i, matched) in g.candidates(c) {
+        for (i, matched) in g.spelled(c) {
             let e = g.entry(i);
             if matched == Match::Exact && matches!(e.kind, Kind::Admin1 | Kind::Admin2) {
                 let admin2 = if e.kind == Kind::Admin2 { e.admin2 } else { None };

@@ -29,8 +29,8 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if !NOUNS.contains(&a.words[cue.end - 1].as_str()) || a.words[cue.end] != "of" {
             continue;
         }
-        let before = a.words[cue.start.saturating_sub(4).max(first)..cue.start].iter();
-        if before.clone().any(|w| REACTIONS.contains(&w.as_str()) || REACTION_STEMS.iter().any(|r| w.starts_with(r))) {
+        let mut before = a.words[cue.start.saturating_sub(4).max(first)..cue.start].iter();
+        if before.any(|w| REACTIONS.contains(&w.as_str()) || REACTION_STEMS.iter().any(|r| w.starts_with(r))) {
             continue;
         }
         let from = cue.end + 1;

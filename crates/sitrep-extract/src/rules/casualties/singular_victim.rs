@@ -30,15 +30,16 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
     for i in first..last.saturating_sub(1) {
         // "a man", "the man", "her son", "a 17-year-old": a person within two words of an article
         // or possessive; or, opening a headline, the person without one ("Man killed").
+        let indefinite = matches!(a.words[i].as_str(), "a" | "an");
         let definite = matches!(a.words[i].as_str(), "the" | "his" | "her" | "their");
-        let bare = i == first && !matches!(a.words[i].as_str(), "a" | "an") && !definite;
-        let person = if matches!(a.words[i].as_str(), "a" | "an") || definite {
+        let bare = i == first && !indefinite && !definite;
+        let person = if indefinite || definite {
             a.victims
                 .iter()
                 .find(|v| v.start > i && v.start <= i + 2 && !is_plural(&a.words[v.end - 1]))
                 .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
                 .or_else(|| a.words[i + 1].ends_with("-year-old").then(|| (i + 1, i + 2, "all".to_owned(), Vec::new())))
-        } else if i == first {
+        } else if bare {
             a.victims
                 .iter()
                 .find(|v| v.start == i && !is_plural(&a.words[v.end - 1]))
