@@ -2,7 +2,6 @@
 //! the judges of `sitrep-eval`, printing every figure.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -86,15 +85,51 @@ pub fn gva(
     let d = gva::score_documents(&figures, &incidents, &gold);
     let geo = geocoding_alone(&reports, &incidents, &gold, gazetteer);
     if let Some(path) = details {
-        let mut out = std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        );
-        writeln!(out, "doc_id,incident_id,gold_killed,gold_injured,killed,injured")?;
+        let primary = gva::primary_events(&events);
+        let mut csv = csv::Writer::from_path(path).with_context(|| format!("cannot create {}", path.display()))?;
+        csv.write_record([
+            "doc_id",
+            "incident_id",
+            "gold_killed",
+            "gold_injured",
+            "killed",
+            "injured",
+            "gold_date",
+            "gold_city",
+            "gold_state",
+            "event",
+            "event_documents",
+            "event_date",
+            "event_place",
+            "event_admin1",
+            "mention_admin1",
+        ])?;
         for (doc, incident) in &incidents {
             let Some(g) = gold.get(incident) else { continue };
             let (k, i) = figures.get(doc).copied().unwrap_or((0, 0));
-            writeln!(out, "{doc},{incident},{},{},{k},{i}", g.n_killed, g.n_injured)?;
+            let event = primary.get(doc).map(|&e| (e, &events[e]));
+            let text = |f: &dyn Fn(&sitrep_model::EventRecord) -> Option<String>| {
+                event.and_then(|(_, e)| f(e)).unwrap_or_default()
+            };
+            csv.write_record([
+                doc.clone(),
+                incident.clone(),
+                g.n_killed.to_string(),
+                g.n_injured.to_string(),
+                k.to_string(),
+                i.to_string(),
+                g.date.clone(),
+                g.city_or_county.clone(),
+                g.state.clone(),
+                event.map(|(e, _)| e.to_string()).unwrap_or_default(),
+                text(&|e| Some(e.sources.len().to_string())),
+                text(&|e| e.date_start.map(|d| d.to_string())),
+                text(&|e| e.location.name.clone()),
+                text(&|e| e.location.admin1.clone()),
+                geo.admin1_of.get(doc.as_str()).cloned().flatten().unwrap_or_default(),
+            ])?;
         }
+        csv.flush()?;
     }
     println!("GVA evaluation on {}", documents.display());
     println!(
@@ -145,6 +180,8 @@ struct GeocodingAlone {
     state: f64,
     city: f64,
     within_25km: f64,
+    /// The state each counted document's mention of the gold city was put in.
+    admin1_of: std::collections::HashMap<String, Option<String>>,
 }
 
 fn geocoding_alone(
@@ -176,6 +213,7 @@ fn geocoding_alone(
             ours.as_deref().is_some_and(|o| gva::city_key(o) == gva::city_key(theirs))
         };
         s.state += f64::from(u8::from(same(&l.admin1, &g.state)));
+        s.admin1_of.insert(doc.to_owned(), l.admin1.clone());
         s.city += f64::from(u8::from(same(&l.name, &g.city_or_county) || same(&l.admin2, &g.city_or_county)));
         if let (Some(a), Some(b), Some(c), Some(d)) = (l.lat, l.lon, g.latitude, g.longitude) {
             s.within_25km += f64::from(u8::from(gva::haversine_km(a, b, c, d) <= 25.0));

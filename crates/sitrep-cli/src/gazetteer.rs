@@ -143,7 +143,7 @@ pub fn lookup(g: &Gazetteer, name: &str) -> Result<ExitCode> {
         let id = e.geonames_id.map(|id| id.to_string()).unwrap_or_else(|| "-".into());
         writeln!(
             out,
-            "{:<14} {:<10} {} {:<30} {:<40} {:>20} pop {:>9} around {:>4} geonames {id}",
+            "{:<14} {:<10} {} {:<30} {:<40} {:>20} pop {:>9} rank {:>3} around {:>4} geonames {id}",
             format!("{matched:?}"),
             format!("{:?}", e.kind),
             e.iso2,
@@ -151,6 +151,7 @@ pub fn lookup(g: &Gazetteer, name: &str) -> Result<ExitCode> {
             admin,
             coordinates,
             e.population,
+            e.rank,
             e.nearby,
         )?;
     }

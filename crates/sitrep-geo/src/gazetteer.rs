@@ -49,6 +49,9 @@ pub struct Entry {
     pub population: u32,
     /// A seat of government (a capital of its country or of an admin area).
     pub seat: bool,
+    /// Its place among its country's largest towns, where the gazetteer gives no population
+    /// (the embedded one): 1 the largest, 0 not among them.
+    pub rank: u8,
     /// For a town, how many other towns of the gazetteer lie around it (within 20 to 40 km).
     pub nearby: u32,
 }
@@ -92,13 +95,34 @@ struct CountryLexicon {
 const COUNTRIES: &str = include_str!("../../../lexicons/geo/countries.toml");
 const ADMIN_NAMES: &str = include_str!("../../../lexicons/geo/admin_names.toml");
 
+/// The largest towns of each country in size order, as the `cities` package lists them (a
+/// hundred per country, ordered by population): the embedded towns have no populations.
+fn national_ranks() -> Vec<crate::import::RankedTown> {
+    let mut out = Vec::with_capacity(cities::all().len());
+    let (mut country, mut rank) = ("", 0u8);
+    for city in cities::all() {
+        if city.country != country {
+            (country, rank) = (city.country, 0);
+        }
+        rank = rank.saturating_add(1).min(crate::index::MAX_RANK);
+        out.push(crate::import::RankedTown {
+            name: city.city.to_owned(),
+            lat: city.latitude,
+            lon: city.longitude,
+            rank,
+        });
+    }
+    out
+}
+
 impl Gazetteer {
     /// The embedded default, built once.
     pub fn embedded() -> &'static Gazetteer {
         static DEFAULT: OnceLock<Gazetteer> = OnceLock::new();
         DEFAULT.get_or_init(|| {
             let cities = include_str!(concat!(env!("OUT_DIR"), "/cities.csv"));
-            let mut g = Gazetteer::from_cities_csv(cities, COUNTRIES).expect("the embedded gazetteer data is valid");
+            let mut g = Gazetteer::from_cities_csv(cities, &national_ranks(), COUNTRIES)
+                .expect("the embedded gazetteer data is valid");
             g.add_admin_names(ADMIN_NAMES).expect("lexicons/geo/admin_names.toml is valid");
             g
         })
@@ -112,10 +136,15 @@ impl Gazetteer {
         Ok(g)
     }
 
-    /// A gazetteer from a `lat,lon,name,admin1,admin2,cc` CSV (header first) and the countries
-    /// lexicon; admin areas are placed at the mean of their towns.
-    pub fn from_cities_csv(csv: &str, countries_toml: &str) -> Result<Gazetteer, String> {
-        let bytes = crate::import::from_cities_csv(csv)?;
+    /// A gazetteer from a `lat,lon,name,admin1,admin2,cc` CSV (header first), the largest towns
+    /// of countries by rank, and the countries lexicon; admin areas are placed at the mean of
+    /// their towns.
+    pub fn from_cities_csv(
+        csv: &str,
+        ranked: &[crate::import::RankedTown],
+        countries_toml: &str,
+    ) -> Result<Gazetteer, String> {
+        let bytes = crate::import::from_cities_csv(csv, ranked)?;
         let index = Index::from_bytes(bytes).map_err(|e| e.to_string())?;
         Gazetteer::over(index, "embedded".into(), countries_toml)
     }
@@ -299,7 +328,7 @@ pub(crate) mod fixture {
         \"32.2\",\"-95.3\",\"Tyler\",Texas,Smith County,US\n";
 
     pub fn gazetteer() -> Gazetteer {
-        Gazetteer::from_cities_csv(CITIES, super::COUNTRIES).unwrap()
+        Gazetteer::from_cities_csv(CITIES, &[], super::COUNTRIES).unwrap()
     }
 
     /// Towns of one name in several states, with populations and alternate names, as an
@@ -402,7 +431,7 @@ mod tests {
 
     #[test]
     fn a_bad_line_names_its_line() {
-        let err = Gazetteer::from_cities_csv("h\n1,2,3\n", "").unwrap_err();
+        let err = Gazetteer::from_cities_csv("h\n1,2,3\n", &[], "").unwrap_err();
         assert!(err.contains("line 2"), "{err}");
     }
 }

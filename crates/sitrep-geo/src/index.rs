@@ -8,7 +8,8 @@
 //! - **entries**: fixed 36-byte records, the entry's number being its place in the section:
 //!   GeoNames id u32, latitude and longitude in millionths of a degree (i32, `i32::MIN` when
 //!   unknown: exact for GeoNames' five decimals), population u32, name,
-//!   admin1 and admin2 as string offsets (u32, `u32::MAX` for none), kind u8, flags u8, ISO
+//!   admin1 and admin2 as string offsets (u32, `u32::MAX` for none), kind u8, flags u8 (bit 0
+//!   a seat of government, bits 1-7 the town's national rank by size, 0 for none), ISO
 //!   code 2 bytes, and for a town the number of other towns around it (u32; see `nearby`);
 //! - **strings**: each a u16 length then UTF-8 bytes (admin names are stored once);
 //! - **postings**: for a key naming several entries, a u32 count then the entries' numbers;
@@ -26,13 +27,15 @@ use fst::Map;
 use crate::gazetteer::{Entry, Kind};
 
 const MAGIC: &[u8; 8] = b"SITREPGZ";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 4 * 16;
 const RECORD: usize = 36;
 const NONE: u32 = u32::MAX;
 
 /// Flag: the place is a seat of government (GeoNames PPLC, PPLA…).
 pub const SEAT: u8 = 1;
+/// The largest national rank the flags byte holds.
+pub const MAX_RANK: u8 = 127;
 
 /// The bytes an index is read from: a memory-mapped file or a buffer.
 #[derive(Debug)]
@@ -225,6 +228,7 @@ impl Index {
             geonames_id: Some(u32_at(r, 0)).filter(|&id| id != 0).map(u64::from),
             population: u32_at(r, 12),
             seat: r[29] & SEAT != 0,
+            rank: r[29] >> 1,
             nearby: u32_at(r, 32),
         }
     }
@@ -273,6 +277,8 @@ pub struct Record<'a> {
     pub geonames_id: u32,
     pub population: u32,
     pub seat: bool,
+    /// Its place among its country's largest towns (1 the largest; 0 not known to be one).
+    pub rank: u8,
 }
 
 /// Builds an index: entries with their names, then `finish`.
@@ -351,7 +357,7 @@ impl IndexBuilder {
             r.extend_from_slice(&s.to_le_bytes());
         }
         r.push(kind);
-        r.push(if entry.seat { SEAT } else { 0 });
+        r.push((u8::from(entry.seat) * SEAT) | (entry.rank.min(MAX_RANK) << 1));
         let iso = entry.iso2.as_bytes();
         r.extend_from_slice(&[iso.first().copied().unwrap_or(b' '), iso.get(1).copied().unwrap_or(b' ')]);
         r.extend_from_slice(&0u32.to_le_bytes());
@@ -575,6 +581,7 @@ mod tests {
             geonames_id: Some(7),
             population: 135_000,
             seat: true,
+            rank: 0,
             nearby: 0,
         };
         assert_eq!(index.entry(0), expected);

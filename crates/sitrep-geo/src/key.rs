@@ -4,7 +4,9 @@
 //!
 //! ## The transliteration key, step by step
 //! 1. Fold: decompose and drop accents, lower-case, drop apostrophes and the ayn/hamza marks
-//!    (’ ‘ ʿ ʾ ' `), and treat hyphens as spaces: "Kafr ʿĀbida" → "kafr abida".
+//!    (’ ‘ ʿ ʾ ' `), and treat hyphens as spaces: "Kafr ʿĀbida" → "kafr abida". The generic
+//!    words that names abbreviate are written out: St, Ste, Mt, Ft → saint, sainte, mount, fort
+//!    ("St. Louis" and "Saint Louis" meet; the exact key does this too).
 //! 2. Drop a leading article word or prefix: al, el, ad, ar, as, ash, at, az, an, the
 //!    ("Al-Raqqah" → "raqqah").
 //! 3. Per word, rewrite digraphs that romanisations spell differently for one sound: ou, oo → u;
@@ -50,7 +52,17 @@ fn fold(name: &str) -> Vec<String> {
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    folded.split_whitespace().map(str::to_owned).collect()
+    folded
+        .split_whitespace()
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            "mt" => "mount",
+            "ft" => "fort",
+            w => w,
+        })
+        .map(str::to_owned)
+        .collect()
 }
 
 /// One word's consonant skeleton.
@@ -129,5 +141,10 @@ mod tests {
     fn the_exact_key_folds_only_case_accents_and_punctuation() {
         assert_eq!(exact("Ségou-Ville"), "segou ville");
         assert_ne!(exact("Segu"), exact("Segou"));
+        // Except the generic words names abbreviate.
+        assert_eq!(exact("St. Louis"), exact("Saint Louis"));
+        assert_eq!(exact("Mt. Pleasant"), exact("Mount Pleasant"));
+        assert_eq!(exact("Ft Myers"), exact("Fort Myers"));
+        assert_ne!(exact("Stow"), exact("Saint ow"));
     }
 }

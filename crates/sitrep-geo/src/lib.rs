@@ -18,6 +18,14 @@ use sitrep_model::{Location, Report};
 
 pub use gazetteer::Gazetteer;
 
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}
+
 /// A report with the location its place mentions resolved to, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocatedReport {
@@ -28,10 +36,12 @@ pub struct LocatedReport {
 /// Resolves the place mentions of one document's reports (together: they share a country focus).
 pub fn geocode(gazetteer: &Gazetteer, reports: Vec<Report>) -> Vec<LocatedReport> {
     let focus = resolution::Focus::of(gazetteer, &reports);
+    let home = resolution::home(gazetteer, &reports, &focus);
     reports
         .into_iter()
         .map(|report| {
-            let location = resolution::locate_report(gazetteer, &report, &focus);
+            let own = resolution::locate_report(gazetteer, &report, &focus);
+            let location = resolution::in_home(own, home.as_ref());
             LocatedReport { report, location }
         })
         .collect()

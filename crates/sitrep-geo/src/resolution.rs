@@ -1,10 +1,11 @@
 //! Place mentions to locations, with honest precision.
 //!
 //! ## How a mention is resolved
-//! 1. The document's **country focus**: every mention votes for the countries it may be in
-//!    (a country named outright, or a demonym such as "Malian", counts most; a name in several
-//!    countries shares one vote among them by the size of each one's largest place of that
-//!    name, an admin area counting as a large town); and the admin1 areas it names.
+//! 1. The document's **country focus**: every name it mentions (once, however often) votes for
+//!    the countries it may be in (a country named outright, or a demonym such as "Malian",
+//!    counts most; a name in several countries shares one vote among them by the size of each
+//!    one's largest place of that name, an admin area counting as a large town); and the admin1
+//!    areas it names.
 //! 2. **Candidates** by name: a place's own name (exact) 2 points, one of its alternate names
 //!    1.5, a near spelling (transliteration key) 1 — a near spelling only when no place of the
 //!    kind the text gives has the name itself, and only from keys shared by at most 64 places.
@@ -16,10 +17,13 @@
 //!    country −1); a town that shares its province's name in any spelling (usually its
 //!    capital) 0.5. The best wins from 2 points on (3 for a near spelling). Among those that
 //!    score enough, a town's size adds up to 1.2 (0.4 per tenfold more than 1,000 people; where
-//!    the gazetteer gives no population, a thousand per town around it), near spellings none.
+//!    the gazetteer gives no population, an estimate from the town's rank among its country's
+//!    largest, else a thousand per town around it), near spellings none.
 //! 3. A **road** between two places ("the Sidon-Tyre road") is coded between its two ends,
 //!    near precision. A **neighbourhood** or an **area** around a town ("the Tyre countryside")
-//!    is coded to the town, near precision.
+//!    is coded to the town, near precision; so is a part of a town the gazetteer does not know
+//!    as a place ("South Philadelphia", "New Orleans East": words in
+//!    `lexicons/geo/town_parts.toml`).
 //! 4. A name the gazetteer lacks falls back to its **admin context** (near a town: precision 2;
 //!    in a province: 3), else to the document's **area focus** (the province most of its
 //!    resolved towns lie in, when at least two do: a village named in a story about one
@@ -28,6 +32,9 @@
 //!    province or country level never becomes a town's point.
 //!
 //! A report's location is its most precise mention; a dateline only when nothing else is named.
+//! A report that names no town of its own (or only the province or country its document's
+//! home town is in) is coded to that home town at near precision: the dateline's town when it
+//! is in the country the document is about, else the town the document names most.
 //!
 //! Precision codes: ACLED geo_precision 1 (the place), 2 (near it, or part of a region coded
 //! to a town), 3 (a larger region); UCDP where_prec 1 (the place), 2 (within 25 km), 3 (admin2),
@@ -57,7 +64,7 @@ pub struct Focus {
     named: Vec<ContextArea>,
     /// Each mention's best entry under the country focus (by `mention_key`), found once for the
     /// area focus and reused when the mentions are located.
-    resolved: HashMap<String, Option<u32>>,
+    resolved: HashMap<String, Option<Best>>,
 }
 
 impl Focus {
@@ -69,7 +76,7 @@ impl Focus {
         for m in reports.iter().flat_map(|r| &r.place_mentions) {
             let found = mention_best(g, m, &focus);
             resolved.insert(mention_key(m), found);
-            if let Some(e) = found.map(|i| g.entry(i))
+            if let Some(e) = found.map(|b| g.entry(b.index))
                 && e.kind == Kind::Settlement
                 && let Some(a1) = &e.admin1
             {
@@ -96,7 +103,11 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
     let mut named: Vec<ContextArea> = Vec::new();
     let mentions = reports.iter().flat_map(|r| &r.place_mentions);
-    for name in mentions.flat_map(|m| std::iter::once(&m.name).chain(&m.context)) {
+    // Each name once: naming a town again says nothing more about its country.
+    let mut seen = std::collections::HashSet::new();
+    let names =
+        mentions.flat_map(|m| std::iter::once(&m.name).chain(&m.context)).filter(|n| seen.insert(key::exact(n)));
+    for name in names {
         if let Some(iso2) = g.demonym(name) {
             *votes.entry(iso2.to_owned()).or_default() += 3.0;
             continue;
@@ -148,6 +159,60 @@ pub fn locate_report(g: &Gazetteer, report: &Report, focus: &Focus) -> Option<Lo
         .map(|(l, _, _)| l)
 }
 
+/// The document's home town: where its dateline puts it, else the town its mentions name most
+/// (when one does). A report of the document that names no town of its own is taken to be
+/// there (`in_home`): local news tells of events in its own town without naming it again.
+pub fn home(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Location> {
+    let towns: Vec<(Location, bool)> = reports
+        .iter()
+        .flat_map(|r| &r.place_mentions)
+        .filter_map(|m| locate_mention(g, m, focus).map(|l| (l, m.dateline)))
+        // A dateline abroad ("BEIRUT —" atop a story about Syria) is where the reporter is.
+        .filter(|(l, _)| l.where_prec == Some(1) && focus.country.as_ref().is_none_or(|c| l.iso2.as_ref() == Some(c)))
+        .collect();
+    if let Some((l, _)) = towns.iter().find(|(_, dateline)| *dateline) {
+        return Some(l.clone());
+    }
+    let mut counts: Vec<(&Location, usize)> = Vec::new();
+    for (l, _) in &towns {
+        match counts.iter_mut().find(|(c, _)| same_place(c, l)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts[..] {
+        [(only, _)] => Some(only.clone()),
+        [(first, a), (_, b), ..] if a > b => Some(first.clone()),
+        _ => None,
+    }
+}
+
+/// A report's location, or the document's home town when the report names no town of its own
+/// and the home lies within what it does name (its country, its province): coded to the town
+/// at near precision, as ACLED codes an event "in the area" of a town.
+pub fn in_home(own: Option<Location>, home: Option<&Location>) -> Option<Location> {
+    let Some(home) = home else { return own };
+    let within = |l: &Location| {
+        let agrees = |a: &Option<String>, b: &Option<String>| a.is_none() || a == b;
+        l.where_prec.is_some_and(|p| p >= 3)
+            && l.iso2 == home.iso2
+            && agrees(&l.admin1, &home.admin1)
+            && agrees(&l.admin2, &home.admin2)
+    };
+    match own {
+        Some(l) if !within(&l) => Some(l),
+        _ => Some(Location { geo_precision: Some(2), where_prec: Some(2), ..home.clone() }),
+    }
+}
+
+fn same_place(a: &Location, b: &Location) -> bool {
+    match (a.geonames_id, b.geonames_id) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name == b.name && a.admin1 == b.admin1 && a.iso2 == b.iso2,
+    }
+}
+
 /// The location one mention stands for.
 pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Location> {
     let feature = m.feature.as_deref();
@@ -160,12 +225,14 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
         return g.country(iso2).map(|c| country_level(c, shown));
     }
     let found = match document.resolved.get(&mention_key(m)) {
-        Some(&found) => found.map(|i| g.entry(i)),
-        None => mention_best(g, m, document).map(|i| g.entry(i)),
+        Some(&found) => found,
+        None => mention_best(g, m, document),
     };
     match found {
-        Some(entry) => {
-            let near = matches!(feature, Some("area" | "neighbourhood" | "site")) && entry.kind == Kind::Settlement;
+        Some(Best { index, part }) => {
+            let entry = g.entry(index);
+            let near =
+                (part || matches!(feature, Some("area" | "neighbourhood" | "site"))) && entry.kind == Kind::Settlement;
             let mut location = location_of(g, &entry, near);
             if near {
                 location.name = Some(shown);
@@ -187,15 +254,53 @@ fn mention_key(m: &PlaceMention) -> String {
     )
 }
 
+/// A mention's entry: the place itself, or the town it names a part of.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Best {
+    index: u32,
+    /// "South Philadelphia": a part of the town, coded to it at near precision.
+    part: bool,
+}
+
 /// The best entry for a mention: for an admin area, under its name with the feature word first
-/// ("Cook County" is GeoNames' name), then under the name alone ("Shan State" is "Shan").
-fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<u32> {
+/// ("Cook County" is GeoNames' name), then under the name alone ("Shan State" is "Shan"); for a
+/// name the gazetteer lacks that is a part of a town ("South Philadelphia", "New Orleans
+/// East"), the town.
+fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Best> {
     let feature = m.feature.as_deref();
     let whole = match (feature, m.feature_word.as_deref()) {
         (Some("admin"), Some(word)) => best_index(g, &format!("{} {word}", m.name), feature, &m.context, document),
         _ => None,
     };
-    whole.or_else(|| best_index(g, &m.name, feature, &m.context, document))
+    let found = whole.or_else(|| best_index(g, &m.name, feature, &m.context, document));
+    if let Some(index) = found {
+        return Some(Best { index, part: false });
+    }
+    let town = town_of_part(&m.name)?;
+    let index = best_index(g, town, Some("settlement"), &m.context, document)?;
+    (g.entry(index).kind == Kind::Settlement).then_some(Best { index, part: true })
+}
+
+/// The town a name of one of its parts names: "South Philadelphia" → "Philadelphia", "New
+/// Orleans East" → "New Orleans" (words in `lexicons/geo/town_parts.toml`).
+fn town_of_part(name: &str) -> Option<&str> {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct Parts {
+            words: Vec<String>,
+        }
+        let parts: Parts =
+            toml::from_str(include_str!("../../../lexicons/geo/town_parts.toml")).expect("town_parts.toml is valid");
+        parts.words
+    });
+    let is_part = |w: &str| words.iter().any(|p| p.eq_ignore_ascii_case(w));
+    let (first, rest) = name.split_once(' ')?;
+    if is_part(first) {
+        return Some(rest);
+    }
+    let (rest, last) = name.rsplit_once(' ')?;
+    is_part(last).then_some(rest)
 }
 
 /// The best-scoring entry for a name, if any scores enough.
@@ -344,13 +449,16 @@ fn size(entry: &Entry) -> f64 {
     }
 }
 
-/// A place's people: its population, or where the gazetteer gives none (the embedded one) a
-/// thousand for itself and each town around it, which tells a city with its suburbs from a
-/// village of the same name.
+/// A place's people: its population, or where the gazetteer gives none (the embedded one) an
+/// estimate: for one of its country's largest towns, ten million over its rank and at least
+/// 100,000 (the rank-size rule; it only has to order towns), else a thousand for itself and
+/// each town around it, which tells a town with its suburbs from a village of the same name.
 fn people(entry: &Entry) -> f64 {
-    match entry.population {
-        0 => 1000.0 * f64::from(1 + entry.nearby.min(10_000)),
-        n => f64::from(n),
+    let around = 1000.0 * f64::from(1 + entry.nearby.min(10_000));
+    match (entry.population, entry.rank) {
+        (0, 0) => around,
+        (0, rank) => (1e7 / f64::from(rank)).max(1e5).max(around),
+        (n, _) => f64::from(n),
     }
 }
 
@@ -568,6 +676,51 @@ mod tests {
         assert_eq!((region.iso2.as_deref(), region.where_prec), (Some("ML"), Some(6)));
     }
 
+    #[test]
+    fn a_report_naming_no_town_is_in_the_document_s_home_town() {
+        let g = gazetteer();
+        let dateline = PlaceMention { dateline: true, ..mention("Tyre", None, None, &[]) };
+        let reports = vec![
+            report(vec![dateline.clone(), mention("Saida", None, None, &[])]),
+            report(vec![]),
+            report(vec![mention("Lebanon", None, None, &[])]),
+            report(vec![mention("Mopti", None, None, &[])]),
+        ];
+        let located = crate::geocode(&g, reports);
+        let at = |i: usize| {
+            let l = located[i].location.as_ref().unwrap();
+            (l.name.as_deref().unwrap(), l.iso2.as_deref().unwrap(), l.geo_precision.unwrap())
+        };
+        assert_eq!(at(0), ("Saida", "LB", 1));
+        assert_eq!(at(1), ("Tyre", "LB", 2));
+        assert_eq!(at(2), ("Tyre", "LB", 2));
+        assert_eq!(at(3), ("Mopti", "ML", 1));
+        // A dateline abroad is where the reporter is; two towns named once each make no home.
+        let reports = vec![
+            report(vec![dateline, mention("Mopti", None, None, &[]), mention("Segou", None, None, &[])]),
+            report(vec![mention("Mali", None, None, &[])]),
+        ];
+        let located = crate::geocode(&g, reports);
+        assert_eq!(located[1].location.as_ref().and_then(|l| l.where_prec), Some(6));
+    }
+
+    #[test]
+    fn a_part_of_a_town_is_coded_to_the_town_near_it() {
+        let g = gazetteer();
+        for name in ["South Tyre", "Tyre East", "Downtown Tyre"] {
+            let l = locate_mention(&g, &mention(name, None, None, &[]), &country("LB")).unwrap();
+            assert_eq!(
+                (l.name.as_deref(), l.admin1.as_deref(), l.geo_precision),
+                (Some(name), Some("South Governorate"), Some(2)),
+                "{name}"
+            );
+        }
+        // Not a name that merely starts with such a word, nor one the gazetteer has.
+        assert!(locate_mention(&g, &mention("Old Smith", None, None, &[]), &Focus::default()).is_none());
+        let l = locate_mention(&g, &mention("Tyre", None, None, &[]), &country("LB")).unwrap();
+        assert_eq!(l.geo_precision, Some(1));
+    }
+
     fn place(l: &Location) -> (Option<&str>, Option<&str>, Option<u8>) {
         (l.name.as_deref(), l.admin1.as_deref(), l.geo_precision)
     }
@@ -621,7 +774,7 @@ mod tests {
     #[test]
     fn a_town_spelled_otherwise_than_its_province() {
         let csv = "lat,lon,name,admin1,admin2,cc\n34.89,35.89,Tartouss,Tartus,,SY\n35.01,35.97,Baniyas,Tartus,,SY\n";
-        let g = Gazetteer::from_cities_csv(csv, include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
         let city =
             locate_mention(&g, &mention("Tartus", Some("settlement"), Some("city"), &[]), &country("SY")).unwrap();
         assert_eq!((city.name.as_deref(), city.geo_precision), (Some("Tartouss"), Some(1)));
@@ -647,10 +800,27 @@ mod tests {
             29.69,-95.21,Pasadena,Texas,Harris County,US\n\
             29.71,-95.46,Bellaire,Texas,Harris County,US\n\
             29.80,-95.30,Galena Park,Texas,Harris County,US\n";
-        let g = Gazetteer::from_cities_csv(csv, include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
         let l = locate_mention(&g, &mention("Houston", None, None, &[]), &Focus::default()).unwrap();
         assert_eq!(l.iso2.as_deref(), Some("US"));
         let r = report(vec![mention("Houston", None, None, &[])]);
         assert_eq!(country_focus(&g, std::slice::from_ref(&r)).as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn without_populations_one_of_a_country_s_largest_cities_outranks_a_town_with_suburbs() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            55.87,-4.55,Marlow,Scotland,Renfrewshire,GB\n\
+            55.86,-4.42,Paisley,Scotland,Renfrewshire,GB\n\
+            55.84,-4.53,Johnstone,Scotland,Renfrewshire,GB\n\
+            29.76,-95.37,Marlow,Texas,Harris County,US\n";
+        let ranked = [crate::import::RankedTown { name: "Marlow".into(), lat: 29.76, lon: -95.37, rank: 4 }];
+        let g = Gazetteer::from_cities_csv(csv, &ranked, include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let l = locate_mention(&g, &mention("Marlow", None, None, &[]), &Focus::default()).unwrap();
+        assert_eq!(l.iso2.as_deref(), Some("US"));
+        // Without the rank, the town with others around it.
+        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let l = locate_mention(&g, &mention("Marlow", None, None, &[]), &Focus::default()).unwrap();
+        assert_eq!(l.iso2.as_deref(), Some("GB"));
     }
 }

@@ -32,6 +32,7 @@ struct PlaceFile {
     directions: Vec<String>,
     residents: Vec<String>,
     particles: Vec<String>,
+    abbreviated: Vec<String>,
     features: BTreeMap<String, Vec<String>>,
     not_places: Vec<String>,
 }
@@ -41,6 +42,7 @@ struct Lexicon {
     directions: HashSet<String>,
     residents: HashSet<String>,
     particles: HashSet<String>,
+    abbreviated: HashSet<String>,
     /// Feature word → kind of place.
     features: PhraseLexicon<String>,
     not_places: HashSet<String>,
@@ -61,6 +63,7 @@ fn lexicon() -> &'static Lexicon {
             directions: file.directions.into_iter().collect(),
             residents: file.residents.into_iter().collect(),
             particles: file.particles.into_iter().collect(),
+            abbreviated: file.abbreviated.into_iter().collect(),
             features: PhraseLexicon::new(features),
             not_places: file.not_places.into_iter().collect(),
         }
@@ -130,7 +133,9 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         let aged = words.get(end).is_some_and(|w| w == ",")
             && tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
             && words.get(end + 2).is_some_and(|w| w == "," || w == ")");
-        if aged {
+        // "the 2400 block of S. 9th Street": an initial is no place.
+        let initial = end == i + 1 && words[i].chars().filter(|c| c.is_alphabetic()).count() < 2;
+        if aged || initial {
             i = end;
             continue;
         }
@@ -257,7 +262,8 @@ fn name_end(text: &str, tokens: &[Token], words: &[String], start: usize) -> usi
         if end < tokens.len() && name_word(text, tokens, words, end) {
             end += 1;
         } else if end + 1 < tokens.len()
-            && lexicon().particles.contains(&words[end])
+            // "St. Louis", but not "Main St. Nabatieh": the abbreviation opens the name.
+            && (lexicon().particles.contains(&words[end]) || (end == start + 1 && abbreviation_dot(tokens, words, end)))
             && name_word(text, tokens, words, end + 1)
         {
             end += 2;
@@ -265,6 +271,14 @@ fn name_end(text: &str, tokens: &[Token], words: &[String], start: usize) -> usi
             return end;
         }
     }
+}
+
+/// Token `at` is the dot of an abbreviated generic word right before it ("St. Louis").
+fn abbreviation_dot(tokens: &[Token], words: &[String], at: usize) -> bool {
+    at >= 1
+        && words[at] == "."
+        && tokens[at - 1].span.end == tokens[at].span.start
+        && lexicon().abbreviated.contains(&words[at - 1])
 }
 
 /// "the city of", "the coastal town of", "the outskirts of" right before token `at`.
@@ -305,7 +319,7 @@ fn opens_paragraph(text: &str, tokens: &[Token], i: usize) -> bool {
 /// An upper-case name opening a paragraph and followed by a dateline mark: "HOUSTON (AP) —",
 /// "BEIRUT —", "DALLAS, Texas".
 fn is_dateline(text: &str, tokens: &[Token], end: usize) -> bool {
-    let upper = tokens[..end].iter().all(|t| {
+    let upper = tokens[..end].iter().filter(|t| t.span.slice(text) != ".").all(|t| {
         let w = t.span.slice(text);
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     });
@@ -404,6 +418,7 @@ mod tests {
         assert!(names("The Lebanese man was released.").is_empty());
         assert!(names("Police took a statement from Amir Segou, 25, who was wounded.").is_empty());
         assert!(names("Several officers arrived.").is_empty());
+        assert!(names("shot in the 2400 block of S. Ninth Street").is_empty());
     }
 
     #[test]
@@ -417,6 +432,15 @@ mod tests {
         assert!(mentions(&far).is_empty());
         let m = mentions("clashes in Baidoa village (Bay, South West) left three dead");
         assert_eq!(m[0].2, vec!["Bay".to_owned(), "South West".to_owned()]);
+    }
+
+    #[test]
+    fn abbreviated_generic_words_stay_in_the_name() {
+        assert_eq!(names("Four were shot in St. Louis on Sunday."), vec!["St. Louis"]);
+        assert_eq!(names("a Mt. Pleasant teen and a Ft. Myers woman"), vec!["Mt. Pleasant", "Ft. Myers"]);
+        assert_eq!(mentions("ST. LOUIS (AP) — Four were shot.")[0].0, "St. Louis");
+        // A street's abbreviation ends the sentence: the next one is not part of a name.
+        assert_eq!(names("He lived on Main St. Nabatieh police said so."), vec!["Nabatieh"]);
     }
 
     #[test]
