@@ -36,7 +36,7 @@ pub struct LocatedReport {
 /// Resolves the place mentions of one document's reports (together: they share a country focus).
 pub fn geocode(gazetteer: &Gazetteer, reports: Vec<Report>) -> Vec<LocatedReport> {
     let focus = resolution::Focus::of(gazetteer, &reports);
-    let home = resolution::home(gazetteer, &reports, &focus);
+    let home = resolution::home(gazetteer, &focus);
     reports
         .into_iter()
         .map(|report| {

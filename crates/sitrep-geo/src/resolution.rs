@@ -13,9 +13,11 @@
 //!    town) up to 3, a kind it rules out −1, a near spelling of an area's name −1; the admin
 //!    context named after it ("Arnoun, in the Nabatieh countryside"; found through the
 //!    gazetteer and lexicons, so "N.J." is New Jersey) 3, a context naming an area the entry is
-//!    not in −4; an admin1 area the document names elsewhere 1.5; the country focus 2 (another
-//!    country −1); a town that shares its province's name in any spelling (usually its
-//!    capital) 0.5. The best wins from 2 points on (3 for a near spelling). Among those that
+//!    not in −4; an admin1 area the document names elsewhere 1.5; a town within 50 km of the
+//!    document's home town (below; the mentions are resolved again once it is known), or an
+//!    admin area holding it, 1; the country focus 2 (another country −1); a town that shares
+//!    its province's name in any spelling (usually its capital) 0.5. The best wins from 2
+//!    points on (3 for a near spelling). Among those that
 //!    score enough, a town's size adds up to 1.2 (0.4 per tenfold more than 1,000 people; where
 //!    the gazetteer gives no population, an estimate from the town's rank among its country's
 //!    largest, else a thousand per town around it), near spellings none.
@@ -23,7 +25,7 @@
 //!    near precision. A **neighbourhood** or an **area** around a town ("the Tyre countryside")
 //!    is coded to the town, near precision; so is a part of a town the gazetteer does not know
 //!    as a place ("South Philadelphia", "New Orleans East": words in
-//!    `lexicons/geo/town_parts.toml`).
+//!    `lexicons/geo/town_parts.toml`); "Central Ohio" is coded to the state.
 //! 4. A name the gazetteer lacks falls back to its **admin context** (near a town: precision 2;
 //!    in a province: 3), else to the document's **area focus** (the province most of its
 //!    resolved towns lie in, when at least two do: a village named in a story about one
@@ -31,7 +33,8 @@
 //!    (country level), always keeping the mention's own words in `location.name`. A mention at
 //!    province or country level never becomes a town's point.
 //!
-//! A report's location is its most precise mention; a dateline only when nothing else is named.
+//! A report's location is its most precise mention, one near the document's home town before
+//! one away from it; a dateline only when nothing else is named.
 //! A report that names no town of its own (or only the province or country its document's
 //! home town is in) is coded to that home town at near precision: the dateline's town when it
 //! is in the country the document is about, else the town the document names most.
@@ -65,17 +68,22 @@ pub struct Focus {
     /// Each mention's best entry under the country focus (by `mention_key`), found once for the
     /// area focus and reused when the mentions are located.
     resolved: HashMap<String, Option<Best>>,
+    /// The town the document is about (see `home_town`).
+    pub home: Option<Entry>,
 }
 
 impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
         let (country, named) = survey(g, reports);
         let mut focus = Focus { country, named, ..Focus::default() };
+        focus.resolved = resolve_all(g, reports, &focus);
+        // Once the home town is known, the mentions again: a namesake near it is likelier.
+        focus.home = home_town(g, reports, &focus);
+        if focus.home.is_some() {
+            focus.resolved = resolve_all(g, reports, &focus);
+        }
         let mut areas: BTreeMap<(String, String), usize> = BTreeMap::new();
-        let mut resolved = HashMap::new();
-        for m in reports.iter().flat_map(|r| &r.place_mentions) {
-            let found = mention_best(g, m, &focus);
-            resolved.insert(mention_key(m), found);
+        for found in focus.resolved.values() {
             if let Some(e) = found.map(|b| g.entry(b.index))
                 && e.kind == Kind::Settlement
                 && let Some(a1) = &e.admin1
@@ -83,12 +91,47 @@ impl Focus {
                 *areas.entry((e.iso2.clone(), a1.clone())).or_default() += 1;
             }
         }
-        focus.resolved = resolved;
         let top = areas.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).filter(|(_, n)| *n >= 2);
         focus.area = top.and_then(|((iso2, a1), _)| {
             g.candidates(&a1).into_iter().map(|(i, _)| g.entry(i)).find(|e| e.kind == Kind::Admin1 && e.iso2 == iso2)
         });
         focus
+    }
+}
+
+/// Each distinct mention's best entry under what the focus knows so far.
+fn resolve_all(g: &Gazetteer, reports: &[Report], focus: &Focus) -> HashMap<String, Option<Best>> {
+    let mut resolved = HashMap::new();
+    for m in reports.iter().flat_map(|r| &r.place_mentions) {
+        resolved.entry(mention_key(m)).or_insert_with(|| mention_best(g, m, focus));
+    }
+    resolved
+}
+
+/// The document's home town: its dateline's town when that is in the country the document is
+/// about (a dateline abroad, "BEIRUT —" atop a story about Syria, is where the reporter is),
+/// else the town its mentions name most, when one does.
+fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for m in reports.iter().flat_map(|r| &r.place_mentions) {
+        let Some(Some(Best { index, part: false })) = focus.resolved.get(&mention_key(m)) else { continue };
+        let e = g.entry(*index);
+        if e.kind != Kind::Settlement || focus.country.as_ref().is_some_and(|c| *c != e.iso2) {
+            continue;
+        }
+        if m.dateline {
+            return Some(e);
+        }
+        match counts.iter_mut().find(|(i, _)| i == index) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*index, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts[..] {
+        [(only, _)] => Some(g.entry(only)),
+        [(first, a), (_, b), ..] if a > b => Some(g.entry(first)),
+        _ => None,
     }
 }
 
@@ -103,11 +146,22 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
     let mut named: Vec<ContextArea> = Vec::new();
     let mentions = reports.iter().flat_map(|r| &r.place_mentions);
+    // An admin area under its whole name when the gazetteer has it ("Lucas County", not the
+    // towns called Lucas).
+    let own_name = |m: &PlaceMention| match (m.feature.as_deref(), m.feature_word.as_deref()) {
+        (Some("admin"), Some(word)) => {
+            let whole = format!("{} {word}", m.name);
+            if g.spelled(&whole).iter().any(|(_, matched)| *matched == Match::Exact) { whole } else { m.name.clone() }
+        }
+        _ => m.name.clone(),
+    };
     // Each name once: naming a town again says nothing more about its country.
     let mut seen = std::collections::HashSet::new();
-    let names =
-        mentions.flat_map(|m| std::iter::once(&m.name).chain(&m.context)).filter(|n| seen.insert(key::exact(n)));
+    let names = mentions
+        .flat_map(|m| std::iter::once(own_name(m)).chain(m.context.iter().cloned()))
+        .filter(|n| seen.insert(key::exact(n)));
     for name in names {
+        let name = name.as_str();
         if let Some(iso2) = g.demonym(name) {
             *votes.entry(iso2.to_owned()).or_default() += 3.0;
             continue;
@@ -155,37 +209,15 @@ pub fn locate_report(g: &Gazetteer, report: &Report, focus: &Focus) -> Option<Lo
         .iter()
         .enumerate()
         .filter_map(|(order, m)| locate_mention(g, m, focus).map(|l| (l, m.dateline, order)))
-        .min_by_key(|(l, dateline, order)| (*dateline, l.where_prec.unwrap_or(u8::MAX), *order))
+        .min_by_key(|(l, dateline, order)| (*dateline, away(l, focus), l.where_prec.unwrap_or(u8::MAX), *order))
         .map(|(l, _, _)| l)
 }
 
-/// The document's home town: where its dateline puts it, else the town its mentions name most
-/// (when one does). A report of the document that names no town of its own is taken to be
-/// there (`in_home`): local news tells of events in its own town without naming it again.
-pub fn home(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Location> {
-    let towns: Vec<(Location, bool)> = reports
-        .iter()
-        .flat_map(|r| &r.place_mentions)
-        .filter_map(|m| locate_mention(g, m, focus).map(|l| (l, m.dateline)))
-        // A dateline abroad ("BEIRUT —" atop a story about Syria) is where the reporter is.
-        .filter(|(l, _)| l.where_prec == Some(1) && focus.country.as_ref().is_none_or(|c| l.iso2.as_ref() == Some(c)))
-        .collect();
-    if let Some((l, _)) = towns.iter().find(|(_, dateline)| *dateline) {
-        return Some(l.clone());
-    }
-    let mut counts: Vec<(&Location, usize)> = Vec::new();
-    for (l, _) in &towns {
-        match counts.iter_mut().find(|(c, _)| same_place(c, l)) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((l, 1)),
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    match counts[..] {
-        [(only, _)] => Some(only.clone()),
-        [(first, a), (_, b), ..] if a > b => Some(first.clone()),
-        _ => None,
-    }
+/// The document's home town as a location (see `home_town`). A report of the document that
+/// names no town of its own is taken to be there (`in_home`): local news tells of events in its
+/// own town without naming it again.
+pub fn home(g: &Gazetteer, focus: &Focus) -> Option<Location> {
+    focus.home.as_ref().map(|e| location_of(g, e, false))
 }
 
 /// A report's location, or the document's home town when the report names no town of its own
@@ -206,10 +238,14 @@ pub fn in_home(own: Option<Location>, home: Option<&Location>) -> Option<Locatio
     }
 }
 
-fn same_place(a: &Location, b: &Location) -> bool {
-    match (a.geonames_id, b.geonames_id) {
-        (Some(x), Some(y)) => x == y,
-        _ => a.name == b.name && a.admin1 == b.admin1 && a.iso2 == b.iso2,
+/// A location away from the document's home town (beyond reach of it, or in another
+/// province): the hospital's town, the suspect's, an earlier incident's, more often than the
+/// event's.
+fn away(l: &Location, focus: &Focus) -> bool {
+    let Some(home) = &focus.home else { return false };
+    match (home.lat, home.lon, l.lat, l.lon) {
+        (Some(a), Some(b), Some(c), Some(d)) => crate::distance_km(a, b, c, d) > HOME_REACH_KM,
+        _ => l.iso2.as_deref() != Some(home.iso2.as_str()) || (l.admin1.is_some() && l.admin1 != home.admin1),
     }
 }
 
@@ -276,9 +312,10 @@ fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Bes
     if let Some(index) = found {
         return Some(Best { index, part: false });
     }
-    let town = town_of_part(&m.name)?;
-    let index = best_index(g, town, Some("settlement"), &m.context, document)?;
-    (g.entry(index).kind == Kind::Settlement).then_some(Best { index, part: true })
+    // "Central Ohio" is a part of the state: coded to it, at its level.
+    let whole = town_of_part(&m.name)?;
+    let index = best_index(g, whole, None, &m.context, document)?;
+    (g.entry(index).kind != Kind::Country).then_some(Best { index, part: true })
 }
 
 /// The town a name of one of its parts names: "South Philadelphia" → "Philadelphia", "New
@@ -339,6 +376,11 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         } else if document.named.iter().any(|a| a.contains(entry)) {
             points += 1.5;
         }
+        // A town near the document's home town is likelier than a namesake far away
+        // ("Englewood" in a story from Chicago).
+        if document.home.as_ref().is_some_and(|home| near_home(home, entry)) {
+            points += 1.0;
+        }
         if matched == Match::Transliterated && entry.kind != Kind::Settlement {
             // A near spelling of an area's name is more often a town the gazetteer lacks.
             points -= 1.0;
@@ -348,10 +390,11 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
             Some(_) => points -= 1.0,
             None => {}
         }
-        // A town sharing its province's name in any spelling ("Tartouss" in Tartus).
-        let capital = [&entry.admin1, &entry.admin2]
-            .iter()
-            .any(|a| a.as_deref().is_some_and(|a| key::transliteration(a) == key::transliteration(&entry.name)));
+        // A town sharing its province's name in any spelling ("Tartouss" in Tartus). Not its
+        // district's: where every municipality is named after its town (Brazil's), that says
+        // nothing.
+        let capital =
+            entry.admin1.as_deref().is_some_and(|a| key::transliteration(a) == key::transliteration(&entry.name));
         if entry.kind == Kind::Settlement && capital {
             points += 0.5;
         }
@@ -399,6 +442,24 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
             _ => Some((i, p)),
         })
         .map(|(i, _)| i)
+}
+
+/// How far from the document's home town a town counts as near it.
+const HOME_REACH_KM: f64 = 50.0;
+
+/// A town near the home town, or an admin area holding it ("Lucas County" in a story from
+/// Toledo is Ohio's).
+fn near_home(home: &Entry, e: &Entry) -> bool {
+    let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+    match e.kind {
+        Kind::Settlement => match (home.lat, home.lon, e.lat, e.lon) {
+            (Some(a), Some(b), Some(c), Some(d)) => crate::distance_km(a, b, c, d) <= HOME_REACH_KM,
+            _ => false,
+        },
+        Kind::Admin2 => home.iso2 == e.iso2 && same(&home.admin1, &e.admin1) && same(&home.admin2, &e.admin2),
+        Kind::Admin1 => home.iso2 == e.iso2 && same(&home.admin1, &e.admin1),
+        Kind::Area | Kind::Country => false,
+    }
 }
 
 /// An area a mention's context names ("Irvington, N.J.": New Jersey), found in the gazetteer
@@ -702,6 +763,24 @@ mod tests {
         ];
         let located = crate::geocode(&g, reports);
         assert_eq!(located[1].location.as_ref().and_then(|l| l.where_prec), Some(6));
+    }
+
+    #[test]
+    fn a_namesake_near_the_home_town_is_likelier() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            29.76,-95.37,Marlow,Texas,Harris County,US\n\
+            29.70,-95.30,Kelby,Texas,Harris County,US\n\
+            40.89,-73.97,Kelby,New Jersey,Bergen County,US\n\
+            40.92,-74.00,Tenafly,New Jersey,Bergen County,US\n\
+            40.85,-73.95,Fort Lee,New Jersey,Bergen County,US\n";
+        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let kelby = |reports: Vec<Report>| {
+            let located = crate::geocode(&g, reports);
+            located.last().unwrap().location.as_ref().unwrap().admin1.clone().unwrap()
+        };
+        assert_eq!(kelby(vec![report(vec![mention("Kelby", None, None, &[])])]), "New Jersey");
+        let dateline = PlaceMention { dateline: true, ..mention("Marlow", None, None, &[]) };
+        assert_eq!(kelby(vec![report(vec![dateline]), report(vec![mention("Kelby", None, None, &[])])]), "Texas");
     }
 
     #[test]
