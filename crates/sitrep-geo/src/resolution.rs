@@ -99,11 +99,22 @@ impl Focus {
     }
 }
 
-/// Each distinct mention's best entry under what the focus knows so far.
+/// Each distinct mention's best entry under what the focus knows so far. A name the document
+/// once places ("Brownsville, Tennessee") is that place wherever else it stands alone
+/// ("Brownsville police said"): one place per name in a document.
 fn resolve_all(g: &Gazetteer, reports: &[Report], focus: &Focus) -> HashMap<String, Option<Best>> {
     let mut resolved = HashMap::new();
-    for m in reports.iter().flat_map(|r| &r.place_mentions) {
-        resolved.entry(mention_key(m)).or_insert_with(|| mention_best(g, m, focus));
+    let mut placed: HashMap<String, Best> = HashMap::new();
+    let mentions = || reports.iter().flat_map(|r| &r.place_mentions);
+    for m in mentions().filter(|m| !m.context.is_empty()) {
+        let found = *resolved.entry(mention_key(m)).or_insert_with(|| mention_best(g, m, focus));
+        if let Some(best) = found {
+            placed.entry(key::exact(&m.name)).or_insert(best);
+        }
+    }
+    for m in mentions().filter(|m| m.context.is_empty()) {
+        let known = placed.get(&key::exact(&m.name)).copied();
+        resolved.entry(mention_key(m)).or_insert_with(|| known.or_else(|| mention_best(g, m, focus)));
     }
     resolved
 }

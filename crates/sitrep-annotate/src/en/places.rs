@@ -31,6 +31,7 @@ struct PlaceFile {
     prepositions: Vec<String>,
     directions: Vec<String>,
     residents: Vec<String>,
+    services: Vec<String>,
     particles: Vec<String>,
     abbreviated: Vec<String>,
     features: BTreeMap<String, Vec<String>>,
@@ -41,6 +42,7 @@ struct Lexicon {
     prepositions: Vec<Vec<String>>,
     directions: HashSet<String>,
     residents: HashSet<String>,
+    services: HashSet<String>,
     particles: HashSet<String>,
     abbreviated: HashSet<String>,
     /// Feature word → kind of place.
@@ -62,6 +64,7 @@ fn lexicon() -> &'static Lexicon {
             prepositions: file.prepositions.iter().map(|p| p.split_whitespace().map(str::to_owned).collect()).collect(),
             directions: file.directions.into_iter().collect(),
             residents: file.residents.into_iter().collect(),
+            services: file.services.into_iter().collect(),
             particles: file.particles.into_iter().collect(),
             abbreviated: file.abbreviated.into_iter().collect(),
             features: PhraseLexicon::new(features),
@@ -95,8 +98,15 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         if end - i >= 2 && lex.features.longest_at(words, end - 1).is_some_and(|m| m.value == "admin" && m.end == end) {
             end -= 1;
         }
-        // "the Syrian Observatory", "Houston Police": an institution, not a place.
-        let institution = end < tokens.len()
+        // "according to Chicago Police", "Cook County Sheriff's Office": a local service
+        // named after the town or county it serves.
+        let service = end < tokens.len()
+            && capitalised(text, &tokens[end])
+            && lex.services.contains(&words[end])
+            && !words[i..end].iter().any(|w| lex.directions.contains(w));
+        // "the Syrian Observatory", "State Department": an institution, not a place.
+        let institution = !service
+            && end < tokens.len()
             && capitalised(text, &tokens[end])
             && lex.not_places.contains(bare(&words[end]))
             && !is_calendar(&words[end]);
@@ -139,13 +149,17 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
             i = end;
             continue;
         }
-        if after.is_some() || before.is_some() || listed || dateline || introduced || qualifies_resident {
+        if after.is_some() || before.is_some() || listed || dateline || introduced || qualifies_resident || service {
             let feature = match (&after, before) {
                 (Some(m), _) => Some((m.value.clone(), words[m.start..m.end].join(" "))),
                 (None, Some(f)) => Some(f),
                 (None, None) => None,
             };
-            found.push(Found { start: i, end, span_end: after.map_or(end, |m| m.end), feature, dateline });
+            let span_end = after.map_or(end, |m| m.end);
+            found.push(Found { start: i, end, span_end, feature, dateline });
+            // The feature word is not the start of another name ("Kelby County Sheriff's").
+            i = span_end;
+            continue;
         }
         i = end;
     }
@@ -418,6 +432,10 @@ mod tests {
         assert!(names("The Lebanese man was released.").is_empty());
         assert!(names("Police took a statement from Amir Segou, 25, who was wounded.").is_empty());
         assert!(names("Several officers arrived.").is_empty());
+        // A local service named after its town or county.
+        assert_eq!(names("according to Marlow Police, who were called"), vec!["Marlow"]);
+        assert_eq!(names("the Kelby County Sheriff's Office said"), vec!["Kelby"]);
+        assert!(names("The Syrian Observatory said").is_empty());
         assert!(names("shot in the 2400 block of S. Ninth Street").is_empty());
     }
 
