@@ -18,6 +18,21 @@ use sitrep_model::{Location, Report};
 
 pub use gazetteer::Gazetteer;
 
+/// One place per name in a document: a name the document places once ("HOBART, Okla.",
+/// "Brownsville, Tennessee") has that context wherever else it stands alone ("Hobart police
+/// said"), so that both resolve, or fall back, alike.
+fn share_contexts(reports: &mut [Report]) {
+    let mut placed: std::collections::HashMap<(String, Option<String>), Vec<String>> = Default::default();
+    for m in reports.iter().flat_map(|r| &r.place_mentions).filter(|m| !m.context.is_empty()) {
+        placed.entry((key::exact(&m.name), m.feature.clone())).or_insert_with(|| m.context.clone());
+    }
+    for m in reports.iter_mut().flat_map(|r| &mut r.place_mentions).filter(|m| m.context.is_empty()) {
+        if let Some(context) = placed.get(&(key::exact(&m.name), m.feature.clone())) {
+            m.context = context.clone();
+        }
+    }
+}
+
 /// Great-circle distance in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -34,7 +49,8 @@ pub struct LocatedReport {
 }
 
 /// Resolves the place mentions of one document's reports (together: they share a country focus).
-pub fn geocode(gazetteer: &Gazetteer, reports: Vec<Report>) -> Vec<LocatedReport> {
+pub fn geocode(gazetteer: &Gazetteer, mut reports: Vec<Report>) -> Vec<LocatedReport> {
+    share_contexts(&mut reports);
     let focus = resolution::Focus::of(gazetteer, &reports);
     let home = resolution::home(gazetteer, &focus);
     reports

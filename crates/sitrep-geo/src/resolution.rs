@@ -3,9 +3,9 @@
 //! ## How a mention is resolved
 //! 1. The document's **country focus**: every name it mentions (once, however often) votes for
 //!    the countries it may be in (a country named outright, or a demonym such as "Malian",
-//!    counts most; a name in several countries shares one vote among them by the size of each
-//!    one's largest place of that name, an admin area counting as a large town); and the admin1
-//!    areas it names.
+//!    counts 3, a province's name 2, a town's 1; a name in several countries shares its vote
+//!    among them by the size of each one's largest place of that name, an admin area counting
+//!    as a large town); and the admin1 areas it names.
 //! 2. **Candidates** by name: a place's own name (exact) 2 points, one of its alternate names
 //!    1.5, a near spelling (transliteration key) 1 — a near spelling only when no place of the
 //!    kind the text gives has the name itself, and only from keys shared by at most 64 places.
@@ -99,22 +99,11 @@ impl Focus {
     }
 }
 
-/// Each distinct mention's best entry under what the focus knows so far. A name the document
-/// once places ("Brownsville, Tennessee") is that place wherever else it stands alone
-/// ("Brownsville police said"): one place per name in a document.
+/// Each distinct mention's best entry under what the focus knows so far.
 fn resolve_all(g: &Gazetteer, reports: &[Report], focus: &Focus) -> HashMap<String, Option<Best>> {
     let mut resolved = HashMap::new();
-    let mut placed: HashMap<String, Best> = HashMap::new();
-    let mentions = || reports.iter().flat_map(|r| &r.place_mentions);
-    for m in mentions().filter(|m| !m.context.is_empty()) {
-        let found = *resolved.entry(mention_key(m)).or_insert_with(|| mention_best(g, m, focus));
-        if let Some(best) = found {
-            placed.entry(key::exact(&m.name)).or_insert(best);
-        }
-    }
-    for m in mentions().filter(|m| m.context.is_empty()) {
-        let known = placed.get(&key::exact(&m.name)).copied();
-        resolved.entry(mention_key(m)).or_insert_with(|| known.or_else(|| mention_best(g, m, focus)));
+    for m in reports.iter().flat_map(|r| &r.place_mentions) {
+        resolved.entry(mention_key(m)).or_insert_with(|| mention_best(g, m, focus));
     }
     resolved
 }
@@ -184,11 +173,22 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
             admin1: e.admin1.clone(),
             admin2: None,
         }));
+        let province = exact.iter().find(|e| e.kind == Kind::Admin1);
         if let Some(country) = exact.iter().find(|e| e.kind == Kind::Country) {
-            *votes.entry(country.iso2.clone()).or_default() += 3.0;
+            // "Georgia" is a country and a state: half its weight to each.
+            match province {
+                Some(p) => {
+                    *votes.entry(country.iso2.clone()).or_default() += 1.5;
+                    *votes.entry(p.iso2.clone()).or_default() += 1.5;
+                }
+                None => *votes.entry(country.iso2.clone()).or_default() += 3.0,
+            }
             continue;
         }
-        // One vote per mention, shared among the countries it may be in by the size of their
+        // A province's name ("Md.", "Ohio") tells the country more surely than a town's: two
+        // votes for it, one for a town's.
+        let strength = if province.is_some() { 2.0 } else { 1.0 };
+        // The votes shared among the countries the name may be in by the size of their
         // largest place of that name: a "Dallas" is most likely in Texas.
         let mut weights: BTreeMap<&str, f64> = BTreeMap::new();
         for e in &exact {
@@ -205,7 +205,7 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
         }
         let total: f64 = weights.values().sum();
         for (c, w) in weights {
-            *votes.entry(c.to_owned()).or_default() += w / total;
+            *votes.entry(c.to_owned()).or_default() += strength * w / total;
         }
     }
     let country = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2);
@@ -792,6 +792,21 @@ mod tests {
         assert_eq!(kelby(vec![report(vec![mention("Kelby", None, None, &[])])]), "New Jersey");
         let dateline = PlaceMention { dateline: true, ..mention("Marlow", None, None, &[]) };
         assert_eq!(kelby(vec![report(vec![dateline]), report(vec![mention("Kelby", None, None, &[])])]), "Texas");
+    }
+
+    #[test]
+    fn a_name_placed_once_is_that_place_where_it_stands_alone() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            51.57,-0.77,Marlow,England,Buckinghamshire,GB\n\
+            51.63,-0.75,High Wycombe,England,Buckinghamshire,GB\n\
+            29.76,-95.37,Houston,Texas,Harris County,US\n";
+        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let dateline = PlaceMention { dateline: true, ..mention("MARLOW", None, None, &["Texas"]) };
+        let located =
+            crate::geocode(&g, vec![report(vec![dateline]), report(vec![mention("Marlow", None, None, &[])])]);
+        let l = located[1].location.as_ref().unwrap();
+        // Not England's Marlow: the Texas town the gazetteer lacks, at the state's level.
+        assert_eq!((l.admin1.as_deref(), l.where_prec), (Some("Texas"), Some(4)));
     }
 
     #[test]

@@ -266,11 +266,14 @@ fn descriptive_compound(text: &str, token: &Token) -> bool {
 }
 
 /// The token after the name starting at `start`: capitalised words and the particles between
-/// them ("Deir ez-Zor", "Ras al Ain"); a possessive ends it ("Syria's").
+/// them ("Deir ez-Zor", "Ras al Ain"); a possessive ends it ("Syria's"), as does a line break.
 fn name_end(text: &str, tokens: &[Token], words: &[String], start: usize) -> usize {
     let mut end = start + 1;
     loop {
-        if bare(&words[end - 1]) != words[end - 1] {
+        // A possessive ends a name, and so does a line break (a headline's last word and the
+        // dateline under it are two names).
+        let line_break = end < tokens.len() && text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n');
+        if bare(&words[end - 1]) != words[end - 1] || line_break {
             return end;
         }
         if end < tokens.len() && name_word(text, tokens, words, end) {
@@ -442,6 +445,9 @@ mod tests {
     #[test]
     fn dateline_and_brackets() {
         assert_eq!(mentions("FORT WORTH, Texas (AP) — Two men were shot.")[0].0, "Fort Worth");
+        // A headline ending in a name, the dateline under it.
+        let m = mentions("Four shot in Marlow\n\nMARLOW, Texas — Four men were shot.");
+        assert_eq!(m.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), vec!["Marlow", "Marlow", "Texas"]);
         assert_eq!(mentions("FORT WORTH, Texas (AP) — Two men were shot.")[0].2, vec!["Texas".to_owned()]);
         // After a line scraped with the article, still a dateline; later in the text, a shout.
         let m = mentions("Please enable Javascript to watch this video\n\nTOPEKA, Kan. -- Two men were shot.");
