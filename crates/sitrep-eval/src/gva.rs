@@ -260,13 +260,19 @@ fn plurality(docs: &[&str], primary: &HashMap<String, usize>) -> Option<usize> {
     votes.into_iter().find(|(_, n)| *n == most).map(|(e, _)| e)
 }
 
-/// City and state names compared ignoring case, accents, punctuation and the words
-/// city / county / township.
+/// City and state names compared ignoring case, accents, punctuation, the words city / county /
+/// township, and how Saint, Mount and Fort are written ("St. Louis" is GVA's "Saint Louis").
 pub fn city_key(name: &str) -> String {
     let folded: String = name.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect::<String>().to_lowercase();
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !matches!(*w, "city" | "county" | "township"))
+        .map(|w| match w {
+            "st" => "saint",
+            "mt" => "mount",
+            "ft" => "fort",
+            w => w,
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -335,6 +341,6 @@ mod tests {
     #[test]
     fn city_names_fold() {
         assert_eq!(city_key("Columbus (city)"), city_key("columbus"));
-        assert_eq!(city_key("St. Louis County"), "st louis");
+        assert_eq!(city_key("St. Louis County"), city_key("Saint Louis"));
     }
 }

@@ -196,10 +196,15 @@ impl Gazetteer {
         let lexicon: HashMap<String, HashMap<String, Vec<String>>> =
             toml::from_str(lexicon).map_err(|e| format!("lexicons/geo/admin_names.toml: {e}"))?;
         for (iso2, areas) in lexicon {
-            for (area, names) in areas {
-                let found = self.index.exact(&key::exact(&area)).into_iter().find(|&i| {
-                    let e = self.index.entry(i);
-                    e.kind == Kind::Admin1 && e.iso2 == iso2
+            for (area, mut names) in areas {
+                // The gazetteer may name the area by one of the other names ("Washington,
+                // D.C." in GeoNames): any of them finds it, and all of them name it.
+                names.push(area);
+                let found = names.iter().find_map(|name| {
+                    self.index.exact(&key::exact(name)).into_iter().find(|&i| {
+                        let e = self.index.entry(i);
+                        e.kind == Kind::Admin1 && e.iso2 == iso2
+                    })
                 });
                 let Some(index) = found else { continue };
                 for name in names {
@@ -419,6 +424,10 @@ mod tests {
         let found = g.candidates("Tex.");
         assert_eq!(g.entry(found[0].0).kind, Kind::Admin1);
         assert_eq!(g.entry(found[0].0).name, "Texas");
+        // An area the gazetteer names by one of the lexicon's other names.
+        g.add_admin_names("[US]\n\"Lone Star State\" = [\"Texas\", \"TX\"]\n").unwrap();
+        assert_eq!(g.entry(g.candidates("Lone Star State")[0].0).name, "Texas");
+        assert_eq!(g.entry(g.candidates("TX")[0].0).name, "Texas");
     }
 
     #[test]
