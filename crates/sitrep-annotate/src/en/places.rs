@@ -100,10 +100,7 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         }
         // "according to Chicago Police", "Cook County Sheriff's Office": a local service
         // named after the town or county it serves.
-        let service = end < tokens.len()
-            && capitalised(text, &tokens[end])
-            && lex.services.contains(&words[end])
-            && !words[i..end].iter().any(|w| lex.directions.contains(w));
+        let service = end < tokens.len() && capitalised(text, &tokens[end]) && lex.services.contains(&words[end]);
         // "the Syrian Observatory", "State Department": an institution, not a place.
         let institution = !service
             && end < tokens.len()
@@ -437,6 +434,7 @@ mod tests {
         assert!(names("Several officers arrived.").is_empty());
         // A local service named after its town or county.
         assert_eq!(names("according to Marlow Police, who were called"), vec!["Marlow"]);
+        assert_eq!(names("North Marlow Police said"), vec!["North Marlow"]);
         assert_eq!(names("the Kelby County Sheriff's Office said"), vec!["Kelby"]);
         assert!(names("The Syrian Observatory said").is_empty());
         assert!(names("shot in the 2400 block of S. Ninth Street").is_empty());
