@@ -140,9 +140,16 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         let aged = words.get(end).is_some_and(|w| w == ",")
             && tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
             && words.get(end + 2).is_some_and(|w| w == "," || w == ")");
-        // "the 2400 block of S. 9th Street": an initial is no place.
+        // "the 2400 block of S. 9th Street": an initial is no place; nor is a feature word on
+        // its own ("City police said").
         let initial = end == i + 1 && words[i].chars().filter(|c| c.is_alphabetic()).count() < 2;
-        if aged || initial {
+        let generic = end == i + 1 && lex.features.longest_at(words, i).is_some_and(|m| m.end == end);
+        // "Children's Hospital", "St. Mary's Church": a possessive naming a building is an
+        // institution's name, not a place's.
+        let institution_of = bare(&words[end - 1]) != words[end - 1]
+            && tokens.get(end).is_some_and(|t| capitalised(text, t))
+            && after.as_ref().is_some_and(|m| m.value == "site");
+        if aged || initial || generic || institution_of {
             i = end;
             continue;
         }
@@ -438,6 +445,8 @@ mod tests {
         assert_eq!(names("the Kelby County Sheriff's Office said"), vec!["Kelby"]);
         assert!(names("The Syrian Observatory said").is_empty());
         assert!(names("shot in the 2400 block of S. Ninth Street").is_empty());
+        assert!(names("City police said the boy was taken to Children's Hospital.").is_empty());
+        assert_eq!(names("in Gaza's Shati camp and at Tyre's Hospital"), vec!["Gaza", "Shati"]);
     }
 
     #[test]
