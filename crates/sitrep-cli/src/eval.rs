@@ -216,7 +216,7 @@ fn geocoding_alone(
         s.admin1_of.insert(doc.to_owned(), l.admin1.clone());
         s.city += f64::from(u8::from(same(&l.name, &g.city_or_county) || same(&l.admin2, &g.city_or_county)));
         if let (Some(a), Some(b), Some(c), Some(d)) = (l.lat, l.lon, g.latitude, g.longitude) {
-            s.within_25km += f64::from(u8::from(gva::haversine_km(a, b, c, d) <= 25.0));
+            s.within_25km += f64::from(u8::from(sitrep_model::distance_km(a, b, c, d) <= 25.0));
         }
     }
     s
@@ -296,7 +296,7 @@ pub fn acled(path: &Path, details: Option<&Path>, gazetteer: &Gazetteer) -> Resu
             let kind = p.event_type.unwrap_or_default();
             let l = p.location.unwrap_or_default();
             let km = match (l.lat, l.lon, row.latitude, row.longitude) {
-                (Some(a), Some(b), Some(c), Some(d)) => format!("{:.0}", gva::haversine_km(a, b, c, d)),
+                (Some(a), Some(b), Some(c), Some(d)) => format!("{:.0}", sitrep_model::distance_km(a, b, c, d)),
                 _ => String::new(),
             };
             let (admin1, name) = (l.admin1.unwrap_or_default(), l.name.unwrap_or_default());

@@ -12,7 +12,8 @@ use serde::Deserialize;
 
 use sitrep_model::Location;
 
-use crate::gva::{GvaError, city_key, haversine_km, open_maybe_xz};
+use crate::gva::{GvaError, city_key, open_maybe_xz};
+use sitrep_model::distance_km;
 
 /// One ACLED event with the coder's note.
 #[derive(Debug, Clone, Deserialize)]
@@ -102,7 +103,7 @@ pub fn score(rows: &[AcledRow], predicted: &dyn Fn(&str) -> Predicted) -> AcledS
             if let (Some(lat), Some(lon)) = (l.lat, l.lon) {
                 s.with_point += 1.0;
                 if let (Some(glat), Some(glon)) = (row.latitude, row.longitude) {
-                    s.within_25km += f64::from(u8::from(haversine_km(lat, lon, glat, glon) <= 25.0));
+                    s.within_25km += f64::from(u8::from(distance_km(lat, lon, glat, glon) <= 25.0));
                 }
             }
         }

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
-use sitrep_model::EventRecord;
+use sitrep_model::{EventRecord, distance_km};
 use unicode_normalization::UnicodeNormalization;
 
 /// One gold incident.
@@ -161,7 +161,7 @@ pub fn score(
         if let (Some(lat), Some(lon), Some(glat), Some(glon)) =
             (event.location.lat, event.location.lon, gold.latitude, gold.longitude)
         {
-            s.within_25km += f64::from(u8::from(haversine_km(lat, lon, glat, glon) <= 25.0));
+            s.within_25km += f64::from(u8::from(distance_km(lat, lon, glat, glon) <= 25.0));
         }
     }
     let n = s.incidents.max(1) as f64;
@@ -275,14 +275,6 @@ pub fn city_key(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
 }
 
 #[cfg(test)]

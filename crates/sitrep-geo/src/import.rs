@@ -424,7 +424,7 @@ impl Importer {
         }
         self.count_town(a1, a2, lat, lon);
         let rank = self.ranks.get(&key::exact(name)).and_then(|towns| {
-            towns.iter().filter(|t| crate::distance_km(lat, lon, t.0, t.1) <= RANKED_REACH_KM).map(|t| t.2).min()
+            towns.iter().filter(|t| sitrep_model::distance_km(lat, lon, t.0, t.1) <= RANKED_REACH_KM).map(|t| t.2).min()
         });
         let record = Record {
             name,

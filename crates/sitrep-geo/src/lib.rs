@@ -33,14 +33,6 @@ fn share_contexts(reports: &mut [Report]) {
     }
 }
 
-/// Great-circle distance in kilometres.
-pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
-}
-
 /// A report with the location its place mentions resolved to, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocatedReport {

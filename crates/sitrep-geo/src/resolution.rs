@@ -255,7 +255,7 @@ pub fn in_home(own: Option<Location>, home: Option<&Location>) -> Option<Locatio
 fn away(l: &Location, focus: &Focus) -> bool {
     let Some(home) = &focus.home else { return false };
     match (home.lat, home.lon, l.lat, l.lon) {
-        (Some(a), Some(b), Some(c), Some(d)) => crate::distance_km(a, b, c, d) > HOME_REACH_KM,
+        (Some(a), Some(b), Some(c), Some(d)) => sitrep_model::distance_km(a, b, c, d) > HOME_REACH_KM,
         _ => l.iso2.as_deref() != Some(home.iso2.as_str()) || (l.admin1.is_some() && l.admin1 != home.admin1),
     }
 }
@@ -464,7 +464,7 @@ fn near_home(home: &Entry, e: &Entry) -> bool {
     let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
     match e.kind {
         Kind::Settlement => match (home.lat, home.lon, e.lat, e.lon) {
-            (Some(a), Some(b), Some(c), Some(d)) => crate::distance_km(a, b, c, d) <= HOME_REACH_KM,
+            (Some(a), Some(b), Some(c), Some(d)) => sitrep_model::distance_km(a, b, c, d) <= HOME_REACH_KM,
             _ => false,
         },
         Kind::Admin2 => home.iso2 == e.iso2 && same(&home.admin1, &e.admin1) && same(&home.admin2, &e.admin2),
@@ -647,6 +647,11 @@ mod tests {
         }
     }
 
+    /// A gazetteer of the towns of a `lat,lon,name,admin1,admin2,cc` CSV.
+    fn towns(csv: &str, ranked: &[crate::import::RankedTown]) -> Gazetteer {
+        Gazetteer::from_cities_csv(csv, ranked, include_str!("../../../lexicons/geo/countries.toml")).unwrap()
+    }
+
     fn country(iso2: &str) -> Focus {
         Focus { country: Some(iso2.to_owned()), ..Focus::default() }
     }
@@ -784,7 +789,7 @@ mod tests {
             40.89,-73.97,Kelby,New Jersey,Bergen County,US\n\
             40.92,-74.00,Tenafly,New Jersey,Bergen County,US\n\
             40.85,-73.95,Fort Lee,New Jersey,Bergen County,US\n";
-        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = towns(csv, &[]);
         let kelby = |reports: Vec<Report>| {
             let located = crate::geocode(&g, reports);
             located.last().unwrap().location.as_ref().unwrap().admin1.clone().unwrap()
@@ -800,7 +805,7 @@ mod tests {
             51.57,-0.77,Marlow,England,Buckinghamshire,GB\n\
             51.63,-0.75,High Wycombe,England,Buckinghamshire,GB\n\
             29.76,-95.37,Houston,Texas,Harris County,US\n";
-        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = towns(csv, &[]);
         let dateline = PlaceMention { dateline: true, ..mention("MARLOW", None, None, &["Texas"]) };
         let located =
             crate::geocode(&g, vec![report(vec![dateline]), report(vec![mention("Marlow", None, None, &[])])]);
@@ -879,7 +884,7 @@ mod tests {
     #[test]
     fn a_town_spelled_otherwise_than_its_province() {
         let csv = "lat,lon,name,admin1,admin2,cc\n34.89,35.89,Tartouss,Tartus,,SY\n35.01,35.97,Baniyas,Tartus,,SY\n";
-        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = towns(csv, &[]);
         let city =
             locate_mention(&g, &mention("Tartus", Some("settlement"), Some("city"), &[]), &country("SY")).unwrap();
         assert_eq!((city.name.as_deref(), city.geo_precision), (Some("Tartouss"), Some(1)));
@@ -905,7 +910,7 @@ mod tests {
             29.69,-95.21,Pasadena,Texas,Harris County,US\n\
             29.71,-95.46,Bellaire,Texas,Harris County,US\n\
             29.80,-95.30,Galena Park,Texas,Harris County,US\n";
-        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = towns(csv, &[]);
         let l = locate_mention(&g, &mention("Houston", None, None, &[]), &Focus::default()).unwrap();
         assert_eq!(l.iso2.as_deref(), Some("US"));
         let r = report(vec![mention("Houston", None, None, &[])]);
@@ -920,11 +925,11 @@ mod tests {
             55.84,-4.53,Johnstone,Scotland,Renfrewshire,GB\n\
             29.76,-95.37,Marlow,Texas,Harris County,US\n";
         let ranked = [crate::import::RankedTown { name: "Marlow".into(), lat: 29.76, lon: -95.37, rank: 4 }];
-        let g = Gazetteer::from_cities_csv(csv, &ranked, include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = towns(csv, &ranked);
         let l = locate_mention(&g, &mention("Marlow", None, None, &[]), &Focus::default()).unwrap();
         assert_eq!(l.iso2.as_deref(), Some("US"));
         // Without the rank, the town with others around it.
-        let g = Gazetteer::from_cities_csv(csv, &[], include_str!("../../../lexicons/geo/countries.toml")).unwrap();
+        let g = towns(csv, &[]);
         let l = locate_mention(&g, &mention("Marlow", None, None, &[]), &Focus::default()).unwrap();
         assert_eq!(l.iso2.as_deref(), Some("GB"));
     }

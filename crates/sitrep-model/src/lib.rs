@@ -11,5 +11,5 @@ pub use document::Document;
 pub use document::{DroppedSegment, EmbeddedPost, NearDuplicate, Paragraph, Published, Repair, SourceRef, Span};
 pub use event::{
     Actor, Claim, Derivation, EventRecord, Fatalities, Injuries, Location, PlaceMention, Report, SourceCitation,
-    Tombstone, event_family,
+    Tombstone, distance_km, event_family,
 };

@@ -13,7 +13,7 @@ mod schema;
 mod sqlite;
 mod sqlite_events;
 
-pub use query::{Change, EventQuery, Sort, SyncSummary, distance_km, format_time, parse_time};
+pub use query::{Change, EventQuery, Sort, SyncSummary, format_time, parse_time};
 pub use sqlite::SqliteStore;
 
 use sitrep_model::{Document, EventRecord, Report};

@@ -2,7 +2,7 @@
 //! write of new events did: backend-independent types.
 
 use jiff::civil::Date;
-use sitrep_model::{EventRecord, Tombstone};
+use sitrep_model::{EventRecord, Tombstone, distance_km};
 
 /// Filters over stored events; every field left empty matches everything. Text filters match
 /// a part of the name, ignoring ASCII case.
@@ -87,15 +87,6 @@ pub fn parse_time(text: &str) -> Result<String, String> {
         return Ok(format_time(ts));
     }
     Err(format!("'{text}' is not a time: expected e.g. 2026-11-21T09:30:00Z or 2026-11-21"))
-}
-
-/// Great-circle distance in kilometres.
-pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 /// A box holding a circle, for an index lookup before the exact distance: with a 1% margin,
