@@ -5,7 +5,8 @@
 //! - A **statement** is what one document says about the event. Its figure for a kind (killed,
 //!   injured) is the largest that counts everyone ("five people died"), the sum of the largest
 //!   per victim category when the document only itemises ("two officers and a bystander"), or
-//!   the number of victims it names one by one, whichever is largest. Injured also counts the
+//!   the number of victims it names one by one (a surname alone being the person named in
+//!   full), whichever is largest. Injured also counts the
 //!   people shot who are not among the killed ("five were shot, two fatally" → 3 injured).
 //! - **low** is the lowest statement, **high** the highest (a range's upper end included),
 //!   **best** the statement that is specific (not a vague word, not "up to"), then latest, then
@@ -122,9 +123,7 @@ fn stated(claims: &[Claim], s: &Statement, kind: &str, counted: &dyn Fn(&Claim) 
     }
     // Saturating: a count may be as large as a u32 holds.
     let itemised: u32 = categories.values().fold(0u32, |sum, v| sum.saturating_add(v.0));
-    let mut named: Vec<&str> = of_kind.iter().flat_map(|&i| claims[i].victims.iter().map(String::as_str)).collect();
-    named.sort_unstable();
-    named.dedup();
+    let named = distinct_people(of_kind.iter().flat_map(|&i| claims[i].victims.iter().map(String::as_str)));
     let everyone_value = everyone.map_or(0, |i| claims[i].value);
     let (value, rule, giving): (u32, &'static str, Vec<usize>) =
         if everyone.is_some() && everyone_value >= itemised && everyone_value >= named.len() as u32 {
@@ -251,6 +250,22 @@ fn parts_do_not_sum(claims: &[Claim]) -> bool {
     sums.iter().any(|(&whole, &sum)| claims.get(whole).is_some_and(|w| u64::from(w.value) != sum))
 }
 
+/// The people among victims named one by one: a name whose words all stand in a longer one
+/// is the same person ("Reed", "Ann Reed"; "Major Howard", "Major Jamari Howard").
+fn distinct_people<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.collect();
+    names.sort_unstable_by(|a, b| b.split_whitespace().count().cmp(&a.split_whitespace().count()).then(a.cmp(b)));
+    names.dedup();
+    let mut people: Vec<&str> = Vec::new();
+    for name in names {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if !people.iter().any(|p| words.iter().all(|w| p.split_whitespace().any(|pw| pw == *w))) {
+            people.push(name);
+        }
+    }
+    people
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +343,12 @@ mod tests {
         assert_eq!((f.fatalities.low, f.fatalities.best, f.fatalities.high), (45, 45, 45));
         // Not counted in an incident.
         assert_eq!(reconcile(&claims, &[on(3, 0..2)], false).fatalities.best, 0);
+    }
+
+    #[test]
+    fn a_surname_is_the_person_named_in_full() {
+        assert_eq!(distinct_people(["Reed", "Ann Reed", "Tom Hale", "Reed"].into_iter()), vec!["Ann Reed", "Tom Hale"]);
+        assert_eq!(distinct_people(["Bo Li", "Ann Li"].into_iter()).len(), 2);
     }
 
     #[test]

@@ -57,6 +57,10 @@ struct CueFile {
     cue: Vec<CueEntry>,
     aggregate: Aggregate,
     process: Vec<String>,
+    spared: Vec<String>,
+    wounds: Vec<String>,
+    participles: Vec<String>,
+    experiencer: Vec<String>,
 }
 
 fn cue_file() -> &'static CueFile {
@@ -84,6 +88,31 @@ pub fn aggregate_regions() -> &'static PhraseLexicon<()> {
 pub fn legal_process() -> &'static std::collections::HashSet<String> {
     static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     L.get_or_init(|| cue_file().process.iter().cloned().collect())
+}
+
+/// Predicates of people spared ("survived", "escaped"): their subject is not the victims.
+pub fn spared() -> &'static std::collections::HashSet<String> {
+    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    L.get_or_init(|| cue_file().spared.iter().cloned().collect())
+}
+
+/// Nouns counted per body, not per person ("two gunshot wounds", "multiple stab wounds").
+pub fn wounds() -> &'static std::collections::HashSet<String> {
+    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    L.get_or_init(|| cue_file().wounds.iter().cloned().collect())
+}
+
+/// Casualty words that are past participles without "-ed" ("shot", "hurt", "slain"): a
+/// headline uses them as passives ("Teen shot in Marlow").
+pub fn participles() -> &'static std::collections::HashSet<String> {
+    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    L.get_or_init(|| cue_file().participles.iter().cloned().collect())
+}
+
+/// Verbs whose subject is the one hurt ("the boy suffered a gunshot wound").
+pub fn experiencer() -> &'static std::collections::HashSet<String> {
+    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    L.get_or_init(|| cue_file().experiencer.iter().cloned().collect())
 }
 
 /// Words that make a figure a running total or a tally ("death toll", "so far", "since").

@@ -210,7 +210,7 @@ fn count_at(tokens: &[Token], words: &[String], at: usize) -> Option<(u64, usize
 }
 
 /// "twenty-eight" → 28, "four" → 4.
-fn word_number(word: &str) -> Option<u64> {
+pub fn word_number(word: &str) -> Option<u64> {
     let t = tables();
     if matches!(word, "a" | "an" | "no" | "none" | "zero") {
         return None;
@@ -251,11 +251,16 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if index > 0 && words[index - 1] == "both" {
             return false;
         }
-        // An age between commas after a name: "John Doe, 23, died".
-        if index >= 2
-            && words[index - 1] == ","
-            && words.get(index + 1).map(String::as_str) == Some(",")
-            && tokens[index - 2].span.slice(text).chars().next().is_some_and(char::is_uppercase)
+        // An age between commas after a name or a person: "John Doe, 23, died", "a man, 22,
+        // was", "Tom Vale, also 20,". A count in such a place would need its noun after it.
+        let opening =
+            if index >= 2 && matches!(words[index - 1].as_str(), "also" | "both" | "now") { index - 1 } else { index };
+        if opening >= 2
+            && words[opening - 1] == ","
+            && matches!(words.get(index + 1).map(String::as_str), Some("," | ")"))
+            && words[opening - 2].chars().any(char::is_alphabetic)
+            && !words[opening - 2].chars().any(|c| c.is_ascii_digit())
+            && digits.parse::<u32>().is_ok_and(|age| age <= 120)
         {
             return false;
         }
@@ -368,6 +373,10 @@ mod tests {
             "at 10:30 and 7 p.m.",
             "a 17-year-old and a man aged 17",
             "John Doe, 23, died",
+            "the man, 22, was pronounced dead",
+            "Tom Vale, also 20, was arrested",
+            "Ann Acosta-Reed, 18, died",
+            "a girl, 13, killed in a drive-by",
             "fighting for 14 hours over 5 km",
             "a 9 mm pistol and $5",
             "on Route 9 near No. 4",

@@ -6,6 +6,9 @@
 //! and a list sharing one predicate: "28 fighters and four civilians also died" → both died.
 //!
 //! ## What it leaves alone
+//! A count that is the agent of a transitive "-ing" cue ("two men fired shots, killing a guard").
+//! A count that was spared ("three survived and one was killed"); a cue in the relative clause
+//! of another noun ("ten friends, including the boy who was killed").
 //! A count whose own verb is one of the legal process ("two men were charged in the killing of
 //! a teenager": suspects; `lexicons/en/casualties.toml`). A cue that is a reduced relative
 //! clause ("four civilians shot by police") applies only to the count right before it, never to
@@ -30,7 +33,22 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
         if sitrep_annotate::en::lexicons::legal_process().contains(&a.words[i]) {
             return None;
         }
+        // "four were shot; three survived and one was killed": the count was spared.
+        if sitrep_annotate::en::lexicons::spared().contains(&a.words[i]) {
+            return None;
+        }
+        // "ten friends, including the boy who was killed": the relative clause is the boy's.
+        if matches!(a.words[i].as_str(), "who" | "that" | "which")
+            && a.victims.iter().any(|v| v.end == i && v.start > count.end + 2)
+        {
+            return None;
+        }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
+            // "Two men opened fire, killing a guard": the count is the agent of a transitive
+            // "-ing" cue, whose victims follow it.
+            if is_transitive_ing(&a.words[cue.start]) && a.words.get(cue.end).is_none_or(|w| w != "of") {
+                return None;
+            }
             // "shot by", "killed by": a participle modifying the nearest noun only.
             let reduced_relative = a.words.get(cue.end).is_some_and(|w| w == "by");
             if crossed_list_member && reduced_relative {
@@ -57,6 +75,11 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
         i += 1;
     }
     None
+}
+
+/// "killing", "wounding", "injuring": a verb whose object is its victim ("dying" has none).
+fn is_transitive_ing(word: &str) -> bool {
+    word.ends_with("ing") && word != "dying"
 }
 
 #[cfg(test)]
@@ -96,6 +119,26 @@ mod tests {
         assert_eq!(
             short("Two men were shot and seriously wounded."),
             vec![row("shot", 2, "all"), row("injured", 2, "all")]
+        );
+    }
+
+    #[test]
+    fn the_spared_and_other_nouns_relatives_are_not_counted() {
+        assert_eq!(
+            short("Four people were shot; three survived and friends say Ann was killed."),
+            vec![row("shot", 4, "all"), row("killed", 1, "all")]
+        );
+        assert_eq!(
+            short("She was with about 10 friends, including the boy who was killed."),
+            vec![row("killed", 1, "civilians")]
+        );
+    }
+
+    #[test]
+    fn the_agent_of_an_ing_cue_is_not_its_victim() {
+        assert_eq!(
+            short("At least two men fired shots, killing Ann Reed and injuring three students."),
+            vec![row("injured", 3, "civilians"), row("killed", 1, "all")]
         );
     }
 

@@ -10,21 +10,25 @@
 //! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28").
 //!
 //! Then `singular_victim` finds claims without a number ("a man was shot and killed", "killed
-//! himself"), `named_victim` those of people named one by one ("Ann Reed, 23, died") and
-//! `pronoun_victim` those of a pronoun ("he died at the hospital"), `death_of` a death told by a
-//! noun ("the shooting death of a Tyre man").
-//! `victim` gives each claim its category; `clause` says where clauses end; `people` keeps
-//! counts of things out; a count in a clause dated in the past is background and left out.
+//! himself"), `named_victim` those of people named one by one ("Ann Reed, 23, died"),
+//! `named_object` those named as a verb's object ("killing Ann Reed"), `pronoun_victim` those
+//! of a pronoun ("he died at the hospital"), `death_of` a death told by a noun ("the shooting
+//! death of a Tyre man").
+//! `subject` finds the victim a cue takes from before it; `victim` gives each claim its
+//! category; `clause` says where clauses end; `people` keeps counts of things out; a count in a
+//! clause dated in the past is background and left out.
 
 pub mod clause;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
 pub mod death_of;
+pub mod named_object;
 pub mod named_victim;
 pub mod people;
 pub mod pronoun_victim;
 pub mod singular_victim;
+pub mod subject;
 pub mod victim;
 
 use sitrep_annotate::Annotations;
@@ -128,6 +132,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(singles);
         let named = named_victim::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(named);
+        let objects = named_object::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(objects);
         let pronouns = pronoun_victim::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(pronouns);
         let deaths = death_of::claims(a, sentence, first, last, &in_sentence);

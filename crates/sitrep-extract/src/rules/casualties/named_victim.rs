@@ -18,35 +18,13 @@ use sitrep_model::Span;
 
 use super::Found;
 
-/// Cues that take their victim as subject without a passive: "died", "succumbed".
-const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
-/// Auxiliaries of the passive: "was killed", "had been shot".
-const PASSIVE: &[&str] = &["was", "were", "been", "is"];
-/// Words between the name and the cue that change nothing: "Reed [later] died".
-const BETWEEN: &[&str] =
-    &["later", "also", "then", "fatally", "critically", "seriously", "subsequently", "eventually", "had", "has"];
-
-/// Whether the cue at `cue_start` takes the word before it (after adverbs and auxiliaries) as
-/// its victim: it is intransitive ("died") or passive ("was shot"). Returns where that word
-/// ends, or `None` for an active verb ("shot two people": its subject is the shooter).
-pub(super) fn victim_before(a: &Annotations, cue_start: usize, first: usize) -> Option<usize> {
-    let mut i = cue_start;
-    let intransitive = INTRANSITIVE.contains(&a.words[cue_start].as_str());
-    let mut passive = false;
-    while i > first && (BETWEEN.contains(&a.words[i - 1].as_str()) || PASSIVE.contains(&a.words[i - 1].as_str())) {
-        passive |= PASSIVE.contains(&a.words[i - 1].as_str());
-        i -= 1;
-    }
-    (intransitive || passive).then_some(i)
-}
-
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for cue in a.cues.iter().filter(|c| c.start > first && c.end <= last) {
         if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") {
             continue;
         }
-        let Some(mut i) = victim_before(a, cue.start, first) else { continue };
+        let Some(mut i) = super::subject::victim_before(a, cue.start, first) else { continue };
         // ", 23," between the name and its verb.
         if i >= first + 3
             && a.words[i - 1] == ","

@@ -5,7 +5,8 @@
 //! The words right after the count decide: a victim word within three words ("16 security
 //! personnel", "28 pro-government fighters"), a casualty cue ("13 died", "48 deaths"), a
 //! function word ("two were wounded", "dozens of deaths"), or nothing (end of clause: "killing
-//! three"). "returned three rounds and killed her", "two shots", "four cars" count things.
+//! three"). "returned three rounds and killed her", "two shots", "four cars" count things, and
+//! "two gunshot wounds" counts wounds on one body (lexicon `wounds`).
 //!
 //! ## What it leaves alone
 //! Counts whose noun the victim lexicon lacks are taken as things: the lexicon grows instead.
@@ -59,6 +60,10 @@ const FUNCTION_WORDS: &[&str] = &[
 /// True when the count can be a count of people.
 pub fn counts_people(a: &Annotations, count: &Count) -> bool {
     let Some(next) = a.words.get(count.end) else { return true };
+    // "two gunshot wounds", "multiple stab wounds": wounds on one body.
+    if sitrep_annotate::en::lexicons::wounds().contains(next) {
+        return false;
+    }
     if next.chars().next().is_some_and(|c| !c.is_alphanumeric()) || FUNCTION_WORDS.contains(&next.as_str()) {
         return true;
     }
@@ -76,6 +81,7 @@ mod tests {
     fn things_are_not_people() {
         assert_eq!(short("Officers returned three rounds and killed her."), vec![]);
         assert_eq!(short("Gunmen fired two shots, killing a man."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("He died of multiple gunshot wounds."), vec![row("killed", 1, "all")]);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") {
             continue;
         }
-        let Some(subject) = super::named_victim::victim_before(a, cue.start, first) else { continue };
+        let Some(subject) = super::subject::victim_before(a, cue.start, first) else { continue };
         if subject <= first || !matches!(a.words[subject - 1].as_str(), "he" | "she") {
             continue;
         }

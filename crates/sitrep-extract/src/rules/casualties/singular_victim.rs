@@ -1,17 +1,25 @@
 //! Claims without a number: one person, named or described, with a casualty cue.
 //!
 //! ## What it handles
-//! "a man was shot and killed" → killed 1; "killing a man" → killed 1; "a police officer was wounded" → injured 1 (state
-//! forces); "a 17-year-old was pronounced dead" → killed 1; "the man died at the hospital",
-//! "her son was wounded" (a definite or possessive person); "Man killed, 8 others wounded" (a
-//! headline's bare noun opening the sentence).
+//! "a man was shot and killed" → killed 1; "killing a man", "shoots 5-year-old boy" → one
+//! victim; "a police officer was wounded" → injured 1 (state forces); "a 17-year-old was
+//! pronounced dead", "a six year old passenger" (an age as a noun); "the man died at the
+//! hospital", "her son was wounded", "the man was taken to a hospital and died" (a definite or
+//! possessive person, as the subject of the cue); "Man killed, 8 others wounded", "Marlow Teen
+//! Accidentally Shot In Face", "Toddler fatally shot by gunman" (a headline's bare noun and a
+//! passive without its auxiliary); "shot himself", "shoots self" → shot 1, "fatally shot
+//! himself", "shot herself to death" → killed 1.
 //!
 //! ## What it leaves alone
 //! A singular noun already covered by a counted claim; generic mentions without a cue in the
-//! same clause; persons named one by one (a later rule).
+//! same clause; a definite person who does the shooting ("the gunman shot two people"); persons
+//! named one by one (a later rule).
 
 use sitrep_annotate::Annotations;
 use sitrep_model::Span;
+
+use sitrep_annotate::Tagged;
+use sitrep_annotate::en::lexicons::{Cue, participles};
 
 use super::{Found, clause};
 
@@ -20,34 +28,30 @@ const WINDOW: usize = 6;
 
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counted: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
-    // "shot and killed himself": the shooter is one of the dead.
-    for cue in a.cues.iter().filter(|c| c.start >= first && c.end < last && is_person_kind(&c.value.kind)) {
-        if matches!(a.words[cue.end].as_str(), "himself" | "herself") {
-            let span = Span::new(a.tokens[cue.start].span.start, a.tokens[cue.end].span.end);
-            out.push(one(cue.value.kind.clone(), "all".into(), Vec::new(), span, sentence));
-        }
-    }
+    out.extend(reflexives(a, sentence, first, last));
     for i in first..last.saturating_sub(1) {
         // "a man", "the man", "her son", "a 17-year-old": a person within two words of an article
-        // or possessive; or, opening a headline, the person without one ("Man killed").
+        // or possessive; an age without one ("killing 15-year-old", "9-month-old dies"); or,
+        // opening a headline, the person without one ("Man killed", "Marlow Teen Shot").
         let indefinite = matches!(a.words[i].as_str(), "a" | "an");
         let definite = matches!(a.words[i].as_str(), "the" | "his" | "her" | "their");
-        let bare = i == first && !indefinite && !definite;
+        let after_article =
+            i > first && matches!(a.words[i - 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their");
+        let bare_age = !after_article && age_end(a, i).is_some();
+        let opening = !indefinite
+            && !definite
+            && !after_article
+            && (first..i).all(|j| is_capitalised(a, j) && a.words[j].chars().all(char::is_alphabetic))
+            && i <= first + 2;
         let person = if indefinite || definite {
-            a.victims
-                .iter()
-                .find(|v| v.start > i && v.start <= i + 2 && !is_plural(&a.words[v.end - 1]))
-                .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
-                .or_else(|| a.words[i + 1].ends_with("-year-old").then(|| (i + 1, i + 2, "all".to_owned(), Vec::new())))
-        } else if bare {
-            a.victims
-                .iter()
-                .find(|v| v.start == i && !is_plural(&a.words[v.end - 1]))
-                .map(|v| (v.start, v.end, v.value.category.clone(), v.value.tags.clone()))
+            person_at(a, i + 1).or_else(|| person_at(a, i + 2).filter(|_| age_end(a, i + 1).is_none()))
+        } else if bare_age || opening {
+            person_at(a, i)
         } else {
             None
         };
-        let Some((_, person_end, category, tags)) = person else { continue };
+        let Some((person_end, category, tags)) = person else { continue };
+        let indefinite = indefinite || bare_age;
         // "killing a man", "wounded a passer-by": the person is the object of the cue before.
         if let Some(cue) = a.cues.iter().find(|c| c.end == i && i > first && is_person_kind(&c.value.kind)) {
             let span = Span::new(a.tokens[cue.start].span.start, a.tokens[person_end - 1].span.end);
@@ -56,34 +60,34 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             }
             continue;
         }
-        let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
-        let Some(cue) = a.cues.iter().find(|c| {
-            c.start >= person_end && c.start < clause_end.min(person_end + WINDOW) && is_person_kind(&c.value.kind)
-        }) else {
-            continue;
+        let cue = if indefinite {
+            let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
+            a.cues.iter().find(|c| {
+                c.start >= person_end
+                    && c.start < clause_end.min(person_end + WINDOW)
+                    && is_person_kind(&c.value.kind)
+                    && !is_reflexive(a, c.end)
+            })
+        } else if definite {
+            // "The gunman shot two people", "Man kills wife": a definite or headline person is
+            // the victim only of a cue that takes it as subject ("the man died", "the officer
+            // was wounded", "the man was taken to a hospital and died"), never of a reflexive.
+            a.cues.iter().find(|c| {
+                c.start >= person_end
+                    && c.end <= last
+                    && is_person_kind(&c.value.kind)
+                    && !is_reflexive(a, c.end)
+                    && super::subject::victim_before(a, c.start, first) == Some(person_end)
+            })
+        } else {
+            passive_headline(a, person_end, last)
         };
+        let Some(mut cue) = cue else { continue };
+        // "a man shot himself to death": the reflexive already counted him.
+        if out.iter().any(|f: &Found| f.span.start <= cue.span.start && f.span.end >= cue.span.end) {
+            continue;
+        }
         // A cue later in the clause: "was shot and killed" — the last cue of a chain decides.
-        // "The gunman shot two people", "Man kills wife": a definite or headline person is
-        // the victim only of a passive or intransitive cue right after it ("the man died",
-        // "the officer was wounded", "Man killed"); and "killed himself" is the reflexive's.
-        let reflexive = a.words.get(cue.end).is_some_and(|w| matches!(w.as_str(), "himself" | "herself"));
-        if definite && (reflexive || super::named_victim::victim_before(a, cue.start, first) != Some(person_end)) {
-            continue;
-        }
-        // A headline drops the auxiliary ("Man killed in shooting"); an object after the verb
-        // makes it active ("Gunmen killed 16 soldiers").
-        let passive_headline = cue.start == person_end
-            && (a.words[cue.start].ends_with("ed") || a.words[cue.start] == "dies")
-            && a.words.get(cue.end).is_none_or(|w| {
-                matches!(
-                    w.as_str(),
-                    "," | "." | ":" | ";" | "in" | "at" | "on" | "by" | "after" | "near" | "during" | "outside"
-                )
-            });
-        if bare && !passive_headline {
-            continue;
-        }
-        let mut cue = cue;
         while let Some(next) = super::chained(a, cue.end) {
             cue = next;
         }
@@ -95,6 +99,120 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         out.push(one(cue.value.kind.clone(), category, tags, Span::new(start, end), sentence));
     }
     out
+}
+
+/// "shot and killed himself", "shoots self", "fatally shot herself", "shot himself to death":
+/// the shooter is one of the hurt, or of the dead.
+fn reflexives(a: &Annotations, sentence: Span, first: usize, last: usize) -> Vec<Found> {
+    let mut out = Vec::new();
+    for cue in a.cues.iter().filter(|c| c.start >= first && c.end < last && is_person_kind(&c.value.kind)) {
+        if !is_reflexive(a, cue.end) {
+            continue;
+        }
+        let fatally = cue.start > first && a.words[cue.start - 1] == "fatally";
+        let to_death = a.words.get(cue.end + 1..cue.end + 3).is_some_and(|w| w[0] == "to" && w[1] == "death");
+        let kind = if fatally || to_death { "killed".to_owned() } else { cue.value.kind.clone() };
+        let end = if to_death { cue.end + 3 } else { cue.end + 1 };
+        let span = Span::new(a.tokens[cue.start].span.start, a.tokens[end - 1].span.end);
+        out.push(one(kind, "all".into(), Vec::new(), span, sentence));
+    }
+    out
+}
+
+fn is_reflexive(a: &Annotations, i: usize) -> bool {
+    a.words.get(i).is_some_and(|w| matches!(w.as_str(), "himself" | "herself" | "themself" | "self"))
+}
+
+/// A headline's passive without its auxiliary, right after the person: "Man killed in
+/// shooting", "Marlow Teen Accidentally Shot In Face", "Toddler fatally shot by gunman", "Teen
+/// found dead". An object after the verb makes it active ("Gunmen killed 16 soldiers").
+fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&Tagged<Cue>> {
+    let mut at = person_end;
+    while at < last && (a.words[at] == "found" || (a.words[at].ends_with("ly") && a.words[at].len() > 4)) {
+        // "fatally" is a cue of its own: the verb after it is the passive.
+        if a.cues.iter().any(|c| c.start == at && c.end < last && a.cues.iter().any(|d| d.start == c.end)) {
+            break;
+        }
+        at += 1;
+    }
+    let cue = a.cues.iter().find(|c| c.start == at && is_person_kind(&c.value.kind))?;
+    let verb = if a.words[at].ends_with("ly") { a.cues.iter().find(|c| c.start == cue.end)? } else { cue };
+    let word = &a.words[verb.start];
+    let participle = word.ends_with("ed") || word == "dies" || participles().contains(word);
+    let then = a.words.get(verb.end).map(String::as_str);
+    let no_object = then.is_none_or(|w| {
+        matches!(
+            w,
+            "," | "."
+                | ":"
+                | ";"
+                | "-"
+                | "in"
+                | "at"
+                | "on"
+                | "by"
+                | "after"
+                | "near"
+                | "during"
+                | "outside"
+                | "inside"
+                | "with"
+                | "while"
+                | "following"
+                | "as"
+                | "and"
+                | "overnight"
+                | "early"
+                | "late"
+                | "|"
+        )
+    });
+    (participle && no_object).then_some(cue)
+}
+
+/// The person starting at token `i`: a singular victim word ("man", "police officer") or an
+/// age ("17-year-old", "16-year old", "six year old"), with the noun after an age ("a
+/// 17-year-old boy"). Returns where it ends, its category and tags.
+fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec<String>)> {
+    let victim = |at: usize| a.victims.iter().find(|v| v.start == at && !is_plural(&a.words[v.end - 1]));
+    if let Some(end) = age_end(a, i) {
+        return Some(match victim(end) {
+            Some(v) => (v.end, v.value.category.clone(), v.value.tags.clone()),
+            None => (end, "all".to_owned(), Vec::new()),
+        });
+    }
+    victim(i).map(|v| (v.end, v.value.category.clone(), v.value.tags.clone()))
+}
+
+/// Where an age used as a noun ends: "17-year-old", "9-month-old", "16-year old", "six year
+/// old".
+fn age_end(a: &Annotations, i: usize) -> Option<usize> {
+    const UNITS: [&str; 8] = ["year", "years", "month", "months", "week", "weeks", "day", "days"];
+    let word = a.words.get(i)?;
+    let mut parts = word.split('-');
+    let number = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    let numeric = !number.is_empty() && number.chars().all(|c| c.is_ascii_alphanumeric());
+    match rest.as_slice() {
+        [unit, "old"] if numeric && UNITS.contains(unit) => Some(i + 1),
+        [unit] if numeric && UNITS.contains(unit) && a.words.get(i + 1)? == "old" => Some(i + 2),
+        [] if (number.chars().all(|c| c.is_ascii_digit()) || is_number_word(number))
+            && UNITS.contains(&a.words.get(i + 1)?.as_str())
+            && a.words.get(i + 2)? == "old" =>
+        {
+            Some(i + 3)
+        }
+        _ => None,
+    }
+}
+
+/// A number written as a word, as ages are ("six", "twenty-one").
+fn is_number_word(word: &str) -> bool {
+    sitrep_annotate::en::numbers::word_number(word).is_some()
+}
+
+fn is_capitalised(a: &Annotations, i: usize) -> bool {
+    a.tokens[i].span.slice(&a.text).chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_person_kind(kind: &str) -> bool {
@@ -143,6 +261,37 @@ mod tests {
         assert_eq!(
             short("Man killed, 8 others wounded in shooting at party"),
             vec![row("injured", 8, "all"), row("killed", 1, "all")]
+        );
+    }
+
+    #[test]
+    fn ages_as_nouns() {
+        assert_eq!(short("A six year old passenger was pronounced dead."), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("Police said a 16-year old was shot and killed."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Teen accidentally shoots 5-year-old boy in leg"), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("9-month-old dies after gun goes off"), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn headline_passives_without_auxiliary() {
+        assert_eq!(short("Marlow Teen Accidentally Shot In Face"), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("Toddler fatally shot by gunman in Kelby"), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("Teen found dead in Marlow after report of shots"), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("Teen shot to death in driveway"), vec![row("killed", 1, "civilians")]);
+    }
+
+    #[test]
+    fn reflexives() {
+        assert_eq!(short("Man accidentally shoots himself in Kelby"), vec![row("shot", 1, "all")]);
+        assert_eq!(short("A man accidentally shot himself to death."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("He then fatally shot himself."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn a_definite_person_may_die_later_in_the_sentence() {
+        assert_eq!(
+            short("The man was taken to a hospital where doctors tried to save him, and died."),
+            vec![row("killed", 1, "all")]
         );
     }
 

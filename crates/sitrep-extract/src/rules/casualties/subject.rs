@@ -1,0 +1,107 @@
+//! The victim a casualty cue takes from before it: the subject of an intransitive cue ("Reed
+//! died"), of a passive ("Reed was shot", "the man was found dead", "Reed was killed"), of a
+//! verb of suffering ("the boy suffered a gunshot wound"), the noun of a relative ("the boy
+//! who was killed"), or of the sentence when the cue is
+//! its second predicate ("he was taken to a hospital but died").
+//!
+//! ## What it leaves alone
+//! An active cue ("Reed shot two men": Reed is the shooter); a negated one ("he was not
+//! hurt" is no casualty, and the zero rules read "no one was hurt"); a second predicate whose
+//! sentence opens with anything but a short subject ("Police arrived and the man died" finds
+//! "the man" the ordinary way).
+
+use sitrep_annotate::Annotations;
+use sitrep_annotate::en::lexicons::experiencer;
+
+/// Cues that take their victim as subject without a passive: "died", "succumbed".
+const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
+/// Auxiliaries and copulas of the passive: "was killed", "had been shot", "was found dead".
+const PASSIVE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "found", "got"];
+/// Words between the subject and the cue that change nothing: "Reed [later] died".
+const BETWEEN: &[&str] = &["later", "also", "then", "had", "has", "have", "soon", "still"];
+/// How far before its cue a verb of suffering may stand: "suffered [a single gunshot] wound".
+const SUFFERING_REACH: usize = 4;
+
+/// Whether the cue at `cue_start` takes the words before it as its victim. Returns where that
+/// victim ends (the token after it), or `None` for an active verb.
+pub fn victim_before(a: &Annotations, cue_start: usize, first: usize) -> Option<usize> {
+    let mut i = cue_start;
+    let mut passive = PASSIVE.contains(&a.words[cue_start].as_str());
+    // "suffered a gunshot wound": the wound's bearer is the subject of the verb before it.
+    for back in 1..=SUFFERING_REACH.min(cue_start - first) {
+        let word = &a.words[cue_start - back];
+        if experiencer().contains(word) {
+            i = cue_start - back;
+            passive = true;
+            break;
+        }
+        if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+    }
+    let intransitive = INTRANSITIVE.contains(&a.words[cue_start].as_str());
+    while i > first && (skippable(a, i - 1) || PASSIVE.contains(&a.words[i - 1].as_str())) {
+        passive |= PASSIVE.contains(&a.words[i - 1].as_str());
+        i -= 1;
+    }
+    if !(intransitive || passive) {
+        return None;
+    }
+    // "the boy who was killed", "Ann Reed, who died": the relative's noun.
+    if i > first + 1 && a.words[i - 1] == "who" {
+        i -= 1;
+        if a.words[i - 1] == "," {
+            i -= 1;
+        }
+    }
+    if i > first + 1 && matches!(a.words[i - 1].as_str(), "and" | "but") {
+        return Some(sentence_subject(a, first, i - 1).unwrap_or(i));
+    }
+    Some(i)
+}
+
+/// An adverb ("later", "fatally", "accidentally") or an auxiliary of tense.
+fn skippable(a: &Annotations, i: usize) -> bool {
+    let word = &a.words[i];
+    let lowercase = a.tokens[i].span.slice(&a.text).chars().next().is_some_and(char::is_lowercase);
+    BETWEEN.contains(&word.as_str()) || (lowercase && word.len() > 4 && word.ends_with("ly"))
+}
+
+/// The end of a short subject opening the sentence and followed by its verb ("He was taken",
+/// "The man was rushed", "Ann Reed was found"), before the coordinator at `and`.
+fn sentence_subject(a: &Annotations, first: usize, and: usize) -> Option<usize> {
+    let verb =
+        (first + 1..and.min(first + 5)).find(|&j| matches!(a.words[j].as_str(), "was" | "is" | "had" | "has"))?;
+    let subject_word = |j: usize| {
+        let word = a.words[j].as_str();
+        matches!(word, "he" | "she" | "the" | "a" | "an" | "his" | "her")
+            || a.victims.iter().any(|v| v.start <= j && j < v.end)
+            || a.tokens[j].span.slice(&a.text).chars().next().is_some_and(char::is_uppercase)
+    };
+    (first..verb).all(subject_word).then_some(verb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn passives_intransitives_and_suffering() {
+        assert_eq!(short("Ann Reed, 16, was killed in the drive-by."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("The juvenile was accidentally shot."), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("The teen was found dead in a car."), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("The boy suffered a single gunshot wound."), vec![row("injured", 1, "civilians")]);
+    }
+
+    #[test]
+    fn a_second_predicate_takes_the_sentence_subject() {
+        assert_eq!(short("He was taken to a hospital but died from his injuries."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("The man was rushed to a hospital and later died."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn actives_and_negations_are_not_victims() {
+        assert_eq!(short("The man shot a dog."), vec![]);
+        assert_eq!(short("He was not hurt."), vec![]);
+    }
+}
