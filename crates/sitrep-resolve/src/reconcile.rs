@@ -7,7 +7,8 @@
 //!   per victim category when the document only itemises ("two officers and a bystander"), or
 //!   the number of victims it names one by one (a surname alone being the person named in
 //!   full), whichever is largest. Injured also counts the
-//!   people shot who are not among the killed ("five were shot, two fatally" → 3 injured).
+//!   people shot who are not among the killed ("five were shot, two fatally" → 3 injured);
+//!   a victim named among the wounded and among the dead is dead, not injured.
 //! - **low** is the lowest statement, **high** the highest (a range's upper end included),
 //!   **best** the statement that is specific (not a vague word, not "up to"), then latest, then
 //!   largest: a later count beats an earlier one, an itemised count beats "dozens".
@@ -66,7 +67,18 @@ pub fn reconcile(claims: &[Claim], statements: &[Statement], aggregate: bool) ->
     let injured: Vec<Stated> = statements
         .iter()
         .filter_map(|s| {
-            let direct = stated(claims, s, "injured", &counted);
+            // "Reed was wounded in the head … Reed died": the wounded named are not the dead.
+            let dead_names: Vec<&str> = s
+                .claims
+                .iter()
+                .filter(|&&i| claims[i].kind == "killed" && counted(&claims[i]))
+                .flat_map(|&i| claims[i].victims.iter().map(String::as_str))
+                .collect();
+            let alive = |c: &Claim| {
+                counted(c)
+                    && (c.victims.is_empty() || !c.victims.iter().all(|v| dead_names.iter().any(|d| same_person(v, d))))
+            };
+            let direct = stated(claims, s, "injured", &alive);
             let shot = stated(claims, s, "shot", &counted);
             let dead = stated(claims, s, "killed", &counted).map_or(0, |k| k.value);
             let not_dead = shot.filter(|x| x.value > dead).map(|mut x| {
@@ -258,12 +270,17 @@ fn distinct_people<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     names.dedup();
     let mut people: Vec<&str> = Vec::new();
     for name in names {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if !people.iter().any(|p| words.iter().all(|w| p.split_whitespace().any(|pw| pw == *w))) {
+        if !people.iter().any(|p| same_person(name, p)) {
             people.push(name);
         }
     }
     people
+}
+
+/// Whether two names are one person: the words of one all stand in the other.
+fn same_person(a: &str, b: &str) -> bool {
+    let within = |short: &str, long: &str| short.split_whitespace().all(|w| long.split_whitespace().any(|l| l == w));
+    within(a, b) || within(b, a)
 }
 
 #[cfg(test)]
@@ -343,6 +360,17 @@ mod tests {
         assert_eq!((f.fatalities.low, f.fatalities.best, f.fatalities.high), (45, 45, 45));
         // Not counted in an incident.
         assert_eq!(reconcile(&claims, &[on(3, 0..2)], false).fatalities.best, 0);
+    }
+
+    #[test]
+    fn the_wounded_who_died_are_not_injured() {
+        let mut claims = vec![claim("injured", 1, "exact", "all"), claim("killed", 1, "exact", "all")];
+        claims[0].victims = vec!["Reed".into()];
+        claims[1].victims = vec!["Ann Reed".into()];
+        let f = reconcile(&claims, &[on(3, 0..2)], false);
+        assert_eq!((f.fatalities.best, f.injuries.best), (1, 0));
+        claims[0].victims = vec!["Tom Hale".into()];
+        assert_eq!(reconcile(&claims, &[on(3, 0..2)], false).injuries.best, 1);
     }
 
     #[test]

@@ -247,6 +247,13 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
             return false;
         }
+        // "ages 11 and 12", "aged 17 or 18": the second age of a pair.
+        if index >= 3
+            && matches!(words[index - 1].as_str(), "and" | "or" | "," | "to")
+            && matches!(words[index - 3].as_str(), "aged" | "ages" | "age")
+        {
+            return false;
+        }
         // "both 24": "both" already counts two people; the number after it is their age.
         if index > 0 && words[index - 1] == "both" {
             return false;
@@ -376,6 +383,8 @@ mod tests {
             "the man, 22, was pronounced dead",
             "Tom Vale, also 20, was arrested",
             "Ann Acosta-Reed, 18, died",
+            "girls, ages 11 and 12, were shot",
+            "he called 911 to report it",
             "a girl, 13, killed in a drive-by",
             "fighting for 14 hours over 5 km",
             "a 9 mm pistol and $5",

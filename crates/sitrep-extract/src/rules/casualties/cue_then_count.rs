@@ -27,7 +27,7 @@ pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
         i -= 1;
         if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
             // A noun cue needs its preposition: "deaths 3" is not a construction, "deaths of 3" is.
-            return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });
+            return Some(Tie { kinds: vec![super::kind_of(a, cue)], start: cue.start, end: cue.end });
         }
         if !LINKS.contains(&a.words[i].as_str()) || links == 2 {
             return None;
@@ -44,6 +44,7 @@ mod tests {
     #[test]
     fn verbs_and_their_objects() {
         assert_eq!(short("Gunmen killed 16 soldiers."), vec![row("killed", 16, "state_forces")]);
+        assert_eq!(short("Police fatally shot two gunmen."), vec![row("killed", 2, "armed_group")]);
         assert_eq!(
             short("The attack killed three soldiers and wounded two more."),
             vec![row("killed", 3, "state_forces"), row("injured", 2, "state_forces")]

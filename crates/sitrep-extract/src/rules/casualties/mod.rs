@@ -69,10 +69,10 @@ pub struct Tie {
     pub end: usize,
 }
 
-/// The cue chained to the one ending at token `end` by "and", past one adverb: "shot and
-/// [critically] wounded", "wounded and captured".
+/// The cue chained to the one ending at token `end` by "and" or a comma, past one adverb:
+/// "shot and [critically] wounded", "wounded and captured", "17-year-old shot, killed".
 pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>> {
-    if a.words.get(end).map(String::as_str) != Some("and") {
+    if !matches!(a.words.get(end).map(String::as_str), Some("and" | ",")) {
         return None;
     }
     let mut next = end + 1;
@@ -80,6 +80,19 @@ pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<s
         next += 1;
     }
     a.cues.iter().find(|c| c.start == next)
+}
+
+/// A cue's kind, read with the adverb of death before it: "fatally shot", "mortally wounded"
+/// are deaths.
+pub fn kind_of(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> String {
+    let fatal_adverb = cue.start > 0
+        && a.words[cue.start - 1].ends_with("ly")
+        && a.cues.iter().any(|c| c.end == cue.start && c.value.kind == "killed");
+    if fatal_adverb && matches!(cue.value.kind.as_str(), "shot" | "injured") {
+        "killed".to_owned()
+    } else {
+        cue.value.kind.clone()
+    }
 }
 
 /// All casualty claims of a text.
@@ -138,6 +151,11 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(pronouns);
         let deaths = death_of::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(deaths);
+        // "She suffered a gunshot wound and was pronounced dead": one person, dead, whose
+        // wound is how she died, not an injury of its own.
+        let dead: Vec<usize> =
+            in_sentence.iter().filter(|f| f.kind == "killed" && f.value == 1).map(|f| f.span.start).collect();
+        in_sentence.retain(|f| !(f.kind == "injured" && f.value == 1 && dead.contains(&f.span.start)));
         out.extend(in_sentence);
     }
     out

@@ -50,7 +50,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if found.iter().any(|f| f.span.start < span.end && f.span.end > span.start) {
             continue;
         }
-        let person = super::singular_victim::one(cue.value.kind.clone(), "all".into(), Vec::new(), span, sentence);
+        let person = super::singular_victim::one(super::kind_of(a, cue), "all".into(), Vec::new(), span, sentence);
         out.push(Found { value: names.len() as u32, victims: names, ..person });
     }
     out

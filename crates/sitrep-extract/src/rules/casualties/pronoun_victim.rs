@@ -21,6 +21,10 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") {
             continue;
         }
+        // "fatally shot": the adverb before already made the claim.
+        if a.cues.iter().any(|c| c.end == cue.start) {
+            continue;
+        }
         let Some(subject) = super::subject::victim_before(a, cue.start, first) else { continue };
         if subject <= first || !matches!(a.words[subject - 1].as_str(), "he" | "she") {
             continue;
@@ -30,7 +34,10 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             last_cue = next;
         }
         let span = Span::new(a.tokens[subject - 1].span.start, a.tokens[last_cue.end - 1].span.end);
-        let covered = found.iter().chain(out.iter()).any(|f| f.span.start < span.end && f.span.end > span.start);
+        // Another rule took the cue ("he was one of two people shot").
+        let cue_span = last_cue.span;
+        let covered =
+            found.iter().chain(out.iter()).any(|f| f.span.start < cue_span.end && f.span.end > cue_span.start);
         if covered {
             continue;
         }

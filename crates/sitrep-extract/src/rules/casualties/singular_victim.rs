@@ -56,7 +56,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         if let Some(cue) = a.cues.iter().find(|c| c.end == i && i > first && is_person_kind(&c.value.kind)) {
             let span = Span::new(a.tokens[cue.start].span.start, a.tokens[person_end - 1].span.end);
             if !counted.iter().any(|f| f.span.start <= span.start && f.span.end >= span.end) {
-                out.push(one(cue.value.kind.clone(), category, tags, span, sentence));
+                out.push(one(super::kind_of(a, cue), category, tags, span, sentence));
             }
             continue;
         }
@@ -256,6 +256,7 @@ mod tests {
         assert_eq!(short("The gunman then shot and killed himself."), vec![row("killed", 1, "all")]);
         assert_eq!(short("The man died at the hospital."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Her son was wounded."), vec![row("injured", 1, "civilians")]);
+        assert_eq!(short("Police fatally shot an armed teen."), vec![row("killed", 1, "civilians")]);
         assert_eq!(short("The gunman shot two people before he fled."), vec![row("shot", 2, "all")]);
         assert_eq!(short("Man kills neighbour in dispute"), vec![]);
         assert_eq!(
