@@ -79,7 +79,8 @@ mod tests {
 
     #[test]
     fn things_are_not_people() {
-        assert_eq!(short("Officers returned three rounds and killed her."), vec![]);
+        // "her" is the one person killed, not the three rounds.
+        assert_eq!(short("Officers returned three rounds and killed her."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Gunmen fired two shots, killing a man."), vec![row("killed", 1, "all")]);
         assert_eq!(short("He died of multiple gunshot wounds."), vec![row("killed", 1, "all")]);
     }

@@ -1,13 +1,16 @@
-//! A pronoun as the victim of a passive or intransitive cue counts one person.
+//! A pronoun as the victim of a passive or intransitive cue, or as the object of an active one,
+//! counts one person.
 //!
 //! ## What it handles
 //! "he died at the hospital", "she was shot and killed", "he was fatally wounded", "he later
-//! died": one person, of no known category. A person counted twice this way ("a man was shot;
+//! died", "the gun went off, killing her", "someone shot him in the chest": one person, of no
+//! known category. A person counted twice this way ("a man was shot;
 //! he died") is still one: reconciliation takes the largest figure counting everyone, it does
 //! not add them.
 //!
 //! ## What it leaves alone
-//! "he shot two people" (active: he is the shooter); "they died" (how many is not said);
+//! "he shot two people" (active: he is the shooter); "they died", "killing them" (how many is
+//! not said); "shot her husband" (a possessive: the husband is `singular_victim`'s);
 //! "killed himself" (the reflexive, `singular_victim`).
 
 use sitrep_annotate::Annotations;
@@ -15,8 +18,15 @@ use sitrep_model::Span;
 
 use super::Found;
 
+/// Words that may follow an object pronoun ("shot him in the chest"); any other word after
+/// "her" makes it a possessive ("shot her husband").
+const AFTER_OBJECT: &[&str] = &[
+    "in", "at", "on", "with", "as", "while", "before", "after", "during", "and", "outside", "inside", "near", "once",
+    "twice", "multiple", "several", "through", "from", "to", "too", "twice", "again", "dead", "fatally", "then",
+];
+
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+    let mut out: Vec<Found> = objects(a, sentence, first, last, found);
     for cue in a.cues.iter().filter(|c| c.start > first && c.end <= last) {
         if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") {
             continue;
@@ -46,6 +56,32 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
     out
 }
 
+/// "killing her", "shot him in the chest": an object pronoun after an active cue.
+fn objects(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for cue in a.cues.iter().filter(|c| c.start > first && c.end < last) {
+        let word = a.words[cue.end - 1].as_str();
+        let active = word.ends_with("ing") || word.ends_with("ed") || matches!(word, "shot" | "shoots" | "kills");
+        if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") || !active {
+            continue;
+        }
+        let pronoun = a.words[cue.end].as_str();
+        let then = a.words.get(cue.end + 1).map(String::as_str);
+        let object = pronoun == "him"
+            || (pronoun == "her"
+                && then.is_none_or(|w| AFTER_OBJECT.contains(&w) || !w.chars().all(char::is_alphanumeric)));
+        if !object || super::subject::victim_before(a, cue.start, first).is_some() {
+            continue;
+        }
+        let span = Span::new(a.tokens[cue.start].span.start, a.tokens[cue.end].span.end);
+        if found.iter().any(|f| f.span.start < span.end && f.span.end > span.start) {
+            continue;
+        }
+        out.push(super::singular_victim::one(super::kind_of(a, cue), "all".into(), Vec::new(), span, sentence));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{row, short};
@@ -55,6 +91,13 @@ mod tests {
         assert_eq!(short("Police said he died from a single gunshot wound."), vec![row("killed", 1, "all")]);
         assert_eq!(short("He was fatally shot at a house party."), vec![row("killed", 1, "all")]);
         assert_eq!(short("She was shot and wounded."), vec![row("injured", 1, "all")]);
+    }
+
+    #[test]
+    fn an_object_pronoun_counts_one() {
+        assert_eq!(short("The gun went off, striking the girl and killing her."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Someone walked up and shot him in the chest."), vec![row("shot", 1, "all")]);
+        assert_eq!(short("He shot her husband."), vec![row("shot", 1, "civilians")]);
     }
 
     #[test]

@@ -41,8 +41,10 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         let opening = !indefinite
             && !definite
             && !after_article
-            && (first..i).all(|j| is_capitalised(a, j) && a.words[j].chars().all(char::is_alphabetic))
-            && i <= first + 2;
+            && (first..i).all(|j| {
+                a.words[j] == "." || (is_capitalised(a, j) && a.words[j].chars().all(|c| c.is_alphabetic() || c == '.'))
+            })
+            && i <= first + 4;
         let person = if indefinite || definite {
             person_at(a, i + 1).or_else(|| person_at(a, i + 2).filter(|_| age_end(a, i + 1).is_none()))
         } else if bare_age || opening {
@@ -159,6 +161,8 @@ fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&
                 | "with"
                 | "while"
                 | "following"
+                | "from"
+                | "of"
                 | "as"
                 | "and"
                 | "overnight"
@@ -279,6 +283,11 @@ mod tests {
         assert_eq!(short("Toddler fatally shot by gunman in Kelby"), vec![row("killed", 1, "civilians")]);
         assert_eq!(short("Teen found dead in Marlow after report of shots"), vec![row("killed", 1, "civilians")]);
         assert_eq!(short("Teen shot to death in driveway"), vec![row("killed", 1, "civilians")]);
+        assert_eq!(
+            short("St. Anne Parish deputy killed in accidental shooting"),
+            vec![row("killed", 1, "state_forces")]
+        );
+        assert_eq!(short("Kelby Man Dies From Gunshot Wound"), vec![row("killed", 1, "all")]);
     }
 
     #[test]

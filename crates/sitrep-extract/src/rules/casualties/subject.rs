@@ -16,9 +16,11 @@ use sitrep_annotate::en::lexicons::experiencer;
 /// Cues that take their victim as subject without a passive: "died", "succumbed".
 const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
 /// Auxiliaries and copulas of the passive: "was killed", "had been shot", "was found dead".
-const PASSIVE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "found", "got"];
+const PASSIVE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "found", "got", "declared"];
 /// Words between the subject and the cue that change nothing: "Reed [later] died".
-const BETWEEN: &[&str] = &["later", "also", "then", "had", "has", "have", "soon", "still"];
+const BETWEEN: &[&str] = &["later", "also", "then", "had", "has", "have", "soon", "still", "since"];
+/// Most words an apposition between commas may hold: "Ann Reed, [of the 4100 block of Main], died".
+const APPOSITION: usize = 8;
 /// How far before its cue a verb of suffering may stand: "suffered [a single gunshot] wound".
 const SUFFERING_REACH: usize = 4;
 
@@ -54,6 +56,18 @@ pub fn victim_before(a: &Annotations, cue_start: usize, first: usize) -> Option<
             i -= 1;
         }
     }
+    // "The victim, Ann Reed, was pronounced dead": past an apposition.
+    if i > first + 2 && a.words[i - 1] == "," {
+        let opening = (first + 1..i - 1).rev().take(APPOSITION).find(|&j| a.words[j] == ",");
+        if let Some(j) = opening
+            && j + 1 < i - 1
+            && (j + 1..i - 1).all(|k| {
+                !super::clause::is_boundary(a, k) && a.words[k] != "and" && !a.cues.iter().any(|c| c.start == k)
+            })
+        {
+            i = j;
+        }
+    }
     if i > first + 1 && matches!(a.words[i - 1].as_str(), "and" | "but") {
         return Some(sentence_subject(a, first, i - 1).unwrap_or(i));
     }
@@ -70,15 +84,22 @@ fn skippable(a: &Annotations, i: usize) -> bool {
 /// The end of a short subject opening the sentence and followed by its verb ("He was taken",
 /// "The man was rushed", "Ann Reed was found"), before the coordinator at `and`.
 fn sentence_subject(a: &Annotations, first: usize, and: usize) -> Option<usize> {
+    // "Police say the man was taken …": the subject follows the reporting clause.
+    let start = (first..and.min(first + 4))
+        .rev()
+        .find(|&j| matches!(a.words[j].as_str(), "say" | "says" | "said" | "that"))
+        .map_or(first, |j| j + 1);
     let verb =
-        (first + 1..and.min(first + 5)).find(|&j| matches!(a.words[j].as_str(), "was" | "is" | "had" | "has"))?;
+        (start + 1..and.min(start + 8)).find(|&j| matches!(a.words[j].as_str(), "was" | "is" | "had" | "has"))?;
     let subject_word = |j: usize| {
         let word = a.words[j].as_str();
-        matches!(word, "he" | "she" | "the" | "a" | "an" | "his" | "her")
+        // An age in commas: "Cade Reed, 16, was".
+        matches!(word, "he" | "she" | "the" | "a" | "an" | "his" | "her" | ",")
+            || word.chars().all(|c| c.is_ascii_digit())
             || a.victims.iter().any(|v| v.start <= j && j < v.end)
             || a.tokens[j].span.slice(&a.text).chars().next().is_some_and(char::is_uppercase)
     };
-    (first..verb).all(subject_word).then_some(verb)
+    (start..verb).all(subject_word).then_some(verb)
 }
 
 #[cfg(test)]
@@ -94,7 +115,22 @@ mod tests {
     }
 
     #[test]
+    fn past_an_apposition() {
+        assert_eq!(short("The victim, Ann Reed, was pronounced dead at the scene."), vec![row("killed", 1, "all")]);
+        assert_eq!(
+            short("Bo Li, of the 4100 block of Main Street, died at a hospital."),
+            vec![row("killed", 1, "all")]
+        );
+        assert_eq!(short("He has since been declared clinically dead."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
     fn a_second_predicate_takes_the_sentence_subject() {
+        assert_eq!(short("Police say the man was taken to a hospital and died."), vec![row("killed", 1, "all")]);
+        assert_eq!(
+            short("Cade Reed, 16, was in the back seat and died after being shot."),
+            vec![row("killed", 1, "all")]
+        );
         assert_eq!(short("He was taken to a hospital but died from his injuries."), vec![row("killed", 1, "all")]);
         assert_eq!(short("The man was rushed to a hospital and later died."), vec![row("killed", 1, "all")]);
     }
