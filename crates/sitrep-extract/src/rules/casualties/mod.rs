@@ -123,7 +123,10 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
             let Some(tie) = tie else { continue };
             let (category, tags) = victim::of(a, count, &in_sentence);
             let aggregate = clause::has_aggregate_hint(a, clause);
+            // "a boy was killed and six others were shot": the others are the ones who lived.
+            let others = matches!(a.words.get(count.end).map(String::as_str), Some("other" | "others" | "more"));
             for kind in tie.kinds {
+                let kind = if others && kind == "shot" { "injured".to_owned() } else { kind };
                 let start = a.tokens[count.start.min(tie.start)].span.start;
                 let end = a.tokens[(count.end.max(tie.end)) - 1].span.end;
                 in_sentence.push(Found {
@@ -155,7 +158,9 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         // wound is how she died, not an injury of its own.
         let dead: Vec<usize> =
             in_sentence.iter().filter(|f| f.kind == "killed" && f.value == 1).map(|f| f.span.start).collect();
-        in_sentence.retain(|f| !(f.kind == "injured" && f.value == 1 && dead.contains(&f.span.start)));
+        in_sentence.retain(|f| {
+            !(matches!(f.kind.as_str(), "injured" | "shot") && f.value == 1 && dead.contains(&f.span.start))
+        });
         out.extend(in_sentence);
     }
     out

@@ -111,7 +111,9 @@ mod tests {
         assert_eq!(short("Ann Reed, 16, was killed in the drive-by."), vec![row("killed", 1, "all")]);
         assert_eq!(short("The juvenile was accidentally shot."), vec![row("shot", 1, "civilians")]);
         assert_eq!(short("The teen was found dead in a car."), vec![row("killed", 1, "civilians")]);
-        assert_eq!(short("The boy suffered a single gunshot wound."), vec![row("injured", 1, "civilians")]);
+        // A gunshot wound says he was shot, not whether he lived.
+        assert_eq!(short("The boy suffered a single gunshot wound."), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("The boy suffered minor injuries."), vec![row("injured", 1, "civilians")]);
     }
 
     #[test]
