@@ -8,7 +8,8 @@
 //!   the number of victims it names one by one (a surname alone being the person named in
 //!   full), whichever is largest. Injured also counts the
 //!   people shot who are not among the killed ("five were shot, two fatally" → 3 injured);
-//!   a victim named among the wounded and among the dead is dead, not injured.
+//!   a victim named among the wounded and among the dead is dead, not injured; the shot of
+//!   one side and the dead of another are different people (a deputy shot, the gunman dead).
 //! - **low** is the lowest statement, **high** the highest (a range's upper end included),
 //!   **best** the statement that is specific (not a vague word, not "up to"), then latest, then
 //!   largest: a later count beats an earlier one, an itemised count beats "dozens".
@@ -80,7 +81,19 @@ pub fn reconcile(claims: &[Claim], statements: &[Statement], aggregate: bool) ->
             };
             let direct = stated(claims, s, "injured", &alive);
             let shot = stated(claims, s, "shot", &counted);
-            let dead = stated(claims, s, "killed", &counted).map_or(0, |k| k.value);
+            // "The suspect died … a deputy was shot": the shot are of another side than the dead.
+            let categories = |kind: &str| -> Vec<&str> {
+                s.claims
+                    .iter()
+                    .filter(|&&i| claims[i].kind == kind && counted(&claims[i]))
+                    .map(|&i| claims[i].category.as_str())
+                    .collect()
+            };
+            let (shot_sides, dead_sides) = (categories("shot"), categories("killed"));
+            let apart = !shot_sides.contains(&"all")
+                && !dead_sides.contains(&"all")
+                && shot_sides.iter().all(|c| !dead_sides.contains(c));
+            let dead = if apart { 0 } else { stated(claims, s, "killed", &counted).map_or(0, |k| k.value) };
             let not_dead = shot.filter(|x| x.value > dead).map(|mut x| {
                 x.value -= dead;
                 x.high = x.value;
@@ -360,6 +373,15 @@ mod tests {
         assert_eq!((f.fatalities.low, f.fatalities.best, f.fatalities.high), (45, 45, 45));
         // Not counted in an incident.
         assert_eq!(reconcile(&claims, &[on(3, 0..2)], false).fatalities.best, 0);
+    }
+
+    #[test]
+    fn the_shot_of_one_side_are_not_the_dead_of_another() {
+        let claims = vec![claim("shot", 1, "exact", "state_forces"), claim("killed", 1, "exact", "armed_group")];
+        let f = reconcile(&claims, &[on(3, 0..2)], false);
+        assert_eq!((f.fatalities.best, f.injuries.best), (1, 1));
+        let claims = vec![claim("shot", 1, "exact", "all"), claim("killed", 1, "exact", "armed_group")];
+        assert_eq!(reconcile(&claims, &[on(3, 0..2)], false).injuries.best, 0);
     }
 
     #[test]

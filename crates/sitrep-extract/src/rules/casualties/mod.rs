@@ -95,6 +95,21 @@ pub fn kind_of(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::e
     }
 }
 
+/// "Her mother was also shot, but survived", "another man was also shot": one person shot
+/// beside the victims told before, or who lived, is wounded — not one of the dead counted again.
+fn lived(a: &Annotations, found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.kind == "shot" && f.value == 1) {
+        let (from, to) = (a.token_at(f.span.start), a.token_at(f.span.end.saturating_sub(1)) + 1);
+        let clause_end =
+            (to..a.token_at(f.sentence.end)).find(|&i| a.words[i] == "." || a.words[i] == ";").unwrap_or(to);
+        let also = (from..to).any(|i| matches!(a.words[i].as_str(), "also" | "another"));
+        let survived = (to..clause_end).any(|i| sitrep_annotate::en::lexicons::spared().contains(&a.words[i]));
+        if also || survived {
+            f.kind = "injured".to_owned();
+        }
+    }
+}
+
 /// All casualty claims of a text.
 pub fn claims(a: &Annotations) -> Vec<Found> {
     let mut out = Vec::new();
@@ -154,6 +169,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(pronouns);
         let deaths = death_of::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(deaths);
+        lived(a, &mut in_sentence);
         // "She suffered a gunshot wound and was pronounced dead": one person, dead, whose
         // wound is how she died, not an injury of its own.
         let dead: Vec<usize> =

@@ -306,6 +306,13 @@ mod tests {
     }
 
     #[test]
+    fn one_more_shot_or_one_who_survived_was_wounded() {
+        assert_eq!(short("Her mother was also shot, but survived."), vec![row("injured", 1, "civilians")]);
+        assert_eq!(short("A second man was also shot."), vec![row("injured", 1, "all")]);
+        assert_eq!(short("A man was shot in the leg."), vec![row("shot", 1, "all")]);
+    }
+
+    #[test]
     fn no_cue_no_claim() {
         assert_eq!(short("A man walked into the shop."), vec![]);
     }
