@@ -247,11 +247,8 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
             return false;
         }
-        // "ages 11 and 12", "aged 17 or 18": the second age of a pair.
-        if index >= 3
-            && matches!(words[index - 1].as_str(), "and" | "or" | "," | "to")
-            && matches!(words[index - 3].as_str(), "aged" | "ages" | "age")
-        {
+        // "ages 25, 26, and 33", "aged 17 or 18", "were 28 and 31 years old": a list of ages.
+        if in_list_of_ages(tokens, words, index) {
             return false;
         }
         // "both 24": "both" already counts two people; the number after it is their age.
@@ -265,8 +262,12 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if opening >= 2
             && words[opening - 1] == ","
             && matches!(words.get(index + 1).map(String::as_str), Some("," | ")"))
-            && words[opening - 2].chars().any(char::is_alphabetic)
-            && !words[opening - 2].chars().any(|c| c.is_ascii_digit())
+            && {
+                // "Bo Li Jr., 19,": past the abbreviation's full stop.
+                let name =
+                    if words[opening - 2] == "." && opening >= 3 { &words[opening - 3] } else { &words[opening - 2] };
+                name.chars().any(char::is_alphabetic) && !name.chars().any(|c| c.is_ascii_digit())
+            }
             && digits.parse::<u32>().is_ok_and(|age| age <= 120)
         {
             return false;
@@ -288,6 +289,19 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         }
     }
     true
+}
+
+/// Whether the number at `index` stands in a list of numbers opened by "ages"/"aged" or
+/// closed by "years old".
+fn in_list_of_ages(tokens: &[Token], words: &[String], index: usize) -> bool {
+    let listed =
+        |i: usize| tokens[i].kind == TokenKind::Number || matches!(words[i].as_str(), "," | "and" | "or" | "to");
+    let before = (0..index).rev().find(|&i| !listed(i));
+    let after = (index + 1..words.len()).find(|&i| !listed(i));
+    before.is_some_and(|i| matches!(words[i].as_str(), "aged" | "ages" | "age"))
+        || after.is_some_and(|i| {
+            matches!(words[i].as_str(), "years" | "year") && words.get(i + 1).is_some_and(|w| w == "old")
+        })
 }
 
 /// The word before token `at`, with its full stop when glued to it ("No." in "No. 4").
@@ -384,6 +398,9 @@ mod tests {
             "Tom Vale, also 20, was arrested",
             "Ann Acosta-Reed, 18, died",
             "girls, ages 11 and 12, were shot",
+            "the men, ages 25, 26, and 33, were hurt",
+            "those hurt were 28 and 31 years old",
+            "Bo Li Jr., 19, was shot",
             "he called 911 to report it",
             "a girl, 13, killed in a drive-by",
             "fighting for 14 hours over 5 km",

@@ -28,6 +28,9 @@ pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
+            if super::fired_at(a, cue) {
+                return None;
+            }
             return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });
         }
     }

@@ -7,7 +7,7 @@
 //! "the toll stands at 12".
 //!
 //! ## What it leaves alone
-//! A cue further away or across a clause boundary (`cue_before_loosely` may take it); a cue
+//! "shot at a dozen people" (fired at, not hit). A cue further away or across a clause boundary (`cue_before_loosely` may take it); a cue
 //! after the count (`count_then_cue`).
 
 use sitrep_annotate::Annotations;
@@ -26,6 +26,10 @@ pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
     while i > first {
         i -= 1;
         if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
+            // "shot at a dozen people": fired at, not hit.
+            if super::fired_at(a, cue) {
+                return None;
+            }
             // A noun cue needs its preposition: "deaths 3" is not a construction, "deaths of 3" is.
             return Some(Tie { kinds: vec![super::kind_of(a, cue)], start: cue.start, end: cue.end });
         }
@@ -45,6 +49,7 @@ mod tests {
     fn verbs_and_their_objects() {
         assert_eq!(short("Gunmen killed 16 soldiers."), vec![row("killed", 16, "state_forces")]);
         assert_eq!(short("Police fatally shot two gunmen."), vec![row("killed", 2, "armed_group")]);
+        assert_eq!(short("The gunman shot at a dozen people."), vec![]);
         assert_eq!(
             short("The attack killed three soldiers and wounded two more."),
             vec![row("killed", 3, "state_forces"), row("injured", 2, "state_forces")]

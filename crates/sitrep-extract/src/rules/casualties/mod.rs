@@ -110,6 +110,11 @@ fn lived(a: &Annotations, found: &mut [Found]) {
     }
 }
 
+/// "shot at": fired at, whoever was hit.
+pub fn fired_at(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> bool {
+    cue.value.kind == "shot" && a.words.get(cue.end).is_some_and(|w| w == "at")
+}
+
 /// All casualty claims of a text.
 pub fn claims(a: &Annotations) -> Vec<Found> {
     let mut out = Vec::new();
