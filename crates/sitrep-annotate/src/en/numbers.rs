@@ -27,6 +27,7 @@ const LEXICON: &str = include_str!("../../../../lexicons/en/numbers.toml");
 struct NotCounts {
     units_after: Vec<String>,
     markers_before: Vec<String>,
+    family_of: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +47,7 @@ struct Tables {
     qualifiers: Vec<(Vec<String>, String)>,
     units_after: HashSet<String>,
     markers_before: HashSet<String>,
+    family_of: HashSet<String>,
 }
 
 fn tables() -> &'static Tables {
@@ -68,6 +70,7 @@ fn tables() -> &'static Tables {
             qualifiers: phrases(lexicon.qualifiers),
             units_after: lexicon.not_counts.units_after.into_iter().collect(),
             markers_before: lexicon.not_counts.markers_before.into_iter().collect(),
+            family_of: lexicon.not_counts.family_of.into_iter().collect(),
         }
     })
 }
@@ -276,6 +279,10 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
     // "Route 9", "March 7", "aged 17", "$5", "No. 4" — unless a qualifier opens the quantity
     // ("at least 3" starts with its own words).
     let qualified = t.qualifiers.iter().any(|(p, _)| p[0] == *first);
+    // "a mother of three": the family's size.
+    if start >= 2 && words[start - 1] == "of" && t.family_of.contains(words[start - 2].as_str()) {
+        return false;
+    }
     if !qualified && word_before(tokens, words, start).is_some_and(|w| t.markers_before.contains(w.as_str())) {
         return false;
     }
@@ -401,6 +408,7 @@ mod tests {
             "the men, ages 25, 26, and 33, were hurt",
             "those hurt were 28 and 31 years old",
             "Bo Li Jr., 19, was shot",
+            "a mother of three was shot",
             "he called 911 to report it",
             "a girl, 13, killed in a drive-by",
             "fighting for 14 hours over 5 km",

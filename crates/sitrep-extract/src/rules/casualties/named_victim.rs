@@ -3,7 +3,7 @@
 //!
 //! ## What it handles
 //! "Ann Reed, 23, died at the scene", "Reed later died", "Tom Vale was shot and killed", "Ben
-//! Ortiz was wounded" — the cue is intransitive ("died", "succumbed") or passive ("was killed",
+//! Ortiz was wounded", "Ann Reed, 33, and Bo Li, 26, were killed" (two) — the cue is intransitive ("died", "succumbed") or passive ("was killed",
 //! "was pronounced dead"), so the name is the victim, not the killer. Each name counts once
 //! per sentence; the same name in several sentences is one person (the document check counts
 //! distinct names).
@@ -34,7 +34,9 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             i -= 3;
         }
         let Some(name) = name_ending_at(a, i, first) else { continue };
-        let start = a.tokens[name.0].span.start;
+        let singular_verb = (cue.start.saturating_sub(2)..cue.end).any(|k| matches!(a.words[k].as_str(), "was" | "is"));
+        let (from, names) = if singular_verb { (name.0, vec![name.2]) } else { listed_before(a, name, first) };
+        let start = a.tokens[from].span.start;
         let end = a.tokens[cue.end - 1].span.end;
         let covered =
             found.iter().chain(out.iter()).any(|f| f.span.start <= a.tokens[cue.start].span.start && f.span.end >= end);
@@ -48,9 +50,38 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             Span::new(start, end),
             sentence,
         );
-        out.push(Found { victims: vec![name.2], ..person });
+        out.push(Found { value: names.len() as u32, victims: names, ..person });
     }
     out
+}
+
+/// The names listed before and with `last` ("Ann Reed, 33, and Bo Li, 26, were killed"): where
+/// the list starts and the names. A list needs its "and" before the last name, so that "In
+/// Marlow, Reed died" stays one.
+fn listed_before(a: &Annotations, last: (usize, usize, String), first: usize) -> (usize, Vec<String>) {
+    let (mut at, mut names) = (last.0, vec![last.2]);
+    loop {
+        let mut j = at;
+        if j > first && a.words[j - 1] == "and" {
+            j -= 1;
+            if j > first && a.words[j - 1] == "," {
+                j -= 1;
+            }
+        } else if names.len() > 1 && j > first && a.words[j - 1] == "," {
+            j -= 1;
+        } else {
+            break;
+        }
+        // "Reed, 33, and": the age after the name.
+        if j >= first + 2 && a.words[j - 1].chars().all(|c| c.is_ascii_digit()) && a.words[j - 2] == "," {
+            j -= 2;
+        }
+        let Some(name) = name_ending_at(a, j, first) else { break };
+        at = name.0;
+        names.push(name.2);
+    }
+    names.reverse();
+    (at, names)
 }
 
 /// A capitalised name of one to three words ending just before token `end`: (start, end, text).
@@ -94,6 +125,8 @@ mod tests {
         assert_eq!(short("Ann Reed, 23, died at the scene."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Reed later died at a hospital."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Tom Vale was shot and killed near his home."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Ann Reed, 33, and Bo Li, 26, were killed at a car wash."), vec![row("killed", 2, "all")]);
+        assert_eq!(short("In Marlow, Reed died at a hospital."), vec![row("killed", 1, "all")]);
     }
 
     #[test]
