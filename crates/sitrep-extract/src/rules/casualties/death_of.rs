@@ -4,7 +4,8 @@
 //!
 //! ## What it handles
 //! A singular noun of death ("death", "killing", "slaying") with "of" and, within three words,
-//! one person: a singular victim word ("a man", "his teen son") or a capitalised name.
+//! one person: a singular victim word ("a man", "his teen son") or a capitalised name; or after
+//! a possessive person ("charged in his friend's shooting death", "Reed's killing").
 //!
 //! ## What it leaves alone
 //! Counts ("the deaths of two officers": `cue_then_count`); plural victims ("the killing of
@@ -24,13 +25,12 @@ const REACTIONS: &[&str] = &["against", "over", "for"];
 const REACTION_STEMS: &[&str] = &["protest", "condemn", "demand", "mourn", "outrage", "anger"];
 
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+    let mut out: Vec<Found> = possessives(a, sentence, first, last, found);
     for cue in a.cues.iter().filter(|c| c.start >= first && c.end + 1 < last && c.value.kind == "killed") {
         if !NOUNS.contains(&a.words[cue.end - 1].as_str()) || a.words[cue.end] != "of" {
             continue;
         }
-        let mut before = a.words[cue.start.saturating_sub(4).max(first)..cue.start].iter();
-        if before.any(|w| REACTIONS.contains(&w.as_str()) || REACTION_STEMS.iter().any(|r| w.starts_with(r))) {
+        if is_reaction(a, cue.start, first) {
             continue;
         }
         let from = cue.end + 1;
@@ -61,6 +61,50 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         out.push(Found { victims: name.into_iter().collect(), ..one });
     }
     out
+}
+
+/// "her friend's shooting death", "Reed's killing": a person's death told by a possessive.
+fn possessives(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for cue in a.cues.iter().filter(|c| c.start > first && c.end <= last && c.value.kind == "killed") {
+        if !NOUNS.contains(&a.words[cue.end - 1].as_str()) || is_reaction(a, cue.start, first) {
+            continue;
+        }
+        // "shooting death": the possessive stands before the noun's modifier.
+        let owner =
+            if a.words[cue.start - 1] == "shooting" && cue.start > first + 1 { cue.start - 2 } else { cue.start - 1 };
+        let original = a.tokens[owner].span.slice(&a.text);
+        let Some(stem) = original.strip_suffix("'s").or_else(|| original.strip_suffix("\u{2019}s")) else { continue };
+        let lower = stem.to_lowercase();
+        let person = !super::singular_victim::is_plural(&lower)
+            && sitrep_annotate::en::lexicons::victims()
+                .find_all(std::slice::from_ref(&lower))
+                .iter()
+                .any(|m| m.end == 1);
+        let at = a.tokens[owner].span.start;
+        let named = owner > first
+            && stem.chars().next().is_some_and(char::is_uppercase)
+            && stem.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !a.places.iter().any(|p| p.span.start <= at && p.span.end > at);
+        if !(person || named) {
+            continue;
+        }
+        let span = Span::new(at, a.tokens[cue.end - 1].span.end);
+        if found.iter().any(|f| f.span.start < span.end && f.span.end > span.start) {
+            continue;
+        }
+        let one = super::singular_victim::one("killed".into(), "all".into(), Vec::new(), span, sentence);
+        let victims = if named && !person { vec![stem.to_owned()] } else { Vec::new() };
+        out.push(Found { victims, ..one });
+    }
+    out
+}
+
+/// Whether a reaction word stands shortly before the noun ("protested against the killing").
+fn is_reaction(a: &Annotations, at: usize, first: usize) -> bool {
+    a.words[at.saturating_sub(4).max(first)..at]
+        .iter()
+        .any(|w| REACTIONS.contains(&w.as_str()) || REACTION_STEMS.iter().any(|r| w.starts_with(r)))
 }
 
 /// A capitalised name of one to three words starting at the first token after an optional age
@@ -100,6 +144,16 @@ mod tests {
             short("Prosecutors charged Omar Haddad in the killing of 7-year-old Rana Saleh."),
             vec![row("killed", 1, "all")]
         );
+    }
+
+    #[test]
+    fn a_possessive_person() {
+        assert_eq!(short("A teen was charged in his friend's shooting death."), vec![row("killed", 1, "all")]);
+        assert_eq!(
+            short("Police arrested a man in Reed's killing."),
+            vec![row("arrested", 1, "all"), row("killed", 1, "all")]
+        );
+        assert_eq!(short("It was the city's third death this year."), vec![]);
     }
 
     #[test]
