@@ -84,35 +84,42 @@ pub fn aggregate_regions() -> &'static PhraseLexicon<()> {
     L.get_or_init(|| PhraseLexicon::new(cue_file().aggregate.regions.iter().map(|w| (w.clone(), ()))))
 }
 
+type WordSet = std::collections::HashSet<String>;
+
+/// A word list of the casualty lexicon as a set, built once into `cell`.
+fn word_set(cell: &'static OnceLock<WordSet>, list: fn(&'static CueFile) -> &'static Vec<String>) -> &'static WordSet {
+    cell.get_or_init(|| list(cue_file()).iter().cloned().collect())
+}
+
 /// Verbs of the legal process ("charged", "indicted"): their subject is the suspects.
-pub fn legal_process() -> &'static std::collections::HashSet<String> {
-    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    L.get_or_init(|| cue_file().process.iter().cloned().collect())
+pub fn legal_process() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.process)
 }
 
 /// Predicates of people spared ("survived", "escaped"): their subject is not the victims.
-pub fn spared() -> &'static std::collections::HashSet<String> {
-    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    L.get_or_init(|| cue_file().spared.iter().cloned().collect())
+pub fn spared() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.spared)
 }
 
 /// Nouns counted per body, not per person ("two gunshot wounds", "multiple stab wounds").
-pub fn wounds() -> &'static std::collections::HashSet<String> {
-    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    L.get_or_init(|| cue_file().wounds.iter().cloned().collect())
+pub fn wounds() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.wounds)
 }
 
 /// Casualty words that are past participles without "-ed" ("shot", "hurt", "slain"): a
 /// headline uses them as passives ("Teen shot in Marlow").
-pub fn participles() -> &'static std::collections::HashSet<String> {
-    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    L.get_or_init(|| cue_file().participles.iter().cloned().collect())
+pub fn participles() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.participles)
 }
 
 /// Verbs whose subject is the one hurt ("the boy suffered a gunshot wound").
-pub fn experiencer() -> &'static std::collections::HashSet<String> {
-    static L: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    L.get_or_init(|| cue_file().experiencer.iter().cloned().collect())
+pub fn experiencer() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.experiencer)
 }
 
 /// Words that make a figure a running total or a tally ("death toll", "so far", "since").

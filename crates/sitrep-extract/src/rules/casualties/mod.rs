@@ -14,6 +14,7 @@
 //! `named_object` those named as a verb's object ("killing Ann Reed"), `pronoun_victim` those
 //! of a pronoun ("he died at the hospital"), `death_of` a death told by a noun ("the shooting
 //! death of a Tyre man").
+//! `survivors` tells the wounded who lived from the dead;
 //! `subject` finds the victim a cue takes from before it; `victim` gives each claim its
 //! category; `clause` says where clauses end; `people` keeps counts of things out; a count in a
 //! clause dated in the past is background and left out.
@@ -29,6 +30,7 @@ pub mod people;
 pub mod pronoun_victim;
 pub mod singular_victim;
 pub mod subject;
+pub mod survivors;
 pub mod victim;
 
 use sitrep_annotate::Annotations;
@@ -95,21 +97,6 @@ pub fn kind_of(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::e
     }
 }
 
-/// "Her mother was also shot, but survived", "another man was also shot": one person shot
-/// beside the victims told before, or who lived, is wounded — not one of the dead counted again.
-fn lived(a: &Annotations, found: &mut [Found]) {
-    for f in found.iter_mut().filter(|f| f.kind == "shot" && f.value == 1) {
-        let (from, to) = (a.token_at(f.span.start), a.token_at(f.span.end.saturating_sub(1)) + 1);
-        let clause_end =
-            (to..a.token_at(f.sentence.end)).find(|&i| a.words[i] == "." || a.words[i] == ";").unwrap_or(to);
-        let also = (from..to).any(|i| matches!(a.words[i].as_str(), "also" | "another"));
-        let survived = (to..clause_end).any(|i| sitrep_annotate::en::lexicons::spared().contains(&a.words[i]));
-        if also || survived {
-            f.kind = "injured".to_owned();
-        }
-    }
-}
-
 /// "shot at": fired at, whoever was hit.
 pub fn fired_at(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> bool {
     cue.value.kind == "shot" && a.words.get(cue.end).is_some_and(|w| w == "at")
@@ -143,10 +130,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
             let Some(tie) = tie else { continue };
             let (category, tags) = victim::of(a, count, &in_sentence);
             let aggregate = clause::has_aggregate_hint(a, clause);
-            // "a boy was killed and six others were shot": the others are the ones who lived.
-            let others = matches!(a.words.get(count.end).map(String::as_str), Some("other" | "others" | "more"));
             for kind in tie.kinds {
-                let kind = if others && kind == "shot" { "injured".to_owned() } else { kind };
+                let kind = survivors::others_shot(a, count, kind);
                 let start = a.tokens[count.start.min(tie.start)].span.start;
                 let end = a.tokens[(count.end.max(tie.end)) - 1].span.end;
                 in_sentence.push(Found {
@@ -174,14 +159,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(pronouns);
         let deaths = death_of::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(deaths);
-        lived(a, &mut in_sentence);
-        // "She suffered a gunshot wound and was pronounced dead": one person, dead, whose
-        // wound is how she died, not an injury of its own.
-        let dead: Vec<usize> =
-            in_sentence.iter().filter(|f| f.kind == "killed" && f.value == 1).map(|f| f.span.start).collect();
-        in_sentence.retain(|f| {
-            !(matches!(f.kind.as_str(), "injured" | "shot") && f.value == 1 && dead.contains(&f.span.start))
-        });
+        survivors::sort_out(a, &mut in_sentence);
         out.extend(in_sentence);
     }
     out

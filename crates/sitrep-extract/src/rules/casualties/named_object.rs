@@ -20,7 +20,7 @@ const MOST_NAMES: usize = 4;
 
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
-    if title_case(a, first, last) {
+    if crate::rules::reports::headline::title_case(sentence.slice(&a.text)) {
         return out;
     }
     for cue in a.cues.iter().filter(|c| c.start >= first && c.end < last) {
@@ -58,7 +58,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
 
 /// "killing", "killed", "shot", "wounding", "kills", "shoots": the verb forms that take an
 /// object (not "deaths", "dead", "injuries").
-fn is_active_verb(word: &str) -> bool {
+pub(super) fn is_active_verb(word: &str) -> bool {
     word.ends_with("ing") || word.ends_with("ed") || matches!(word, "shot" | "shoots" | "kills" | "hurt")
 }
 
@@ -66,7 +66,7 @@ fn is_active_verb(word: &str) -> bool {
 /// nothing makes it something else.
 fn name_at(a: &Annotations, at: usize, last: usize) -> Option<usize> {
     let mut end = at;
-    while end < last && end < at + 3 && is_name_word(a, end) {
+    while end < last && end < at + 3 && super::named_victim::is_name_word(a, end) {
         end += 1;
     }
     if end == at {
@@ -79,23 +79,6 @@ fn name_at(a: &Annotations, at: usize, last: usize) -> Option<usize> {
         || a.victims.iter().any(|v| v.start < end + 2 && v.end > at)
         || a.triggers.iter().any(|t| overlaps(t.span));
     (!something_else).then_some(end)
-}
-
-fn is_name_word(a: &Annotations, i: usize) -> bool {
-    let original = a.tokens[i].span.slice(&a.text);
-    original.chars().next().is_some_and(char::is_uppercase)
-        && original.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-' || c == '.')
-        && !matches!(a.words[i].as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an")
-}
-
-/// Whether most words of the sentence are capitalised (a headline in title case).
-fn title_case(a: &Annotations, first: usize, last: usize) -> bool {
-    let words: Vec<&str> = (first..last)
-        .map(|i| a.tokens[i].span.slice(&a.text))
-        .filter(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
-        .collect();
-    words.len() >= 3
-        && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 4 > words.len() * 3
 }
 
 #[cfg(test)]

@@ -105,7 +105,8 @@ fn name_ending_at(a: &Annotations, end: usize, first: usize) -> Option<(usize, u
     Some((start, end, words.join(" ")))
 }
 
-fn is_name_word(a: &Annotations, i: usize) -> bool {
+/// A capitalised word that can be part of a person's name (not a pronoun or "Police").
+pub(super) fn is_name_word(a: &Annotations, i: usize) -> bool {
     let word = &a.words[i];
     let original = a.tokens[i].span.slice(&a.text);
     original.chars().next().is_some_and(char::is_uppercase)

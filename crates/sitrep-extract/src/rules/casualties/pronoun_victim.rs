@@ -60,8 +60,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
 fn objects(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     for cue in a.cues.iter().filter(|c| c.start > first && c.end < last) {
-        let word = a.words[cue.end - 1].as_str();
-        let active = word.ends_with("ing") || word.ends_with("ed") || matches!(word, "shot" | "shoots" | "kills");
+        let active = super::named_object::is_active_verb(&a.words[cue.end - 1]);
         if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") || !active {
             continue;
         }

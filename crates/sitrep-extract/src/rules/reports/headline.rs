@@ -65,7 +65,8 @@ fn names_word(text: &str, name: &str) -> bool {
 }
 
 /// Whether most words of four or more are capitalised.
-fn title_case(headline: &str) -> bool {
+/// Whether a headline (or any line) is in title case: most of its words capitalised.
+pub(crate) fn title_case(headline: &str) -> bool {
     let words: Vec<&str> = headline.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     words.len() >= 4 && capitalised * 4 >= words.len() * 3
