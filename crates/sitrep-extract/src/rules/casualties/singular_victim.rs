@@ -171,7 +171,9 @@ fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&
                 | "|"
         )
     });
-    (participle && no_object).then_some(cue)
+    // "Gunman killed at least two": a count after the verb is its object.
+    let counted_object = a.quantities.iter().any(|q| a.token_at(q.span.start) == verb.end);
+    (participle && no_object && !counted_object).then_some(cue)
 }
 
 /// The person starting at token `i`: a singular victim word ("man", "police officer") or an
@@ -281,6 +283,8 @@ mod tests {
     fn headline_passives_without_auxiliary() {
         assert_eq!(short("Marlow Teen Accidentally Shot In Face"), vec![row("shot", 1, "civilians")]);
         assert_eq!(short("Toddler fatally shot by gunman in Kelby"), vec![row("killed", 1, "civilians")]);
+        // An object after the verb makes it active.
+        assert_eq!(short("Gunman killed at least two in Kelby"), vec![row("killed", 2, "all")]);
         assert_eq!(short("Teen found dead in Marlow after report of shots"), vec![row("killed", 1, "civilians")]);
         assert_eq!(short("Teen shot to death in driveway"), vec![row("killed", 1, "civilians")]);
         assert_eq!(
