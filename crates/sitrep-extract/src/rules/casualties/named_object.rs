@@ -27,7 +27,8 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") || !is_active_verb(&a.words[cue.end - 1]) {
             continue;
         }
-        if cue.start > first && matches!(a.words[cue.start - 1].as_str(), "was" | "were" | "been" | "is" | "be") {
+        // A cue that takes its victim from before it ("was shot Friday", "died Monday") has no object.
+        if super::subject::victim_before(a, cue.start, first).is_some() {
             continue;
         }
         let mut names = Vec::new();
