@@ -43,7 +43,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         let claim_refs: Vec<&Claim> = claims.iter().collect();
         let described: Vec<_> = members.iter().flat_map(|f| rules::actors::described(a, f.first, f.last)).collect();
         let (event_type, sub_event_type) = rules::reports::event_type::event_type(a, &members, &claim_refs, &described);
-        let (date_start, date_end, date_precision, source) = report_date(a, &frames, &group.frames);
+        let (date_start, date_end, date_precision, source) = report_date(a, &frames, group);
         date_sources.push(source);
         reports.push(Report {
             document_id: document.id.clone(),
@@ -91,12 +91,14 @@ fn home(
     (0..groups.len()).filter(|&g| !groups[g].aggregate).max_by_key(|&g| before(&groups[g]))
 }
 
-/// The report's date: the first event date of its frames; for an earlier incident told inside
-/// a sentence with no date of its own, the day before that sentence's date to that date; else
-/// the first reporting date (the incident happened on or before it).
-fn report_date(a: &Annotations, frames: &[Frame], members: &[usize]) -> ReportDate {
+/// The report's date: the first event date of its frames, else of the sentences around them
+/// (`Group::context`); for an earlier incident told inside a sentence with no date of its own,
+/// the day before that sentence's date to that date; else the first reporting date (the
+/// incident happened on or before it).
+fn report_date(a: &Annotations, frames: &[Frame], group: &rules::reports::grouping::Group) -> ReportDate {
     use rules::reports::headline::DateSource::{Guessed, Told};
-    if let Some(d) = members.iter().find_map(|&f| frames[f].date) {
+    let members = &group.frames;
+    if let Some(d) = members.iter().chain(&group.context).find_map(|&f| frames[f].date) {
         let d = &a.dates[d];
         return (Some(d.start), Some(d.end), Some(d.precision), Told);
     }

@@ -145,13 +145,20 @@ pub fn date_of(day: i32) -> Date {
     jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(i64::from(day))).unwrap_or(Date::MIN)
 }
 
-/// A name folded for comparison (case, accents, hyphens and spaces, the article "al-"), hashed:
-/// "Al-Nabatieh" and "Nabatiyeh"'s spelling variants are the gazetteer's job; this only makes
-/// the same spelling meet.
+/// A name folded for comparison (case, accents, hyphens and spaces, the article "al-", the
+/// word of an admin area that a name may carry or not: "Harvey County" is "Harvey" as the text
+/// names the county), hashed: "Al-Nabatieh" and "Nabatiyeh"'s spelling variants are the
+/// gazetteer's job; this only makes the same spelling meet.
 pub fn key(name: &str) -> u64 {
     let folded: String = name.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect::<String>().to_lowercase();
-    let joined: String =
+    let words: Vec<&str> =
         folded.split_whitespace().map(|w| w.strip_prefix("al-").unwrap_or(w)).filter(|w| *w != "the").collect();
+    let area_word = |w: &&str| matches!(*w, "county" | "parish" | "borough" | "township");
+    let bare = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && area_word(last) => rest,
+        _ => &words[..],
+    };
+    let joined: String = bare.concat();
     let letters: String = joined.chars().filter(|c| c.is_alphanumeric()).collect();
     xxhash_rust::xxh3::xxh3_64(letters.as_bytes())
 }
@@ -236,6 +243,8 @@ mod tests {
         assert_eq!(key("Kfar-Tebnit"), key("Kfar Tebnit"));
         assert_eq!(key("Ségou"), key("Segou"));
         assert_ne!(key("Tyre"), key("Sidon"));
+        assert_eq!(key("Harvey County"), key("Harvey"));
+        assert_ne!(key("County"), key(""));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! - **Date**: the same single day in both +2; overlapping windows +1; overlapping when either
 //!   side is dated only by publication +0.5. Windows more than a day apart never match.
 //! - **Place**: the same town named +2; one named inside the other's area ("Arnoun" and "the
-//!   Nabatieh countryside") +1; both placed and nothing shared −2.
+//!   Nabatieh countryside"), or both located within `NEAR_KM` of each other (a town and its
+//!   suburb, a hospital's town) +1; both placed and nothing shared −2.
 //! - **Type**: the same family (violence, demonstrations, strategic developments) +0.5; a
 //!   different family −2.
 //! - **Victims named**: one in common +3; both name victims and none in common −3; and when
@@ -27,6 +28,10 @@ use crate::member::{Member, weighted_jaccard};
 
 /// The score from which a report joins an event; chosen on the GVA dev set.
 pub const THRESHOLD: f64 = 3.0;
+
+/// Two located reports this close are told apart by more than their places: a town and the
+/// suburb next to it, a street and the city it is in.
+const NEAR_KM: f64 = 25.0;
 
 /// What scoring needs beyond the two sides: how much a shared word says.
 pub struct DocumentFacts<'a> {
@@ -73,10 +78,19 @@ fn place_points(m: &Member, c: &Cluster) -> f64 {
         0.0
     } else if any(&|o| shares(&m.places, &o.places)) {
         2.0
-    } else if any(&|o| shares(&m.places, &o.areas) || shares(&m.areas, &o.places)) {
+    } else if any(&|o| shares(&m.places, &o.areas) || shares(&m.areas, &o.places) || near(m, o)) {
         1.0
     } else {
         -2.0
+    }
+}
+
+/// Whether both reports are located at points within `NEAR_KM` of each other.
+fn near(m: &Member, o: &Member) -> bool {
+    let point = |x: &Member| x.located.location.as_ref().and_then(|l| Some((l.lat?, l.lon?)));
+    match (point(m), point(o)) {
+        (Some(a), Some(b)) => sitrep_model::distance_km(a.0, a.1, b.0, b.1) <= NEAR_KM,
+        _ => false,
     }
 }
 

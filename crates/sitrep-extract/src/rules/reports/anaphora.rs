@@ -27,9 +27,18 @@ pub fn refers_back(a: &Annotations, first: usize, last: usize) -> bool {
     })
 }
 
-/// True when tokens `[first, last)` say that another incident begins ("another", "elsewhere").
+/// True when tokens `[first, last)` say that another incident begins ("elsewhere", "another
+/// village").
 pub fn starts_another(a: &Annotations, first: usize, last: usize) -> bool {
-    occurs(&discourse().new_incident, &a.words, first, last)
+    let d = discourse();
+    occurs(&d.new_incident, &a.words, first, last)
+        || (first..last).any(|i| {
+            let Some(det) = d.another.longest_at(&a.words[..last], i) else { return false };
+            // The head may follow one modifier: "another small village", "a second deadly attack".
+            (det.end..(det.end + 2).min(last)).any(|head| {
+                d.another_heads.longest_at(&a.words[..last], head).is_some() || a.triggers.iter().any(|t| t.start == head)
+            })
+        })
 }
 
 #[cfg(test)]
@@ -54,5 +63,12 @@ mod tests {
     fn another_starts_a_new_incident() {
         assert_eq!(both("Clashes also erupted in another village."), (false, true));
         assert_eq!(both("Elsewhere, a bomb exploded near a market."), (false, true));
+        assert_eq!(both("A second shooting followed an hour later."), (false, true));
+    }
+
+    #[test]
+    fn another_person_is_a_participant_of_the_same_incident() {
+        assert_eq!(both("A boy was shot in the leg by another youth."), (false, false));
+        assert_eq!(both("A second victim was taken to a hospital."), (false, false));
     }
 }

@@ -10,6 +10,11 @@
 //!   chief" is an arrest of its own, not part of the clashes);
 //! - it names no town that the report does not, unless it refers back ("the attack").
 //!
+//! A frame with neither trigger nor claim but with an event date is context: it gives its date
+//! to the report told just before it (or, ahead of any, to the first one), which uses it when
+//! its own sentences have no date. News tells what happened first and when after: "A man died
+//! after accidentally shooting himself. Deputies were dispatched around 8:30 p.m. Sunday."
+//!
 //! "Another"/"elsewhere" and an earlier incident inside a sentence always start a report.
 //! Not handled: an incident resumed after a digression without a date, place or definite
 //! reference joins whatever report came last.
@@ -24,6 +29,8 @@ use super::frames::Frame;
 pub struct Group {
     pub frames: Vec<usize>,
     pub claims: Vec<usize>,
+    /// Frames without trigger or claim that tell when: the sentences around the report.
+    pub context: Vec<usize>,
     pub aggregate: bool,
 }
 
@@ -32,6 +39,8 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
     let mut groups: Vec<Group> = Vec::new();
     let mut totals: Option<usize> = None;
     let mut current: Option<usize> = None;
+    // Dated context frames read before any report.
+    let mut preamble: Vec<usize> = Vec::new();
     for (index, frame) in frames.iter().enumerate() {
         let (running, own): (Vec<usize>, Vec<usize>) = frame.claims.iter().partition(|&&c| aggregate(c));
         if !running.is_empty() {
@@ -46,9 +55,16 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
             }
         }
         if frame.triggers.is_empty() && own.is_empty() {
+            if frame.date.is_some() && !frame.prior && !frame.starts_another {
+                match current {
+                    Some(g) => groups[g].context.push(index),
+                    None => preamble.push(index),
+                }
+            }
             continue;
         }
         let fits = |g: &Group| !g.aggregate && fits(a, frames, g, frame, !own.is_empty());
+        let fits = |g: &Group| fits(g) || (!g.aggregate && dies_later(a, frames, g, frame, !own.is_empty()));
         let target = if frame.prior || frame.starts_another {
             None
         } else if let Some(c) = current.filter(|&c| fits(&groups[c])) {
@@ -62,6 +78,7 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
         });
         groups[g].frames.push(index);
         groups[g].claims.extend(own);
+        groups[g].context.append(&mut preamble);
         // An earlier incident told inside a sentence does not become the story's thread.
         if !frame.prior {
             current = Some(g);
@@ -99,6 +116,27 @@ fn fits(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claims: boo
     true
 }
 
+/// Days after an incident within which a death told without an act of violence is the death of
+/// its wounded ("Russell died Friday" after "shot Thursday night").
+const LATER_DEATH_DAYS: i64 = 30;
+
+/// True when the frame tells only casualties (no trigger), dated after every date of the
+/// report and within `LATER_DEATH_DAYS` of it, and fits the report but for the date: the
+/// wounded of the incident dying later. The report keeps its own date.
+fn dies_later(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claims: bool) -> bool {
+    let Some(d) = f.date.map(|i| &a.dates[i]) else { return false };
+    if !has_claims || !f.triggers.is_empty() {
+        return false;
+    }
+    let ends: Vec<jiff::civil::Date> = g.frames.iter().filter_map(|&i| frames[i].date).map(|j| a.dates[j].end).collect();
+    let after = |end: &jiff::civil::Date| *end < d.start && i64::from((d.start - *end).get_days()) <= LATER_DEATH_DAYS;
+    if ends.is_empty() || !ends.iter().all(after) {
+        return false;
+    }
+    let undated = Frame { date: None, ..f.clone() };
+    fits(a, frames, g, &undated, has_claims)
+}
+
 /// True when the frame shares an event date or a place with the report.
 fn shares(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame) -> bool {
     g.frames.iter().map(|&i| &frames[i]).any(|o| {
@@ -126,7 +164,8 @@ mod tests {
 
     fn groups(text: &str) -> Vec<Vec<usize>> {
         let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
-        let f = frames(&a, &[]);
+        let spans: Vec<sitrep_model::Span> = crate::rules::casualties::claims(&a).iter().map(|c| c.span).collect();
+        let f = frames(&a, &spans);
         group(&a, &f, &|_| false).into_iter().map(|g| g.frames).collect()
     }
 
@@ -151,5 +190,14 @@ mod tests {
         let text = "Gunmen attacked a checkpoint in Kayes. Police arrested a local chief. \
                     Troops fought the gunmen in Kayes overnight.";
         assert_eq!(groups(text), vec![vec![0, 2], vec![1]]);
+    }
+
+    #[test]
+    fn the_wounded_dying_later_is_the_same_incident() {
+        let text = "A man was shot in Kayes on Monday. He died of his wounds on Wednesday.";
+        assert_eq!(groups(text), vec![vec![0, 1]]);
+        // An attack on another day is another incident.
+        let text = "A man was shot in Kayes on Monday. Gunmen shot a guard in Kayes on Wednesday.";
+        assert_eq!(groups(text), vec![vec![0], vec![1]]);
     }
 }

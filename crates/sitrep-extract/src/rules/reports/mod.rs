@@ -31,6 +31,8 @@ struct DiscourseFile {
     event_nouns: Vec<String>,
     definite: Vec<String>,
     new_incident: Vec<String>,
+    another: Vec<String>,
+    another_heads: Vec<String>,
     irrealis: Vec<String>,
     prior: Vec<String>,
 }
@@ -40,6 +42,8 @@ pub struct Discourse {
     pub event_nouns: PhraseLexicon<()>,
     pub definite: PhraseLexicon<()>,
     pub new_incident: PhraseLexicon<()>,
+    pub another: PhraseLexicon<()>,
+    pub another_heads: PhraseLexicon<()>,
     pub irrealis: PhraseLexicon<()>,
     pub prior: PhraseLexicon<()>,
 }
@@ -53,6 +57,8 @@ pub fn discourse() -> &'static Discourse {
             event_nouns: lexicon(file.event_nouns),
             definite: lexicon(file.definite),
             new_incident: lexicon(file.new_incident),
+            another: lexicon(file.another),
+            another_heads: lexicon(file.another_heads),
             irrealis: lexicon(file.irrealis),
             prior: lexicon(file.prior),
         }
