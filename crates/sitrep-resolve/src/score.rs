@@ -5,7 +5,8 @@
 //!   side is dated only by publication +0.5. Windows more than a day apart never match.
 //! - **Place**: the same town named +2; one named inside the other's area ("Arnoun" and "the
 //!   Nabatieh countryside"), or both located within `NEAR_KM` of each other (a town and its
-//!   suburb, a hospital's town) +1; both placed and nothing shared −2.
+//!   suburb, a hospital's town) +1; both located, farther apart and nothing shared −2 (a name
+//!   the gazetteer does not know, a venue or a ward, tells nothing apart).
 //! - **Type**: the same family (violence, demonstrations, strategic developments) +0.5; a
 //!   different family −2.
 //! - **Victims named**: one in common +3; both name victims and none in common −3; and when
@@ -80,9 +81,17 @@ fn place_points(m: &Member, c: &Cluster) -> f64 {
         2.0
     } else if any(&|o| shares(&m.places, &o.areas) || shares(&m.areas, &o.places) || near(m, o)) {
         1.0
-    } else {
+    } else if located(m) && any(&|o| located(o)) {
         -2.0
+    } else {
+        // Names the gazetteer does not know (a venue, a ward, a misread word) tell nothing apart.
+        0.0
     }
+}
+
+/// Whether the report is located at a point.
+fn located(m: &Member) -> bool {
+    m.located.location.as_ref().is_some_and(|l| l.lat.is_some())
 }
 
 /// Whether both reports are located at points within `NEAR_KM` of each other.
