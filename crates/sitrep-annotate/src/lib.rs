@@ -76,12 +76,12 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         .into_iter()
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
         .collect();
-    let dates = en::dates::dates(text, &tokens, published);
+    let dates = en::dates::dates_in(&tokens, &words, published);
     // A trigger inside a date ("on 10 March") is the month, not a march.
     let overlaps_date = |s: &Span| dates.iter().any(|d| d.span.start < s.end && s.start < d.span.end);
     let triggers = triggers.into_iter().filter(|t| !overlaps_date(&t.span)).collect();
     // A number inside a date ("Jan. 16", "Sept. 15, 2015") is a day, not a count.
-    let quantities = en::numbers::quantities(text, &tokens).into_iter().filter(|q| !overlaps_date(&q.span)).collect();
+    let quantities = en::numbers::quantities_in(text, &tokens, &words).into_iter().filter(|q| !overlaps_date(&q.span)).collect();
     let places = en::places::places(text, &tokens, &words);
     Annotations {
         places,

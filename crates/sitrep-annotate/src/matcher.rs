@@ -4,11 +4,13 @@
 //!
 //! Language-independent: a language pack gives the tokens and the lexicon files.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Entries keyed by their first word, each a word sequence with its value, longest first.
+/// Keyed with FxHash: every token of every document is looked up, and SipHash's resistance
+/// to chosen keys buys nothing for a lexicon fixed at build time.
 pub struct PhraseLexicon<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
 }
 
 /// A match: tokens `[start, end)` and the entry's value.
@@ -21,7 +23,7 @@ pub struct Match<'v, V> {
 
 impl<V> PhraseLexicon<V> {
     pub fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, V)>> = FxHashMap::default();
         for (phrase, value) in entries {
             let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
@@ -41,6 +43,11 @@ impl<V> PhraseLexicon<V> {
             .iter()
             .find(|(phrase, _)| words.get(at..at + phrase.len()) == Some(phrase.as_slice()))
             .map(|(phrase, value)| Match { start: at, end: at + phrase.len(), value })
+    }
+
+    /// Whether some entry starts with the word `first` (lowercased).
+    pub fn starts_with(&self, first: &str) -> bool {
+        self.by_first.contains_key(first)
     }
 
     /// All matches, left to right, longest first, not overlapping.

@@ -61,7 +61,7 @@ pub fn run(
         "  read + clean   {:.0} documents/s per core",
         raws.len() as f64 / (read_seconds + seconds / rounds.max(1) as f64)
     );
-    stages(&documents_kept, gazetteer)?;
+    stages(&documents_kept, rounds, gazetteer)?;
     resolve_scaling(scale);
     match peak_memory_mb() {
         Some(mb) => println!("  peak memory    {mb:.0} MB"),
@@ -70,16 +70,30 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Annotate + extract, geocode (loading the gazetteer first, timed apart), then resolve, over
-/// clean documents.
-fn stages(documents: &[Document], gazetteer: Option<&Path>) -> Result<()> {
+/// Annotate + extract (loading the lexicons first, timed apart; the fastest of `rounds`),
+/// geocode (loading the gazetteer first, timed apart), then resolve, over clean documents.
+fn stages(documents: &[Document], rounds: usize, gazetteer: Option<&Path>) -> Result<()> {
     let n = documents.len().max(1) as f64;
+    // The lexicons are read and compiled once per process, at the first document.
     let started = Instant::now();
-    let extracted: Vec<Vec<Report>> =
-        documents.iter().map(|d| crate::pipeline::analyse(d).map(|(_, r)| r).unwrap_or_default()).collect();
-    let extract_seconds = started.elapsed().as_secs_f64();
+    if let Ok(warm) = sitrep_ingest::process(generated_article(0)) {
+        let _ = crate::pipeline::analyse(&warm);
+    }
+    println!("  lexicons load                  {:.3} s", started.elapsed().as_secs_f64());
+    let mut extract_seconds = f64::INFINITY;
+    let mut extracted: Vec<Vec<Report>> = Vec::new();
+    for _ in 0..rounds.max(1) {
+        let started = Instant::now();
+        extracted =
+            documents.iter().map(|d| crate::pipeline::analyse(d).map(|(_, r)| r).unwrap_or_default()).collect();
+        extract_seconds = extract_seconds.min(started.elapsed().as_secs_f64());
+    }
     let reports: usize = extracted.iter().map(Vec::len).sum();
-    println!("  annotate + extract             {:.0} documents/s per core ({reports} reports)", n / extract_seconds);
+    println!(
+        "  annotate + extract             {:.0} documents/s per core ({reports} reports, fastest of {} rounds)",
+        n / extract_seconds,
+        rounds.max(1)
+    );
     let started = Instant::now();
     let gazetteer = crate::gazetteer::load(gazetteer)?;
     println!(

@@ -39,11 +39,46 @@ struct Calendar {
     month_abbreviations: HashMap<String, i8>,
     relative_days: HashMap<String, i64>,
     reporting: Reporting,
+    /// `relative_days` split into words once, longest first, for matching over tokens.
+    #[serde(skip)]
+    relative_phrases: Vec<(Vec<String>, i64)>,
+    /// Month names and abbreviations to their number, and weekdays to their index, in one
+    /// map: every token is looked up.
+    #[serde(skip)]
+    calendar_words: rustc_hash::FxHashMap<String, CalendarWord>,
+}
+
+#[derive(Clone, Copy)]
+enum CalendarWord {
+    /// 1-12.
+    Month(i8),
+    /// 0 Monday … 6 Sunday.
+    Weekday(usize),
 }
 
 fn calendar() -> &'static Calendar {
     static C: OnceLock<Calendar> = OnceLock::new();
-    C.get_or_init(|| toml::from_str(LEXICON).expect("lexicons/en/calendar.toml is valid"))
+    C.get_or_init(|| {
+        let mut c: Calendar = toml::from_str(LEXICON).expect("lexicons/en/calendar.toml is valid");
+        c.relative_phrases = c
+            .relative_days
+            .iter()
+            .map(|(phrase, days)| (phrase.split_whitespace().map(str::to_owned).collect(), *days))
+            .collect();
+        c.relative_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let mut words = rustc_hash::FxHashMap::default();
+        for (abbreviation, month) in &c.month_abbreviations {
+            words.insert(abbreviation.clone(), CalendarWord::Month(*month));
+        }
+        for (i, month) in c.months.iter().enumerate() {
+            words.insert(month.clone(), CalendarWord::Month(i as i8 + 1));
+        }
+        for (i, day) in c.weekdays.iter().enumerate() {
+            words.insert(day.clone(), CalendarWord::Weekday(i));
+        }
+        c.calendar_words = words;
+        c
+    })
 }
 
 /// True for the name of a weekday or a month ("Thursday", "december"), in any case.
@@ -69,8 +104,10 @@ pub struct DateMention {
 const PAST_DAYS: i64 = 30;
 
 fn month_of(word: &str) -> Option<i8> {
-    let c = calendar();
-    c.months.iter().position(|m| m == word).map(|i| i as i8 + 1).or_else(|| c.month_abbreviations.get(word).copied())
+    match calendar().calendar_words.get(word) {
+        Some(CalendarWord::Month(m)) => Some(*m),
+        _ => None,
+    }
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -83,7 +120,10 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         Weekday::Saturday,
         Weekday::Sunday,
     ];
-    calendar().weekdays.iter().position(|d| d == word).map(|i| DAYS[i])
+    match calendar().calendar_words.get(word) {
+        Some(CalendarWord::Weekday(i)) => DAYS.get(*i).copied(),
+        _ => None,
+    }
 }
 
 fn number(tokens: &[Token], words: &[String], at: usize) -> Option<i64> {
@@ -111,15 +151,20 @@ type Found = ((Date, Date, u8), usize);
 /// All date mentions in `text`; relative ones only when `published` is known.
 pub fn dates(text: &str, tokens: &[Token], published: Option<Date>) -> Vec<DateMention> {
     let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+    dates_in(tokens, &words, published)
+}
+
+/// All date mentions over `tokens`, whose lowercased texts are `words`.
+pub fn dates_in(tokens: &[Token], words: &[String], published: Option<Date>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(((start, end, precision), next)) = date_at(tokens, &words, i, published) else {
+        let Some(((start, end, precision), next)) = date_at(tokens, words, i, published) else {
             i += 1;
             continue;
         };
         let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
-        out.push(DateMention { span, start, end, precision, role: role(&words, i, start, end, published) });
+        out.push(DateMention { span, start, end, precision, role: role(words, i, start, end, published) });
         i = next;
     }
     out
@@ -149,8 +194,11 @@ fn role(words: &[String], at: usize, start: Date, end: Date, published: Option<D
 
 fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>) -> Option<Found> {
     let word = words[i].as_str();
-    // 2025-03-07
-    if let Ok(date) = word.parse::<Date>() {
+    // 2025-03-07 (checked by shape first: this runs on every token)
+    if word.len() == 10
+        && word.as_bytes()[4] == b'-'
+        && let Ok(date) = word.parse::<Date>()
+    {
         return Some(((date, date, 1), i + 1));
     }
     // March 7, 2025 / Mar. 7 / March 2025 / in December
@@ -229,9 +277,8 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
     }
     // yesterday / last night / earlier today
     let c = calendar();
-    for (phrase, days) in &c.relative_days {
-        let parts: Vec<&str> = phrase.split_whitespace().collect();
-        if parts.iter().enumerate().all(|(k, p)| words.get(i + k).map(String::as_str) == Some(*p)) {
+    for (parts, days) in &c.relative_phrases {
+        if words.get(i..i + parts.len()) == Some(parts.as_slice()) {
             let date = published.checked_sub(days.days()).ok()?;
             return Some(((date, date, 1), i + parts.len()));
         }

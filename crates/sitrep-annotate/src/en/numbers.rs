@@ -13,13 +13,16 @@
 //! and calibres ("14 hours", "9 mm", "$5"), identifiers ("Route 9", "No. 4"), decimals,
 //! ordinals ("third", "1st"). Whether a count is of people is the claim rules' job.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 use sitrep_model::Span;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::tokens::{Token, TokenKind};
+use crate::matcher::PhraseLexicon;
 
 const LEXICON: &str = include_str!("../../../../lexicons/en/numbers.toml");
 
@@ -39,35 +42,27 @@ struct Lexicon {
     not_counts: NotCounts,
 }
 
+/// The lexicon as the grammar reads it: hashed by FxHash, as every token is looked up.
 struct Tables {
-    cardinals: HashMap<String, u64>,
-    scales: HashMap<String, u64>,
-    /// Multi-word entries as word sequences, longest first.
-    vague: Vec<(Vec<String>, u64, String)>,
-    qualifiers: Vec<(Vec<String>, String)>,
-    units_after: HashSet<String>,
-    markers_before: HashSet<String>,
-    family_of: HashSet<String>,
+    cardinals: FxHashMap<String, u64>,
+    scales: FxHashMap<String, u64>,
+    /// Vague words with their coded value and the word as the lexicon writes it.
+    vague: PhraseLexicon<(u64, String)>,
+    qualifiers: PhraseLexicon<String>,
+    units_after: FxHashSet<String>,
+    markers_before: FxHashSet<String>,
+    family_of: FxHashSet<String>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let lexicon: Lexicon = toml::from_str(LEXICON).expect("lexicons/en/numbers.toml is valid");
-        let phrases = |map: HashMap<String, String>| {
-            let mut v: Vec<(Vec<String>, String)> =
-                map.into_iter().map(|(k, q)| (k.split_whitespace().map(str::to_owned).collect(), q)).collect();
-            v.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-            v
-        };
-        let mut vague: Vec<(Vec<String>, u64, String)> =
-            lexicon.vague.into_iter().map(|(k, n)| (k.split_whitespace().map(str::to_owned).collect(), n, k)).collect();
-        vague.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
         Tables {
-            cardinals: lexicon.cardinals,
-            scales: lexicon.scales,
-            vague,
-            qualifiers: phrases(lexicon.qualifiers),
+            cardinals: lexicon.cardinals.into_iter().collect(),
+            scales: lexicon.scales.into_iter().collect(),
+            vague: PhraseLexicon::new(lexicon.vague.into_iter().map(|(k, n)| (k.clone(), (n, k)))),
+            qualifiers: PhraseLexicon::new(lexicon.qualifiers),
             units_after: lexicon.not_counts.units_after.into_iter().collect(),
             markers_before: lexicon.not_counts.markers_before.into_iter().collect(),
             family_of: lexicon.not_counts.family_of.into_iter().collect(),
@@ -92,26 +87,26 @@ fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
     tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect()
 }
 
-fn matches_at(words: &[String], at: usize, phrase: &[String]) -> bool {
-    phrase.iter().enumerate().all(|(k, p)| words.get(at + k) == Some(p))
-}
-
 /// All quantities in `text`.
 pub fn quantities(text: &str, tokens: &[Token]) -> Vec<Quantity> {
+    quantities_in(text, tokens, &lower_words(text, tokens))
+}
+
+/// All quantities in `text`, whose lowercased tokens are `words` (as `Annotations` has them).
+pub fn quantities_in(text: &str, tokens: &[Token], words: &[String]) -> Vec<Quantity> {
     let t = tables();
-    let words = lower_words(text, tokens);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let (qualifier, j) = match t.qualifiers.iter().find(|(phrase, _)| matches_at(&words, i, phrase)) {
-            Some((phrase, q)) => (Some(q.clone()), i + phrase.len()),
+        let (qualifier, j) = match t.qualifiers.longest_at(words, i) {
+            Some(m) => (Some(m.value.clone()), m.end),
             None => (None, i),
         };
         // "between 10 and 15"
         if words.get(j).map(String::as_str) == Some("between")
-            && let Some((low, after_low)) = count_at(tokens, &words, j + 1)
+            && let Some((low, after_low)) = count_at(tokens, words, j + 1)
             && words.get(after_low).map(String::as_str) == Some("and")
-            && let Some((high, end)) = count_at(tokens, &words, after_low + 1)
+            && let Some((high, end)) = count_at(tokens, words, after_low + 1)
         {
             out.push(Quantity {
                 span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
@@ -123,7 +118,7 @@ pub fn quantities(text: &str, tokens: &[Token]) -> Vec<Quantity> {
             i = end;
             continue;
         }
-        if let Some((value, end)) = count_at(tokens, &words, j) {
+        if let Some((value, end)) = count_at(tokens, words, j) {
             let mut quantity = Quantity {
                 span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
                 value,
@@ -135,23 +130,24 @@ pub fn quantities(text: &str, tokens: &[Token]) -> Vec<Quantity> {
             let mut next = end;
             // "10 to 15", "10 or 12"
             if matches!(words.get(end).map(String::as_str), Some("to" | "or"))
-                && let Some((high, range_end)) = count_at(tokens, &words, end + 1)
+                && let Some((high, range_end)) = count_at(tokens, words, end + 1)
                 && high > value
             {
                 quantity.high = Some(high);
                 quantity.span.end = tokens[range_end - 1].span.end;
                 next = range_end;
             }
-            if is_count(text, tokens, &words, i, next) {
+            if is_count(text, tokens, words, i, next) {
                 out.push(quantity);
             }
             i = next;
             continue;
         }
-        if let Some((phrase, value, word)) = t.vague.iter().find(|(phrase, _, _)| matches_at(&words, j, phrase)) {
+        if let Some(m) = t.vague.longest_at(words, j) {
+            let (value, word) = m.value;
             // "some" is a vague quantity only before a plural noun ("some residents"), not as a
             // qualifier of a number, which was tried above.
-            let end = j + phrase.len();
+            let end = m.end;
             let followed_by_word = tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word);
             if followed_by_word || word != "some" {
                 out.push(Quantity {
@@ -278,7 +274,7 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
     }
     // "Route 9", "March 7", "aged 17", "$5", "No. 4" — unless a qualifier opens the quantity
     // ("at least 3" starts with its own words).
-    let qualified = t.qualifiers.iter().any(|(p, _)| p[0] == *first);
+    let qualified = t.qualifiers.starts_with(first);
     // "a mother of three": the family's size.
     if start >= 2 && words[start - 1] == "of" && t.family_of.contains(words[start - 2].as_str()) {
         return false;

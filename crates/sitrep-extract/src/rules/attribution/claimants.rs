@@ -38,6 +38,9 @@ struct Known {
     descriptions: HashMap<String, Vec<String>>,
     /// Every name and alias, lowercased, to the source's index.
     by_name: HashMap<String, usize>,
+    /// Every name and alias as its words, space-padded (" syrian observatory "), longest
+    /// first, to find a name inside a longer claimant.
+    padded: Vec<(String, usize)>,
     names: PhraseLexicon<usize>,
 }
 
@@ -53,7 +56,10 @@ fn known() -> &'static Known {
         }
         // Phrases as the tokenizer splits them: "(SOHR)" is "(", "sohr", ")".
         let names = PhraseLexicon::new(by_name.iter().map(|(name, i)| (spaced(name), *i)));
-        Known { sources: file.source, descriptions: file.descriptions, by_name, names }
+        let mut padded: Vec<(String, usize)> =
+            by_name.iter().map(|(name, i)| (format!(" {} ", words_of(name)), *i)).collect();
+        padded.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Known { sources: file.source, descriptions: file.descriptions, by_name, padded, names }
     })
 }
 
@@ -84,10 +90,9 @@ pub fn normalise(claimant: &str, at: usize, mentions: &[(usize, usize)]) -> Stri
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // A name inside the claimant: "the Syrian Observatory for Human Rights (SOHR)".
     let joined = format!(" {} ", words.join(" "));
-    if let Some(i) =
-        k.by_name.iter().filter(|(name, _)| joined.contains(&format!(" {} ", words_of(name)))).map(|(_, i)| *i).next()
-    {
-        return k.sources[i].name.clone();
+    // The longest name inside, so that the choice does not depend on a hash map's order.
+    if let Some((_, i)) = k.padded.iter().find(|(name, _)| joined.contains(name.as_str())) {
+        return k.sources[*i].name.clone();
     }
     let Some(head) = words.last() else { return claimant.to_owned() };
     let Some(kinds) = k.descriptions.get(*head) else { return claimant.to_owned() };

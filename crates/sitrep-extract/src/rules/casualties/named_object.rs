@@ -20,12 +20,14 @@ const MOST_NAMES: usize = 4;
 
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
-    if crate::rules::reports::headline::title_case(sentence.slice(&a.text)) {
-        return out;
-    }
+    // Read only once a cue could take a name: most sentences have none.
+    let mut title_case = None;
     for cue in a.cues.iter().filter(|c| c.start >= first && c.end < last) {
         if !matches!(cue.value.kind.as_str(), "killed" | "injured" | "shot") || !is_active_verb(&a.words[cue.end - 1]) {
             continue;
+        }
+        if *title_case.get_or_insert_with(|| crate::rules::reports::headline::title_case(sentence.slice(&a.text))) {
+            return out;
         }
         // A cue that takes its victim from before it ("was shot Friday", "died Monday") has no object.
         if super::subject::victim_before(a, cue.start, first).is_some() {

@@ -195,16 +195,22 @@ fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec<String>)> 
 fn age_end(a: &Annotations, i: usize) -> Option<usize> {
     const UNITS: [&str; 8] = ["year", "years", "month", "months", "week", "weeks", "day", "days"];
     let word = a.words.get(i)?;
-    let mut parts = word.split('-');
-    let number = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
+    let next = a.words.get(i + 1).map(String::as_str);
+    // Read for every token: no allocation.
+    let (number, rest) = match word.split_once('-') {
+        Some((number, rest)) => (number, Some(rest)),
+        None => (word.as_str(), None),
+    };
     let numeric = !number.is_empty() && number.chars().all(|c| c.is_ascii_alphanumeric());
-    match rest.as_slice() {
-        [unit, "old"] if numeric && UNITS.contains(unit) => Some(i + 1),
-        [unit] if numeric && UNITS.contains(unit) && a.words.get(i + 1)? == "old" => Some(i + 2),
-        [] if (number.chars().all(|c| c.is_ascii_digit()) || is_number_word(number))
-            && UNITS.contains(&a.words.get(i + 1)?.as_str())
-            && a.words.get(i + 2)? == "old" =>
+    match rest.map(|r| r.split_once('-')) {
+        // "17-year-old"
+        Some(Some((unit, "old"))) if numeric && UNITS.contains(&unit) => Some(i + 1),
+        // "16-year old"
+        Some(None) if numeric && UNITS.contains(&rest?) && next == Some("old") => Some(i + 2),
+        // "six year old"
+        None if UNITS.contains(&next?)
+            && a.words.get(i + 2)? == "old"
+            && (number.chars().all(|c| c.is_ascii_digit()) || is_number_word(number)) =>
         {
             Some(i + 3)
         }
