@@ -59,7 +59,7 @@ pub fn annotate(document: &Document) -> Annotations {
 /// Annotates a text published on `published` (relative dates need it).
 pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annotations {
     let tokens = en::tokens::tokenize(text);
-    let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+    let words: Vec<String> = tokens.iter().map(|t| lowercase(t.span.slice(text))).collect();
     let tagged = |start: usize, end: usize| Span::new(tokens[start].span.start, tokens[end - 1].span.end);
     let triggers: Vec<Tagged<Trigger>> = en::lexicons::triggers()
         .find_all(&words)
@@ -95,6 +95,11 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         tokens,
         text: text.to_owned(),
     }
+}
+
+/// A token's text in lowercase; ASCII (most tokens) without Unicode's case tables.
+fn lowercase(token: &str) -> String {
+    if token.is_ascii() { token.to_ascii_lowercase() } else { token.to_lowercase() }
 }
 
 impl Annotations {

@@ -11,6 +11,18 @@ use rustc_hash::FxHashMap;
 /// to chosen keys buys nothing for a lexicon fixed at build time.
 pub struct PhraseLexicon<V> {
     by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
+    /// A bit per `shape` of the first words: most tokens start no entry, and their shape's
+    /// bit, three byte reads, tells so before any hashing.
+    shapes: Box<[u64; SHAPE_WORDS]>,
+}
+
+const SHAPE_WORDS: usize = 64;
+
+/// A cheap fingerprint of a word (first byte, last byte, length) in `0..SHAPE_WORDS * 64`.
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = (*bytes.first().unwrap_or(&0) as usize, *bytes.last().unwrap_or(&0) as usize);
+    (first.wrapping_mul(31) ^ last.wrapping_mul(7) ^ bytes.len().wrapping_mul(131)) % (SHAPE_WORDS * 64)
 }
 
 /// A match: tokens `[start, end)` and the entry's value.
@@ -30,15 +42,23 @@ impl<V> PhraseLexicon<V> {
                 by_first.entry(first.clone()).or_default().push((words, value));
             }
         }
-        for list in by_first.values_mut() {
+        let mut shapes = Box::new([0u64; SHAPE_WORDS]);
+        for (first, list) in by_first.iter_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            let bit = shape(first);
+            shapes[bit / 64] |= 1 << (bit % 64);
         }
-        PhraseLexicon { by_first }
+        PhraseLexicon { by_first, shapes }
     }
 
     /// The longest entry starting at token `at` of `words` (lowercased tokens).
     pub fn longest_at(&self, words: &[String], at: usize) -> Option<Match<'_, V>> {
-        let candidates = self.by_first.get(words.get(at)?)?;
+        let word = words.get(at)?;
+        let bit = shape(word);
+        if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let candidates = self.by_first.get(word)?;
         candidates
             .iter()
             .find(|(phrase, _)| words.get(at..at + phrase.len()) == Some(phrase.as_slice()))

@@ -16,7 +16,12 @@ use sitrep_model::{Claim, Document, PlaceMention, Report, Span};
 /// The incidents a document describes, one report each (`rules::reports`).
 pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     let a = annotations;
-    let located = located_claims(document, a);
+    // The headline is read once, for its claims and for the day and place it gives.
+    let headline = document
+        .title
+        .as_deref()
+        .map(|title| sitrep_annotate::annotate_text(title, document.published.as_ref().map(|p| p.date)));
+    let located = located_claims(document, a, headline.as_ref());
     let (article, others): (Vec<Located>, Vec<Located>) =
         located.into_iter().partition(|l| l.claim.embedded.is_none() && !l.claim.in_title);
     let frames = rules::reports::frames::frames(a, &article.iter().map(|l| l.at).collect::<Vec<_>>());
@@ -59,9 +64,8 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             claims,
         });
     }
-    if let Some(title) = &document.title {
-        let headline = sitrep_annotate::annotate_text(title, document.published.as_ref().map(|p| p.date));
-        rules::reports::headline::fill(&mut reports, &date_sources, &headline, &document.text);
+    if let Some(headline) = &headline {
+        rules::reports::headline::fill(&mut reports, &date_sources, headline, &document.text);
     }
     reports
 }
@@ -148,17 +152,19 @@ struct Located {
 /// Every casualty claim of a document, attributed: the article's, its title's, then each
 /// embedded post's (whose author is the claimant).
 pub fn claims(document: &Document, annotations: &Annotations) -> Vec<Claim> {
-    located_claims(document, annotations).into_iter().map(|l| l.claim).collect()
+    let published = document.published.as_ref().map(|p| p.date);
+    let headline = document.title.as_deref().map(|title| sitrep_annotate::annotate_text(title, published));
+    located_claims(document, annotations, headline.as_ref()).into_iter().map(|l| l.claim).collect()
 }
 
-fn located_claims(document: &Document, annotations: &Annotations) -> Vec<Located> {
+/// `headline`: the title's annotations, when the document has a title.
+fn located_claims(document: &Document, annotations: &Annotations, headline: Option<&Annotations>) -> Vec<Located> {
     let outlet = document.outlet.clone().unwrap_or_else(|| "the outlet".to_owned());
     let own = |source: Option<String>| source.unwrap_or_else(|| outlet.clone());
     let mut out = attributed(document, annotations, Unit::Article, &own);
     let published = document.published.as_ref().map(|p| p.date);
-    if let Some(title) = &document.title {
-        let title_annotations = sitrep_annotate::annotate_text(title, published);
-        out.extend(attributed(document, &title_annotations, Unit::Title, &own));
+    if let Some(title_annotations) = headline {
+        out.extend(attributed(document, title_annotations, Unit::Title, &own));
     }
     for (index, post) in document.embedded.iter().enumerate() {
         let post_annotations = sitrep_annotate::annotate_text(&post.text, published);

@@ -84,8 +84,13 @@ fn calendar() -> &'static Calendar {
 /// True for the name of a weekday or a month ("Thursday", "december"), in any case.
 pub fn is_calendar_word(word: &str) -> bool {
     let c = calendar();
-    let lower = word.to_lowercase();
-    c.weekdays.contains(&lower) || c.months.contains(&lower)
+    let full = |w: &str| c.weekdays.iter().chain(&c.months).any(|n| n == w);
+    // Runs on every capitalised token: no allocation when the word is lowercase already.
+    if word.chars().any(char::is_uppercase) {
+        full(&word.to_lowercase())
+    } else {
+        c.calendar_words.contains_key(word) && full(word)
+    }
 }
 
 /// A date mention.

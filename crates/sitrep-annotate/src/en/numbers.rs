@@ -225,6 +225,9 @@ pub fn word_number(word: &str) -> Option<u64> {
 
 /// "10-15" → (10, 15).
 fn digit_range(word: &str) -> Option<(u64, u64)> {
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (a, b) = word.split_once('-')?;
     let (a, b) = (a.parse().ok()?, b.parse().ok()?);
     (a < b).then_some((a, b))

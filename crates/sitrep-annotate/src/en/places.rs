@@ -15,7 +15,9 @@
 //! ("Nabatieh was calm"), and organisations named after places ("the Houston Police") are left out
 //! rather than guessed.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;

@@ -208,8 +208,8 @@ fn age_end(a: &Annotations, i: usize) -> Option<usize> {
         // "16-year old"
         Some(None) if numeric && UNITS.contains(&rest?) && next == Some("old") => Some(i + 2),
         // "six year old"
-        None if UNITS.contains(&next?)
-            && a.words.get(i + 2)? == "old"
+        None if a.words.get(i + 2)? == "old"
+            && UNITS.contains(&next?)
             && (number.chars().all(|c| c.is_ascii_digit()) || is_number_word(number)) =>
         {
             Some(i + 3)

@@ -83,14 +83,21 @@ fn frame(
 ) -> Frame {
     let span = Span::new(a.tokens[first].span.start, a.tokens[last - 1].span.end);
     let inside = |s: &Span| s.start >= span.start && s.start < span.end;
-    let dates: Vec<usize> = (0..a.dates.len()).filter(|&i| inside(&a.dates[i].span)).collect();
+    // Dates and triggers are in text order (each layer is one scan of the text): the frame's
+    // are a range of them.
+    let range = |starts: &dyn Fn(usize) -> usize, len: usize| {
+        let from = partition(len, &|i| starts(i) < span.start);
+        let to = partition(len, &|i| starts(i) < span.end);
+        from..to
+    };
+    let dates: Vec<usize> = range(&|i| a.dates[i].span.start, a.dates.len()).collect();
     let date = dates.iter().copied().find(|&i| a.dates[i].role == "event");
     let past = dates.iter().any(|&i| a.dates[i].role == "past");
     let triggers = if past && date.is_none() {
         Vec::new()
     } else {
-        (0..a.triggers.len())
-            .filter(|&i| inside(&a.triggers[i].span) && !irrealis::is_irrealis(a, a.triggers[i].start, sentence_first))
+        range(&|i| a.triggers[i].span.start, a.triggers.len())
+            .filter(|&i| !irrealis::is_irrealis(a, a.triggers[i].start, sentence_first))
             .collect()
     };
     Frame {
@@ -106,6 +113,16 @@ fn frame(
         starts_another: anaphora::starts_another(a, first, last),
         prior,
     }
+}
+
+/// The first index in `0..len` where `before` turns false (`before` true, then false).
+fn partition(len: usize, before: &dyn Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = (low + high) / 2;
+        if before(mid) { low = mid + 1 } else { high = mid }
+    }
+    low
 }
 
 #[cfg(test)]
