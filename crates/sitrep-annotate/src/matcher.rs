@@ -161,6 +161,18 @@ mod tests {
     }
 
     #[test]
+    fn the_shape_filter_never_hides_an_entry() {
+        // Every entry of the real trigger lexicon, and words of the same shape that are not
+        // entries ("kilned" has "killed"'s first byte, last byte and length).
+        let triggers = crate::en::lexicons::triggers();
+        for (phrase, _) in triggers.by_first.values().flatten() {
+            assert!(triggers.longest_at(phrase, 0).is_some(), "{phrase:?}");
+        }
+        assert!(triggers.longest_at(&words("kilned"), 0).is_none());
+        assert!(triggers.longest_at(&words(""), 0).is_none());
+    }
+
+    #[test]
     fn longest_entries_win_and_do_not_overlap() {
         let lexicon = PhraseLexicon::new([
             ("security".to_owned(), 1),
