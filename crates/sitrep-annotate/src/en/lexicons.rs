@@ -61,6 +61,16 @@ struct CueFile {
     wounds: Vec<String>,
     participles: Vec<String>,
     experiencer: Vec<String>,
+    multiple: Multiple,
+}
+
+/// Incidents named by how many they hit ("double shooting").
+#[derive(Deserialize)]
+pub struct Multiple {
+    /// "double" → 2.
+    pub multipliers: std::collections::HashMap<String, u32>,
+    /// "shooting" → the claim's kind ("shot").
+    pub nouns: std::collections::HashMap<String, String>,
 }
 
 fn cue_file() -> &'static CueFile {
@@ -114,6 +124,11 @@ pub fn wounds() -> &'static WordSet {
 pub fn participles() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.participles)
+}
+
+/// Incidents named by how many they hit: "double shooting" (2 shot), "triple homicide".
+pub fn multiple() -> &'static Multiple {
+    &cue_file().multiple
 }
 
 /// Verbs whose subject is the one hurt ("the boy suffered a gunshot wound").

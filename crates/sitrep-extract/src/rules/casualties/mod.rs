@@ -13,7 +13,8 @@
 //! himself"), `named_victim` those of people named one by one ("Ann Reed, 23, died"),
 //! `named_object` those named as a verb's object ("killing Ann Reed"), `pronoun_victim` those
 //! of a pronoun ("he died at the hospital"), `death_of` a death told by a noun ("the shooting
-//! death of a Tyre man").
+//! death of a Tyre man"), `multiple` an incident named by how many it hit ("a double
+//! shooting").
 //! `survivors` tells the wounded who lived from the dead;
 //! `subject` finds the victim a cue takes from before it; `victim` gives each claim its
 //! category; `clause` says where clauses end; `people` keeps counts of things out; a count in a
@@ -24,6 +25,7 @@ pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
 pub mod death_of;
+pub mod multiple;
 pub mod named_object;
 pub mod named_victim;
 pub mod people;
@@ -159,6 +161,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(pronouns);
         let deaths = death_of::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(deaths);
+        let multiples = multiple::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(multiples);
         survivors::sort_out(a, &mut in_sentence);
         out.extend(in_sentence);
     }
