@@ -81,7 +81,8 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
     let overlaps_date = |s: &Span| dates.iter().any(|d| d.span.start < s.end && s.start < d.span.end);
     let triggers = triggers.into_iter().filter(|t| !overlaps_date(&t.span)).collect();
     // A number inside a date ("Jan. 16", "Sept. 15, 2015") is a day, not a count.
-    let quantities = en::numbers::quantities_in(text, &tokens, &words).into_iter().filter(|q| !overlaps_date(&q.span)).collect();
+    let quantities =
+        en::numbers::quantities_in(text, &tokens, &words).into_iter().filter(|q| !overlaps_date(&q.span)).collect();
     let places = en::places::places(text, &tokens, &words);
     Annotations {
         places,

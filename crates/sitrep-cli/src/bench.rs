@@ -84,8 +84,7 @@ fn stages(documents: &[Document], rounds: usize, gazetteer: Option<&Path>) -> Re
     let mut extracted: Vec<Vec<Report>> = Vec::new();
     for _ in 0..rounds.max(1) {
         let started = Instant::now();
-        extracted =
-            documents.iter().map(|d| crate::pipeline::analyse(d).map(|(_, r)| r).unwrap_or_default()).collect();
+        extracted = documents.iter().map(|d| crate::pipeline::analyse(d).map(|(_, r)| r).unwrap_or_default()).collect();
         extract_seconds = extract_seconds.min(started.elapsed().as_secs_f64());
     }
     let reports: usize = extracted.iter().map(Vec::len).sum();

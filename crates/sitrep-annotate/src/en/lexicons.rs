@@ -61,6 +61,7 @@ struct CueFile {
     wounds: Vec<String>,
     participles: Vec<String>,
     experiencer: Vec<String>,
+    attempt: Vec<String>,
     multiple: Multiple,
 }
 
@@ -124,6 +125,12 @@ pub fn wounds() -> &'static WordSet {
 pub fn participles() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.participles)
+}
+
+/// Words of an attempt or intent before a verb of killing ("trying to", "plotted to").
+pub fn attempt() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().attempt.iter().map(|w| (w.clone(), ()))))
 }
 
 /// Incidents named by how many they hit: "double shooting" (2 shot), "triple homicide".

@@ -15,11 +15,13 @@
 //! of a pronoun ("he died at the hospital"), `death_of` a death told by a noun ("the shooting
 //! death of a Tyre man"), `multiple` an incident named by how many it hit ("a double
 //! shooting").
-//! `survivors` tells the wounded who lived from the dead;
+//! `survivors` tells the wounded who lived from the dead; `attempt` drops deaths only
+//! attempted ("accused of trying to kill two officers");
 //! `subject` finds the victim a cue takes from before it; `victim` gives each claim its
 //! category; `clause` says where clauses end; `people` keeps counts of things out; a count in a
 //! clause dated in the past is background and left out.
 
+pub mod attempt;
 pub mod clause;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
@@ -164,6 +166,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         let multiples = multiple::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(multiples);
         survivors::sort_out(a, &mut in_sentence);
+        attempt::drop_attempts(a, &mut in_sentence);
         out.extend(in_sentence);
     }
     out

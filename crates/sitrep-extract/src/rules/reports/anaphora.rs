@@ -36,7 +36,8 @@ pub fn starts_another(a: &Annotations, first: usize, last: usize) -> bool {
             let Some(det) = d.another.longest_at(&a.words[..last], i) else { return false };
             // The head may follow one modifier: "another small village", "a second deadly attack".
             (det.end..(det.end + 2).min(last)).any(|head| {
-                d.another_heads.longest_at(&a.words[..last], head).is_some() || a.triggers.iter().any(|t| t.start == head)
+                d.another_heads.longest_at(&a.words[..last], head).is_some()
+                    || a.triggers.iter().any(|t| t.start == head)
             })
         })
 }

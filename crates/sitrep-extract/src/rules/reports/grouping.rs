@@ -128,7 +128,8 @@ fn dies_later(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claim
     if !has_claims || !f.triggers.is_empty() {
         return false;
     }
-    let ends: Vec<jiff::civil::Date> = g.frames.iter().filter_map(|&i| frames[i].date).map(|j| a.dates[j].end).collect();
+    let ends: Vec<jiff::civil::Date> =
+        g.frames.iter().filter_map(|&i| frames[i].date).map(|j| a.dates[j].end).collect();
     let after = |end: &jiff::civil::Date| *end < d.start && i64::from((d.start - *end).get_days()) <= LATER_DEATH_DAYS;
     if ends.is_empty() || !ends.iter().all(after) {
         return false;
