@@ -83,6 +83,18 @@ pub fn gva(
     }
     let figures = claims.into_iter().map(|(doc, claims)| (doc.to_owned(), gva::document_figures(&claims))).collect();
     let d = gva::score_documents(&figures, &incidents, &gold);
+    // The figures of each document's main incident: its incident report with the most claims
+    // (the first on a tie), leaving out the other incidents a round-up tells.
+    let mut main: std::collections::HashMap<&str, &sitrep_model::Report> = std::collections::HashMap::new();
+    for located in reports.iter().filter(|l| !l.report.aggregate) {
+        let r = &located.report;
+        let slot = main.entry(r.document_id.as_str()).or_insert(r);
+        if r.claims.len() > slot.claims.len() {
+            *slot = r;
+        }
+    }
+    let main_figures = main.into_iter().map(|(doc, r)| (doc.to_owned(), gva::document_figures(&r.claims))).collect();
+    let m = gva::score_documents(&main_figures, &incidents, &gold);
     let geo = geocoding_alone(&reports, &incidents, &gold, gazetteer);
     if let Some(path) = details {
         let primary = gva::primary_events(&events);
@@ -168,6 +180,10 @@ pub fn gva(
     println!("    killed exact          {:.3}", d.killed_exact);
     println!("    injured exact         {:.3}", d.injured_exact);
     println!("    both exact            {:.3}", d.both_exact);
+    println!("  document level, main incident (the document's report with the most claims)");
+    println!("    killed exact          {:.3}", m.killed_exact);
+    println!("    injured exact         {:.3}", m.injured_exact);
+    println!("    both exact            {:.3}", m.both_exact);
     Ok(ExitCode::SUCCESS)
 }
 
