@@ -8,7 +8,9 @@
 //! - it does not switch between violence, demonstrations and strategic developments with a
 //!   trigger and no casualty figure ("During the operation, security forces arrested a former
 //!   chief" is an arrest of its own, not part of the clashes);
-//! - it names no town that the report does not, unless it refers back ("the attack").
+//! - it names no town that the report does not, unless it refers back ("the attack") or tells
+//!   no act of its own (a trigger): "The three wounded were taken to a hospital in Temple"
+//!   counts the same incident's victims wherever they were taken.
 //!
 //! A frame with neither trigger nor claim but with an event date is context: it gives its date
 //! to the report told just before it (or, ahead of any, to the first one), which uses it when
@@ -103,7 +105,7 @@ fn fits(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claims: boo
     if !has_claims && !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|m| theirs.contains(m)) {
         return false;
     }
-    if !f.refers_back {
+    if !f.refers_back && !f.triggers.is_empty() {
         let towns = |frame: &Frame| -> Vec<&PlaceMention> {
             frame.places.iter().map(|&p| &a.places[p]).filter(|p| is_town(p)).collect()
         };
@@ -191,6 +193,12 @@ mod tests {
         let text = "Gunmen attacked a checkpoint in Kayes. Police arrested a local chief. \
                     Troops fought the gunmen in Kayes overnight.";
         assert_eq!(groups(text), vec![vec![0, 2], vec![1]]);
+    }
+
+    #[test]
+    fn victims_counted_in_another_town_are_the_same_incidents() {
+        let text = "Gunmen attacked a checkpoint in Kayes on Thursday. Three wounded men were taken to a hospital in Segou.";
+        assert_eq!(groups(text), vec![vec![0, 1]]);
     }
 
     #[test]
