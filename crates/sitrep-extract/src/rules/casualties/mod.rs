@@ -14,7 +14,8 @@
 //! `named_object` those named as a verb's object ("killing Ann Reed"), `pronoun_victim` those
 //! of a pronoun ("he died at the hospital"), `death_of` a death told by a noun ("the shooting
 //! death of a Tyre man"), `multiple` an incident named by how many it hit ("a double
-//! shooting").
+//! shooting"), `self_too` the shooter counted after the victims ("killed four classmates and
+//! himself").
 //! `survivors` tells the wounded who lived from the dead; `attempt` drops deaths only
 //! attempted ("accused of trying to kill two officers");
 //! `subject` finds the victim a cue takes from before it; `victim` gives each claim its
@@ -32,6 +33,7 @@ pub mod named_object;
 pub mod named_victim;
 pub mod people;
 pub mod pronoun_victim;
+pub mod self_too;
 pub mod singular_victim;
 pub mod subject;
 pub mod survivors;
@@ -165,6 +167,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(deaths);
         let multiples = multiple::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(multiples);
+        let shooters = self_too::claims(a, &in_sentence);
+        in_sentence.extend(shooters);
         survivors::sort_out(a, &mut in_sentence);
         attempt::drop_attempts(a, &mut in_sentence);
         out.extend(in_sentence);

@@ -118,6 +118,21 @@ fn reflexives(a: &Annotations, sentence: Span, first: usize, last: usize) -> Vec
         let span = Span::new(a.tokens[cue.start].span.start, a.tokens[end - 1].span.end);
         out.push(one(kind, "all".into(), Vec::new(), span, sentence));
     }
+    // "before fatally shooting himself": a gerund that is no cue on its own ("the shooting").
+    for i in first..last.saturating_sub(1) {
+        let kind = match a.words[i].as_str() {
+            "shooting" => "shot",
+            "stabbing" => "injured",
+            _ => continue,
+        };
+        if !is_reflexive(a, i + 1) {
+            continue;
+        }
+        let fatally = i > first && a.words[i - 1] == "fatally";
+        let kind = if fatally { "killed" } else { kind };
+        let span = Span::new(a.tokens[i].span.start, a.tokens[i + 1].span.end);
+        out.push(one(kind.to_owned(), "all".into(), Vec::new(), span, sentence));
+    }
     out
 }
 
@@ -305,6 +320,11 @@ mod tests {
         assert_eq!(short("Man accidentally shoots himself in Kelby"), vec![row("shot", 1, "all")]);
         assert_eq!(short("A man accidentally shot himself to death."), vec![row("killed", 1, "all")]);
         assert_eq!(short("He then fatally shot himself."), vec![row("killed", 1, "all")]);
+        let found = short("A father killed his son before fatally shooting himself.");
+        assert!(
+            found.contains(&row("killed", 1, "all")) && found.contains(&row("killed", 1, "civilians")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -197,7 +197,8 @@ mod tests {
 
     #[test]
     fn victims_counted_in_another_town_are_the_same_incidents() {
-        let text = "Gunmen attacked a checkpoint in Kayes on Thursday. Three wounded men were taken to a hospital in Segou.";
+        let text =
+            "Gunmen attacked a checkpoint in Kayes on Thursday. Three wounded men were taken to a hospital in Segou.";
         assert_eq!(groups(text), vec![vec![0, 1]]);
     }
 

@@ -1,0 +1,51 @@
+//! The shooter counted after his victims: "killed four classmates and himself" is five dead.
+//!
+//! ## What it handles
+//! A counted claim followed by "and himself" / "and herself" / "and then himself": one more of
+//! the same kind, the one who did it (category `all`: a shooter is no civilian).
+//!
+//! ## What it leaves alone
+//! A reflexive not joined to a counted claim ("shot himself" is the singular-victim rule's).
+
+use sitrep_annotate::Annotations;
+use sitrep_model::Span;
+
+use super::Found;
+
+pub fn claims(a: &Annotations, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for f in found.iter().filter(|f| matches!(f.kind.as_str(), "killed" | "shot" | "injured") && f.victims.is_empty()) {
+        let end = a.token_at(f.span.end.saturating_sub(1)) + 1;
+        // The count's noun may follow the span ("killed four classmates and himself").
+        let Some(and) = (end..(end + 3).min(a.words.len())).find(|&i| a.words[i] == "and") else { continue };
+        let mut at = and + 1;
+        if a.words.get(at).is_some_and(|w| w == "then") {
+            at += 1;
+        }
+        if !a.words.get(at).is_some_and(|w| matches!(w.as_str(), "himself" | "herself")) {
+            continue;
+        }
+        let span = Span::new(a.tokens[and].span.start, a.tokens[at].span.end);
+        let one = super::singular_victim::one(f.kind.clone(), "all".into(), Vec::new(), span, f.sentence);
+        out.push(one);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn the_shooter_after_the_victims_is_one_more() {
+        let found = short("A student killed four classmates and himself in the fall.");
+        assert!(found.contains(&row("killed", 1, "all")), "{found:?}");
+        assert!(found.iter().any(|r| r.0 == "killed" && r.1 == 4));
+    }
+
+    #[test]
+    fn a_list_of_others_is_not_the_shooter() {
+        let found = short("A student killed four classmates and a teacher.");
+        assert!(!found.contains(&row("killed", 1, "all")), "{found:?}");
+    }
+}
