@@ -42,6 +42,8 @@ const NAME_SLOTS: i32 = i32::MIN / 2;
 /// A proper name shared by this many events on a day is too common to block on: its list stops
 /// growing and lookups skip it.
 const MAX_NAME_EVENTS: usize = 64;
+/// A person's full name shared by this many events is too common to follow across days.
+const MAX_PERSON_EVENTS: usize = 8;
 
 /// A document as resolve sees it: its citation and publication day.
 #[derive(Debug, Clone)]
@@ -121,6 +123,9 @@ pub struct Resolver {
     clusters: Vec<Cluster>,
     /// (day, place key) → incident clusters; see `ANY_PLACE`, `NO_PLACE`, `NAME_SLOTS`.
     blocks: KeyMap<(i32, u64), Vec<u32>>,
+    /// A person's full name → incident clusters, whatever the day: follow-ups (an arrest, a
+    /// trial) told days or months after the incident meet it through the people both name.
+    people: KeyMap<u64, Vec<u32>>,
     /// Day → aggregate clusters, for other running totals and for containment.
     aggregates_by_day: KeyMap<i32, Vec<u32>>,
     /// Word → how many reports used it, for weighting shared words.
@@ -168,8 +173,12 @@ impl Resolver {
             for w in &member.words {
                 *self.document_frequency.entry(*w).or_default() += 1;
             }
+            let mut member = member;
             let cluster = match self.best_match(&member) {
-                Some(c) => c,
+                Some(c) => {
+                    self.mark_follow_up(c, &mut member);
+                    c
+                }
                 None => {
                     let founder = self.documents[doc].citation.document_id.clone();
                     let id = self.new_id(&founder, index);
@@ -244,12 +253,22 @@ impl Resolver {
         } else {
             // A name's list at the cap says too little to score every event on it.
             let useful = |(key, list): &((i32, u64), &Vec<u32>)| !is_name_slot(key.0) || list.len() < MAX_NAME_EVENTS;
-            self.lookup_keys(m)
+            let mut found: Vec<u32> = self
+                .lookup_keys(m)
                 .filter_map(|k| self.blocks.get(&k).map(|l| (k, l)))
                 .filter(useful)
                 .flat_map(|(_, l)| l)
                 .copied()
-                .collect()
+                .collect();
+            found.extend(
+                m.people
+                    .iter()
+                    .filter_map(|p| self.people.get(p))
+                    .filter(|l| l.len() < MAX_PERSON_EVENTS)
+                    .flatten()
+                    .copied(),
+            );
+            found
         };
         candidates.sort_unstable();
         candidates.dedup();
@@ -295,6 +314,12 @@ impl Resolver {
             }
             return;
         }
+        for &p in &m.people {
+            let list = self.people.entry(p).or_default();
+            if list.len() < MAX_PERSON_EVENTS {
+                push(list);
+            }
+        }
         for day in m.indexed_days() {
             push(self.blocks.entry((day, ANY_PLACE)).or_default());
             if m.places.is_empty() {
@@ -308,6 +333,26 @@ impl Resolver {
                 if list.len() < MAX_NAME_EVENTS {
                     push(list);
                 }
+            }
+        }
+    }
+
+    /// A report that joins an event on days apart (through a person both name) is a follow-up
+    /// when it is the later: its date is not the incident's. When it is the earlier, the event's
+    /// later reports are the follow-ups.
+    fn mark_follow_up(&mut self, cluster: usize, m: &mut Member) {
+        let c = &mut self.clusters[cluster];
+        let (start, end) = c.window();
+        if !m.dated || m.window.0.saturating_sub(end).max(start.saturating_sub(m.window.1)) <= 1 {
+            return;
+        }
+        if m.window.0 > end {
+            m.follow_up = true;
+            m.dated = false;
+        } else {
+            for o in c.members.iter_mut().filter(|o| o.dated && o.window.0 > m.window.1) {
+                o.follow_up = true;
+                o.dated = false;
             }
         }
     }

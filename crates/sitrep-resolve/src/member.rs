@@ -49,6 +49,13 @@ pub struct Member {
     /// Distinct proper names of its sentences (capitalised words inside a sentence: streets,
     /// venues, people), as sorted hashes.
     pub names: Vec<u64>,
+    /// Distinct full names of people in the sentences of its claims (two capitalised words,
+    /// neither an institution's, a title's, a feature's or a calendar word: `people_names`),
+    /// places it names left out, as sorted hashes. A person followed across days.
+    pub people: Vec<u64>,
+    /// Joined an event whose day it does not share, through a person both name: a follow-up
+    /// (an arrest, a trial, a funeral), whose date is not the incident's.
+    pub follow_up: bool,
 }
 
 impl Member {
@@ -82,6 +89,16 @@ impl Member {
         let sentences = || report.spans.iter().filter_map(|s| text.get(s.start..s.end));
         let words = words(sentences());
         let names = names(sentences());
+        // Only the sentences that count casualties: the victims' and suspects' names stand there,
+        // bylines, captions and boilerplate do not.
+        let claim_sentences = report
+            .claims
+            .iter()
+            .filter(|c| !c.in_title && c.embedded.is_none())
+            .filter_map(|c| text.get(c.span.start..c.span.end));
+        let mut people = people_names(claim_sentences);
+        let place_keys: Vec<u64> = report.place_mentions.iter().map(|p| key(&p.name)).collect();
+        people.retain(|p| !place_keys.contains(p));
         let killed = report
             .claims
             .iter()
@@ -109,6 +126,8 @@ impl Member {
             victims,
             words,
             names,
+            people,
+            follow_up: false,
             located: Box::new(located),
         }
     }
@@ -198,6 +217,44 @@ fn names<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
     out
 }
 
+/// Words that make two capitalised words no person's full name (`lexicons/en/not_person_names.txt`).
+fn not_person_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../../lexicons/en/not_person_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Two capitalised words in a row, neither in `not_person_words`, each of two letters or more
+/// and letters only ("Jeremy Mardis", not "Police Chief", "Main Street"), keyed as places are
+/// (so that a place named the same way can be left out), sorted and distinct.
+pub fn people_names<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
+    let stop = not_person_words();
+    let mut out = Vec::new();
+    for sentence in sentences {
+        let words: Vec<&str> = sentence.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).collect();
+        let is_name_word = |w: &str| {
+            w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '’')
+                && !stop.contains(w.to_lowercase().trim_end_matches("'s").trim_end_matches("’s"))
+        };
+        for pair in words.windows(2) {
+            if is_name_word(pair[0]) && is_name_word(pair[1]) {
+                let last = pair[1].trim_end_matches("'s").trim_end_matches("’s");
+                out.push(key(&format!("{} {last}", pair[0])));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Jaccard similarity where each word counts by its weight (rare words more than common ones).
 pub fn weighted_jaccard(a: &[u64], b: &[u64], weight: &dyn Fn(u64) -> f64) -> f64 {
     let (mut i, mut j, mut shared, mut union) = (0, 0, 0.0, 0.0);
@@ -245,6 +302,14 @@ mod tests {
         assert_ne!(key("Tyre"), key("Sidon"));
         assert_eq!(key("Harvey County"), key("Harvey"));
         assert_ne!(key("County"), key(""));
+    }
+
+    #[test]
+    fn people_are_two_capitalised_words_that_name_no_institution() {
+        let names = people_names(["Police Chief Ann Reed said Bo Li's brother saw it on Main Street."].into_iter());
+        assert_eq!(names.len(), 2, "Ann Reed and Bo Li");
+        assert!(names.contains(&key("Ann Reed")) && names.contains(&key("Bo Li")));
+        assert!(people_names(["The Sheriff's Office said on Monday Night."].into_iter()).is_empty());
     }
 
     #[test]

@@ -2,7 +2,11 @@
 //!
 //! ## What it weighs (points; a report joins the best event scoring at least `THRESHOLD`)
 //! - **Date**: the same single day in both +2; overlapping windows +1; overlapping when either
-//!   side is dated only by publication +0.5. Windows more than a day apart never match.
+//!   side is dated only by publication +0.5. Windows more than a day apart match only when
+//!   both name the same person (`FOLLOW_UP_DAYS` at most): a follow-up (the arrest, the
+//!   trial, the funeral) told after the incident, +0.
+//! - **People**: a person's full name in both ("Ann Reed": two capitalised words that name no
+//!   institution, title, feature or day) +2.
 //! - **Place**: the same town named +2; one named inside the other's area ("Arnoun" and "the
 //!   Nabatieh countryside"), or both located within `NEAR_KM` of each other (a town and its
 //!   suburb, a hospital's town) +1; both located, farther apart and nothing shared −2 (a name
@@ -34,6 +38,9 @@ pub const THRESHOLD: f64 = 3.0;
 /// suburb next to it, a street and the city it is in.
 const NEAR_KM: f64 = 25.0;
 
+/// Longest gap, in days, over which a report sharing a person with an event is its follow-up.
+const FOLLOW_UP_DAYS: i32 = 365;
+
 /// What scoring needs beyond the two sides: how much a shared word says.
 pub struct DocumentFacts<'a> {
     /// How much a shared word says: its inverse document frequency so far.
@@ -48,7 +55,9 @@ pub fn score(m: &Member, c: &Cluster, facts: &DocumentFacts) -> Option<f64> {
     }
     let copy = c.members.iter().any(|o| m.copy_of == Some(o.doc) || o.copy_of == Some(m.doc));
     let mut points = if copy { 6.0 } else { 0.0 };
-    points += date_points(m, c)?;
+    let person = shares_person(m, c);
+    points += date_points(m, c, person)?;
+
     points += if c.aggregate { claimant_points(m, c) } else { place_points(m, c) };
     points += type_points(m, c);
     points += victim_points(m, c)?;
@@ -57,11 +66,16 @@ pub fn score(m: &Member, c: &Cluster, facts: &DocumentFacts) -> Option<f64> {
     Some(points)
 }
 
-fn date_points(m: &Member, c: &Cluster) -> Option<f64> {
+/// Whether the report and the event name a person in common.
+fn shares_person(m: &Member, c: &Cluster) -> bool {
+    !m.people.is_empty() && c.members.iter().any(|o| o.people.iter().any(|p| m.people.binary_search(p).is_ok()))
+}
+
+fn date_points(m: &Member, c: &Cluster, person: bool) -> Option<f64> {
     let (start, end) = c.window();
     let gap = m.window.0.saturating_sub(end).max(start.saturating_sub(m.window.1)).max(0);
     if gap > 1 {
-        return None;
+        return (person && gap <= FOLLOW_UP_DAYS).then_some(0.0);
     }
     let dated = m.dated && c.members.iter().any(|o| o.dated);
     Some(match (gap, dated) {

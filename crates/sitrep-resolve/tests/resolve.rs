@@ -303,3 +303,54 @@ fn an_incident_told_in_two_parts_of_an_article_is_one_event() {
     add(&mut resolver, &roundup, vec![tyre, sidon]);
     assert_eq!(incidents(&resolver.events()).len(), 3);
 }
+
+#[test]
+fn a_follow_up_naming_the_victim_joins_the_incident_and_keeps_its_date() {
+    let mut resolver = Resolver::new();
+    // The arrest story comes first: the incident it follows keeps its own date.
+    let later =
+        doc("later", "Ridge Post", date(2024, 5, 24), "Police arrested a man in the killing of Ann Reed in Marlow.");
+    let k = claim(&later, "killed", 1, "civilians", "police");
+    add(
+        &mut resolver,
+        &later,
+        vec![report(
+            &later,
+            "Violence against civilians",
+            Some(date(2024, 5, 23)),
+            vec![place("Marlow", &[])],
+            vec![k],
+        )],
+    );
+    let first = doc("first", "River Times", MAY_4, "Ann Reed, 23, was shot and killed in Marlow on Friday.");
+    let k = claim(&first, "killed", 1, "civilians", "police");
+    add(
+        &mut resolver,
+        &first,
+        vec![report(&first, "Violence against civilians", Some(MAY_3), vec![place("Marlow", &[])], vec![k])],
+    );
+    let events = resolver.events();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].date_start, Some(MAY_3));
+    assert_eq!(events[0].n_documents, 2);
+}
+
+#[test]
+fn days_apart_without_a_person_in_common_stay_apart() {
+    let mut resolver = Resolver::new();
+    let a = doc("a", "Ridge Post", MAY_4, "Ann Reed, 23, was shot and killed in Marlow on Friday.");
+    let k = claim(&a, "killed", 1, "civilians", "police");
+    add(
+        &mut resolver,
+        &a,
+        vec![report(&a, "Violence against civilians", Some(MAY_3), vec![place("Marlow", &[])], vec![k])],
+    );
+    let b = doc("b", "River Times", date(2024, 5, 24), "Bo Li, 30, was shot and killed in Marlow on Thursday.");
+    let k = claim(&b, "killed", 1, "civilians", "police");
+    add(
+        &mut resolver,
+        &b,
+        vec![report(&b, "Violence against civilians", Some(date(2024, 5, 23)), vec![place("Marlow", &[])], vec![k])],
+    );
+    assert_eq!(resolver.events().len(), 2);
+}
