@@ -68,10 +68,10 @@ struct CueFile {
 /// Incidents named by how many they hit ("double shooting").
 #[derive(Deserialize)]
 pub struct Multiple {
-    /// "double" → 2.
-    pub multipliers: std::collections::HashMap<String, u32>,
+    /// "double" → 2. (FxHash: looked up for every token.)
+    pub multipliers: rustc_hash::FxHashMap<String, u32>,
     /// "shooting" → the claim's kind ("shot").
-    pub nouns: std::collections::HashMap<String, String>,
+    pub nouns: rustc_hash::FxHashMap<String, String>,
 }
 
 fn cue_file() -> &'static CueFile {
@@ -95,7 +95,7 @@ pub fn aggregate_regions() -> &'static PhraseLexicon<()> {
     L.get_or_init(|| PhraseLexicon::new(cue_file().aggregate.regions.iter().map(|w| (w.clone(), ()))))
 }
 
-type WordSet = std::collections::HashSet<String>;
+type WordSet = rustc_hash::FxHashSet<String>;
 
 /// A word list of the casualty lexicon as a set, built once into `cell`.
 fn word_set(cell: &'static OnceLock<WordSet>, list: fn(&'static CueFile) -> &'static Vec<String>) -> &'static WordSet {

@@ -210,10 +210,14 @@ fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec<String>)> 
 fn age_end(a: &Annotations, i: usize) -> Option<usize> {
     const UNITS: [&str; 8] = ["year", "years", "month", "months", "week", "weeks", "day", "days"];
     let word = a.words.get(i)?;
+    // Read for every token: most are no age and leave here, without allocating or searching.
+    let dash = word.bytes().position(|b| b == b'-');
+    if dash.is_none() && a.words.get(i + 2).is_none_or(|w| w != "old") {
+        return None;
+    }
     let next = a.words.get(i + 1).map(String::as_str);
-    // Read for every token: no allocation.
-    let (number, rest) = match word.split_once('-') {
-        Some((number, rest)) => (number, Some(rest)),
+    let (number, rest) = match dash {
+        Some(at) => (&word[..at], Some(&word[at + 1..])),
         None => (word.as_str(), None),
     };
     let numeric = !number.is_empty() && number.chars().all(|c| c.is_ascii_alphanumeric());
