@@ -146,16 +146,24 @@ fn is_reflexive(a: &Annotations, i: usize) -> bool {
 fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&Tagged<Cue>> {
     let mut at = person_end;
     while at < last && (a.words[at] == "found" || (a.words[at].ends_with("ly") && a.words[at].len() > 4)) {
-        // "fatally" is a cue of its own: the verb after it is the passive.
-        if a.cues.iter().any(|c| c.start == at && c.end < last && a.cues.iter().any(|d| d.start == c.end)) {
+        // "fatally" is a cue of its own: the verb after it is the passive; "critically injured"
+        // is one cue whose last word is the verb.
+        if a.cues
+            .iter()
+            .any(|c| c.start == at && c.end < last && (c.end > at + 1 || a.cues.iter().any(|d| d.start == c.end)))
+        {
             break;
         }
         at += 1;
     }
     let cue = a.cues.iter().find(|c| c.start == at && is_person_kind(&c.value.kind))?;
-    let verb = if a.words[at].ends_with("ly") { a.cues.iter().find(|c| c.start == cue.end)? } else { cue };
-    let word = &a.words[verb.start];
-    let participle = word.ends_with("ed") || word == "dies" || participles().contains(word);
+    let adverb = a.words[at].ends_with("ly");
+    let verb = if adverb && cue.end == at + 1 { a.cues.iter().find(|c| c.start == cue.end)? } else { cue };
+    // The participle: the verb's first word, or its last after an adverb ("critically injured").
+    let word =
+        if adverb && verb.start == at && verb.end > at + 1 { &a.words[verb.end - 1] } else { &a.words[verb.start] };
+    // A state ("in critical condition") cannot be active either.
+    let participle = word.ends_with("ed") || word == "dies" || participles().contains(word) || word == "in";
     let then = a.words.get(verb.end).map(String::as_str);
     let no_object = then.is_none_or(|w| {
         matches!(
@@ -317,6 +325,8 @@ mod tests {
             vec![row("killed", 1, "state_forces")]
         );
         assert_eq!(short("Kelby Man Dies From Gunshot Wound"), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Teen critically injured in Marlow shooting"), vec![row("injured", 1, "civilians")]);
+        assert_eq!(short("Child in critical condition after shooting in Marlow"), vec![row("injured", 1, "civilians")]);
     }
 
     #[test]
