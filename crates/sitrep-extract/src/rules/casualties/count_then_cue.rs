@@ -44,6 +44,14 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
+            // "four victims suffered minor injuries": a noun that says nothing of what befell
+            // them ("victims", "casualties") gives way to the predicate after it, when there is one.
+            if cue.value.kind == "ambiguous"
+                && cue.start == count.end
+                && let Some(tie) = predicate_after(a, cue.end, last.min(count.end + WINDOW))
+            {
+                return Some(tie);
+            }
             // "Two men opened fire, killing a guard": the count is the agent of a transitive
             // "-ing" cue, whose victims follow it.
             if is_transitive_ing(&a.words[cue.start]) && a.words.get(cue.end).is_none_or(|w| w != "of") {
@@ -77,6 +85,27 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
     None
 }
 
+/// The first cue of a definite kind from token `from` to the clause's end (before `to`): the
+/// predicate of a count whose head noun is ambiguous. Not past another count, an "-ing" cue
+/// (whose victims are its object) or a relative pronoun.
+fn predicate_after(a: &Annotations, from: usize, to: usize) -> Option<Tie> {
+    for i in from..to {
+        if clause::is_boundary(a, i)
+            || matches!(a.words[i].as_str(), "who" | "that" | "which")
+            || a.quantities.iter().any(|q| a.token_at(q.span.start) == i)
+        {
+            return None;
+        }
+        if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
+            if cue.value.kind == "ambiguous" || is_transitive_ing(&a.words[cue.start]) {
+                return None;
+            }
+            return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });
+        }
+    }
+    None
+}
+
 /// "killing", "wounding", "injuring": a verb whose object is its victim ("dying" has none).
 fn is_transitive_ing(word: &str) -> bool {
     word.ends_with("ing") && word != "dying"
@@ -93,6 +122,13 @@ mod tests {
         assert_eq!(short("No one was hurt."), vec![row("injured", 0, "all")]);
         let got = claims_of("Clashes have left more than 70 people dead.");
         assert_eq!((got[0].1, got[0].2.as_str()), (70, "more_than"));
+    }
+
+    #[test]
+    fn victims_take_the_predicate_after_them() {
+        assert_eq!(short("All four victims suffered minor injuries."), vec![row("injured", 4, "all")]);
+        assert_eq!(short("Three victims died at the scene."), vec![row("killed", 3, "all")]);
+        assert_eq!(short("Police found four victims."), vec![row("ambiguous", 4, "all")]);
     }
 
     #[test]
