@@ -32,6 +32,7 @@ const LEXICON: &str = include_str!("../../../../lexicons/en/places.toml");
 struct PlaceFile {
     prepositions: Vec<String>,
     directions: Vec<String>,
+    compass: Vec<String>,
     residents: Vec<String>,
     services: Vec<String>,
     particles: Vec<String>,
@@ -43,6 +44,7 @@ struct PlaceFile {
 struct Lexicon {
     prepositions: Vec<Vec<String>>,
     directions: HashSet<String>,
+    compass: HashSet<String>,
     residents: HashSet<String>,
     services: HashSet<String>,
     particles: HashSet<String>,
@@ -65,6 +67,7 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             prepositions: file.prepositions.iter().map(|p| p.split_whitespace().map(str::to_owned).collect()).collect(),
             directions: file.directions.into_iter().collect(),
+            compass: file.compass.into_iter().collect(),
             residents: file.residents.into_iter().collect(),
             services: file.services.into_iter().collect(),
             particles: file.particles.into_iter().collect(),
@@ -146,12 +149,17 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         // its own ("City police said").
         let initial = end == i + 1 && words[i].chars().filter(|c| c.is_alphabetic()).count() < 2;
         let generic = end == i + 1 && lex.features.longest_at(words, i).is_some_and(|m| m.end == end);
+        // "on the East side", "the Northwest": a direction on its own names no place ("South
+        // province" does, by its feature word).
+        let direction = end == i + 1
+            && after.is_none()
+            && (lex.directions.contains(&words[i]) || lex.compass.contains(&words[i]));
         // "Children's Hospital", "St. Mary's Church": a possessive naming a building is an
         // institution's name, not a place's.
         let institution_of = bare(&words[end - 1]) != words[end - 1]
             && tokens.get(end).is_some_and(|t| capitalised(text, t))
             && after.as_ref().is_some_and(|m| m.value == "site");
-        if aged || initial || generic || institution_of {
+        if aged || initial || generic || direction || institution_of {
             i = end;
             continue;
         }
@@ -385,6 +393,12 @@ mod tests {
         assert_eq!(m[1], ("Kfar Tebnit".to_owned(), None, context));
         assert_eq!(m[2], ("Nabatieh".to_owned(), Some("area".to_owned()), vec!["South".to_owned()]));
         assert_eq!(m[3].1.as_deref(), Some("admin"));
+    }
+
+    #[test]
+    fn a_direction_alone_is_no_place() {
+        assert!(mentions("Shots were fired in the Northwest late on Friday.").is_empty());
+        assert!(mentions("A man was shot in NW Washington.").iter().all(|m| m.0 != "NW"));
     }
 
     #[test]
