@@ -151,9 +151,8 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         let generic = end == i + 1 && lex.features.longest_at(words, i).is_some_and(|m| m.end == end);
         // "on the East side", "the Northwest": a direction on its own names no place ("South
         // province" does, by its feature word).
-        let direction = end == i + 1
-            && after.is_none()
-            && (lex.directions.contains(&words[i]) || lex.compass.contains(&words[i]));
+        let direction =
+            end == i + 1 && after.is_none() && (lex.directions.contains(&words[i]) || lex.compass.contains(&words[i]));
         // "Children's Hospital", "St. Mary's Church": a possessive naming a building is an
         // institution's name, not a place's.
         let institution_of = bare(&words[end - 1]) != words[end - 1]
