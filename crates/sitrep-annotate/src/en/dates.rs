@@ -38,10 +38,14 @@ struct Calendar {
     months: Vec<String>,
     month_abbreviations: HashMap<String, i8>,
     relative_days: HashMap<String, i64>,
+    holidays: HashMap<String, String>,
     reporting: Reporting,
     /// `relative_days` split into words once, longest first, for matching over tokens.
     #[serde(skip)]
     relative_phrases: Vec<(Vec<String>, i64)>,
+    /// `holidays` as words with their month and day, longest first.
+    #[serde(skip)]
+    holiday_phrases: Vec<(Vec<String>, i8, i8)>,
     /// Month names and abbreviations to their number, and weekdays to their index, in one
     /// map: every token is looked up.
     #[serde(skip)]
@@ -66,6 +70,15 @@ fn calendar() -> &'static Calendar {
             .map(|(phrase, days)| (phrase.split_whitespace().map(str::to_owned).collect(), *days))
             .collect();
         c.relative_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        c.holiday_phrases = c
+            .holidays
+            .iter()
+            .filter_map(|(phrase, day)| {
+                let (m, d) = day.split_once('-')?;
+                Some((phrase.split_whitespace().map(str::to_owned).collect(), m.parse().ok()?, d.parse().ok()?))
+            })
+            .collect();
+        c.holiday_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         let mut words = rustc_hash::FxHashMap::default();
         for (abbreviation, month) in &c.month_abbreviations {
             words.insert(abbreviation.clone(), CalendarWord::Month(*month));
@@ -133,6 +146,20 @@ fn weekday_of(word: &str) -> Option<Weekday> {
 
 fn number(tokens: &[Token], words: &[String], at: usize) -> Option<i64> {
     (tokens.get(at)?.kind == TokenKind::Number).then(|| words[at].parse().ok()).flatten()
+}
+
+/// A day of the month: a number, or an ordinal written with digits ("9th", "21st").
+fn day(tokens: &[Token], words: &[String], at: usize) -> Option<i64> {
+    let n = number(tokens, words, at).or_else(|| {
+        let w = words.get(at)?;
+        let digits = w
+            .strip_suffix("st")
+            .or_else(|| w.strip_suffix("nd"))
+            .or_else(|| w.strip_suffix("rd"))
+            .or_else(|| w.strip_suffix("th"))?;
+        (digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+    })?;
+    (1..=31).contains(&n).then_some(n)
 }
 
 fn is_year(n: i64) -> bool {
@@ -213,7 +240,7 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
         if words.get(j).map(String::as_str) == Some(".") {
             j += 1;
         }
-        if let Some(day) = number(tokens, words, j).filter(|d| (1..=31).contains(d)) {
+        if let Some(day) = day(tokens, words, j) {
             let mut k = j + 1;
             if words.get(k).map(String::as_str) == Some(",") {
                 k += 1;
@@ -239,16 +266,21 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
         }
         return None;
     }
-    // 7 March 2025 / 7 March
-    if let Some(day) = number(tokens, words, i).filter(|d| (1..=31).contains(d))
-        && let Some(month) = words.get(i + 1).and_then(|w| month_of(w))
-    {
-        if let Some(year) = number(tokens, words, i + 2).filter(|y| is_year(*y)) {
-            let date = Date::new(year as i16, month, day as i8).ok()?;
-            return Some(((date, date, 1), i + 3));
+    // 7 March 2025 / 7 March / 9th of January
+    if let Some(day) = day(tokens, words, i) {
+        let of = usize::from(
+            words.get(i + 1).is_some_and(|w| w == "of")
+                && !matches!(tokens.get(i).map(|t| t.kind), Some(TokenKind::Number)),
+        );
+        if let Some(month) = words.get(i + 1 + of).and_then(|w| month_of(w)) {
+            let after = i + 2 + of;
+            if let Some(year) = number(tokens, words, after).filter(|y| is_year(*y)) {
+                let date = Date::new(year as i16, month, day as i8).ok()?;
+                return Some(((date, date, 1), after + 1));
+            }
+            let date = latest(published?, month, day as i8)?;
+            return Some(((date, date, 1), after));
         }
-        let date = latest(published?, month, day as i8)?;
-        return Some(((date, date, 1), i + 2));
     }
     // in 1977 / from 1987 to 2002
     if let Some(year) = number(tokens, words, i).filter(|y| is_year(*y))
@@ -280,8 +312,35 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
         }
         return Some(((date, date, 1), next));
     }
-    // yesterday / last night / earlier today
     let c = calendar();
+    // New Year's Day, Christmas Eve, the Fourth of July
+    for (parts, month, day) in &c.holiday_phrases {
+        if words.get(i..i + parts.len()) == Some(parts.as_slice()) {
+            let date = latest(published, *month, *day)?;
+            return Some(((date, date, 1), i + parts.len()));
+        }
+    }
+    // this weekend / over the weekend / last weekend: the Saturday and Sunday
+    if let Some((skip, earlier)) = match (word, words.get(i + 1).map(String::as_str)) {
+        ("weekend", _) if i > 0 && matches!(words[i - 1].as_str(), "the" | "this") => Some((1, false)),
+        ("last" | "past", Some("weekend")) => Some((2, true)),
+        _ => None,
+    } {
+        let mut sunday = published;
+        while sunday.weekday() != Weekday::Sunday {
+            sunday = sunday.yesterday().ok()?;
+        }
+        // Published on a Saturday: this weekend's Saturday is the day itself.
+        if published.weekday() == Weekday::Saturday && !earlier {
+            return Some(((published, published, 1), i + skip));
+        }
+        if earlier && matches!(published.weekday(), Weekday::Sunday) {
+            sunday = sunday.checked_sub(7.days()).ok()?;
+        }
+        let saturday = sunday.yesterday().ok()?;
+        return Some(((saturday, sunday, 2), i + skip));
+    }
+    // yesterday / last night / earlier today
     for (parts, days) in &c.relative_phrases {
         if words.get(i..i + parts.len()) == Some(parts.as_slice()) {
             let date = published.checked_sub(days.days()).ok()?;
@@ -391,6 +450,20 @@ mod tests {
                 ("2025-02-01", "2025-02-28", 4),
             ]
         );
+    }
+
+    #[test]
+    fn ordinal_days_holidays_and_weekends() {
+        // Published Friday 7 March 2025.
+        let days = |text: &str| -> Vec<(String, String)> { found(text).into_iter().map(|g| (g.1, g.2)).collect() };
+        let day = |d: &str| vec![(d.to_owned(), d.to_owned())];
+        assert_eq!(days("on March 2nd"), day("2025-03-02"));
+        assert_eq!(days("on the 2nd of March"), day("2025-03-02"));
+        assert_eq!(days("on New Year's Day"), day("2025-01-01"));
+        assert_eq!(days("on Christmas Eve"), day("2024-12-24"));
+        assert_eq!(days("over the weekend"), vec![("2025-03-01".to_owned(), "2025-03-02".to_owned())]);
+        assert_eq!(days("last weekend"), vec![("2025-03-01".to_owned(), "2025-03-02".to_owned())]);
+        assert!(days("on the 2nd floor").is_empty());
     }
 
     #[test]
