@@ -39,13 +39,19 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
-/// officers were killed"): its figures are background.
+/// officers were killed"): its figures are background. Not a date that names the incident
+/// itself ("the March 9 shooting that killed six"): a follow-up story's toll.
 pub fn is_past(a: &Annotations, (start, end): (usize, usize)) -> bool {
     if start >= end {
         return false;
     }
     let (from, to) = (a.tokens[start].span.start, a.tokens[end - 1].span.end);
-    a.dates.iter().any(|d| d.role == "past" && d.span.start >= from && d.span.end <= to)
+    a.dates.iter().any(|d| {
+        d.role == "past"
+            && d.span.start >= from
+            && d.span.end <= to
+            && !crate::rules::reports::frames::dates_a_trigger(a, d.span)
+    })
 }
 
 #[cfg(test)]
@@ -56,6 +62,9 @@ mod tests {
     fn tolls_of_the_past_are_background() {
         assert!(claims_of("In 2012, 13 people died in such accidents.").is_empty());
         assert_eq!(claims_of("Two people died on Thursday.").len(), 1);
+        // The incident a follow-up is about, dated by the trigger it modifies.
+        let got = claims_of("Police arrested a man in the January 9 shooting that killed two people.");
+        assert!(got.iter().any(|c| c.0 == "killed" && c.1 == 2), "{got:?}");
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! rest of the sentence is ("the crackdown in the Qusour neighbourhood following an ambush").
 //!
 //! A frame dated only in the past ("in 1977", "from 1987 to 2002") is background: its triggers
-//! do not count. Not handled: an earlier incident told in a relative clause without these
+//! do not count, unless the past date modifies a trigger ("the March 9 shooting", "a September
+//! shooting"): a follow-up story's incident, dated by it. Not handled: an earlier incident told in a relative clause without these
 //! words ("two officers, who died in an ambush last week, …").
 
 use sitrep_annotate::Annotations;
@@ -91,7 +92,14 @@ fn frame(
         from..to
     };
     let dates: Vec<usize> = range(&|i| a.dates[i].span.start, a.dates.len()).collect();
-    let date = dates.iter().copied().find(|&i| a.dates[i].role == "event");
+    // "the March 9 shooting", "a September shooting": a date that modifies a trigger is that
+    // incident's, however long ago (a follow-up story's incident is weeks or months old).
+    let modifies_trigger = |i: usize| dates_a_trigger(a, a.dates[i].span);
+    let date = dates
+        .iter()
+        .copied()
+        .find(|&i| a.dates[i].role == "event")
+        .or_else(|| dates.iter().copied().find(|&i| a.dates[i].role == "past" && modifies_trigger(i)));
     let past = dates.iter().any(|&i| a.dates[i].role == "past");
     let triggers = if past && date.is_none() {
         Vec::new()
@@ -113,6 +121,15 @@ fn frame(
         starts_another: anaphora::starts_another(a, first, last),
         prior,
     }
+}
+
+/// Whether the date at `span` modifies a trigger right after it, past one modifier at most:
+/// "the March 9 shooting", "the Sept. 27 fatal shooting" (not across "in", "of", a comma).
+pub(crate) fn dates_a_trigger(a: &Annotations, span: Span) -> bool {
+    let end = a.token_at(span.end.saturating_sub(1)) + 1;
+    let modifier =
+        |w: &str| w.chars().all(char::is_alphabetic) && !matches!(w, "and" | "to" | "of" | "in" | "on" | "at");
+    a.triggers.iter().any(|t| t.start == end || (t.start == end + 1 && a.words.get(end).is_some_and(|w| modifier(w))))
 }
 
 /// The first index in `0..len` where `before` turns false (`before` true, then false).
@@ -161,6 +178,16 @@ mod tests {
         let f = frames(&a, &[]);
         assert_eq!(f.len(), 1);
         assert!(f[0].refers_back);
+    }
+
+    #[test]
+    fn a_past_date_before_a_trigger_dates_it() {
+        let a = sitrep_annotate::annotate_text(
+            "Police named a suspect in the January 9 shooting at the market.",
+            Some(jiff::civil::date(2024, 5, 3)),
+        );
+        let f = frames(&a, &[]);
+        assert!(f[0].date.is_some() && !f[0].triggers.is_empty());
     }
 
     #[test]
