@@ -340,6 +340,23 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
         let saturday = sunday.yesterday().ok()?;
         return Some(((saturday, sunday, 2), i + skip));
     }
+    // two days ago (weeks ago are too loose to date an incident by)
+    let count = number(tokens, words, i).or_else(|| match word {
+        "a" | "one" => Some(1),
+        _ => super::numbers::word_number(word).map(|n| n as i64),
+    });
+    if let Some(n) = count.filter(|n| (1..=31).contains(n))
+        && words.get(i + 2).is_some_and(|w| w == "ago")
+    {
+        let found = match words[i + 1].as_str() {
+            "day" | "days" => {
+                let date = published.checked_sub(n.days()).ok()?;
+                (date, date, 1)
+            }
+            _ => return None,
+        };
+        return Some((found, i + 3));
+    }
     // yesterday / last night / earlier today
     for (parts, days) in &c.relative_phrases {
         if words.get(i..i + parts.len()) == Some(parts.as_slice()) {
@@ -464,6 +481,8 @@ mod tests {
         assert_eq!(days("over the weekend"), vec![("2025-03-01".to_owned(), "2025-03-02".to_owned())]);
         assert_eq!(days("last weekend"), vec![("2025-03-01".to_owned(), "2025-03-02".to_owned())]);
         assert!(days("on the 2nd floor").is_empty());
+        assert_eq!(days("two days ago"), day("2025-03-05"));
+        assert!(days("a week ago").is_empty());
     }
 
     #[test]
