@@ -285,7 +285,7 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
     // in 1977 / from 1987 to 2002
     if let Some(year) = number(tokens, words, i).filter(|y| is_year(*y))
         && i > 0
-        && matches!(words[i - 1].as_str(), "in" | "since" | "from" | "during" | "until" | "by" | "of")
+        && matches!(words[i - 1].as_str(), "in" | "since" | "from" | "during" | "until" | "by" | "of" | "for")
     {
         let first = Date::new(year as i16, 1, 1).ok()?;
         let mut last = Date::new(year as i16, 12, 31).ok()?;

@@ -249,6 +249,24 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
             return false;
         }
+        // "the winter of '96": a year with its century cut off.
+        if index > 0 && matches!(words[index - 1].as_str(), "'" | "’") && tokens[index - 1].span.end == token.span.start
+        {
+            return false;
+        }
+        // "Ann Reed, 66 and Bo Reed, 64": an age between a comma and the next name of a list.
+        if index >= 2
+            && words[index - 1] == ","
+            && words.get(index + 1).is_some_and(|w| w == "and")
+            && tokens.get(index + 2).is_some_and(|t| {
+                t.kind == TokenKind::Word && text[t.span.start..].starts_with(|c: char| c.is_uppercase())
+            })
+            && tokens[index - 2].kind == TokenKind::Word
+            && text[tokens[index - 2].span.start..].starts_with(|c: char| c.is_uppercase())
+            && digits.parse::<u32>().is_ok_and(|age| age <= 120)
+        {
+            return false;
+        }
         // "ages 25, 26, and 33", "aged 17 or 18", "were 28 and 31 years old": a list of ages.
         if in_list_of_ages(tokens, words, index) {
             return false;
@@ -413,6 +431,8 @@ mod tests {
             "fighting for 14 hours over 5 km",
             "a 9 mm pistol and $5",
             "on Route 9 near No. 4",
+            "in the winter of '96",
+            "Ann Reed, 66 and Bo Reed, 64, were found",
             "it grew 2.5 times",
             "the third attack and the 1st victim",
         ] {

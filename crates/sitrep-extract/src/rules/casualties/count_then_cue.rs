@@ -52,6 +52,11 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             {
                 return Some(tie);
             }
+            // "a party of 400 people ended in gunfire that killed one man": a cue with a count
+            // of its own right after it counts those, not the count before it.
+            if counts.iter().any(|c| c.start == cue.end && c.start > count.end) && cue.value.kind != "ambiguous" {
+                return None;
+            }
             // "Two men opened fire, killing a guard": the count is the agent of a transitive
             // "-ing" cue, whose victims follow it.
             if is_transitive_ing(&a.words[cue.start]) && a.words.get(cue.end).is_none_or(|w| w != "of") {
@@ -122,6 +127,11 @@ mod tests {
         assert_eq!(short("No one was hurt."), vec![row("injured", 0, "all")]);
         let got = claims_of("Clashes have left more than 70 people dead.");
         assert_eq!((got[0].1, got[0].2.as_str()), (70, "more_than"));
+    }
+
+    #[test]
+    fn a_cue_with_its_own_count_is_not_the_earlier_count_s() {
+        assert_eq!(short("A party of 400 guests ended in gunfire that killed one man."), vec![row("killed", 1, "all")]);
     }
 
     #[test]
