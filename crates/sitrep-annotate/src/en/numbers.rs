@@ -249,6 +249,24 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
             return false;
         }
+        // "FOX 46 Charlotte", "(LEX 18)": a broadcaster's call sign and channel, not a count.
+        let call_sign = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        if index > 0
+            && tokens[index - 1].kind == TokenKind::Word
+            && call_sign(tokens[index - 1].span.slice(text))
+            && !(index > 1
+                && tokens[index - 2].kind == TokenKind::Word
+                && call_sign(tokens[index - 2].span.slice(text)))
+        {
+            return false;
+        }
+        // "Image 1 of 44", "1 of / 44": a place in a numbered series, and the series' length.
+        if index >= 2 && words[index - 1] == "/" && words[index - 2] == "of" {
+            return false;
+        }
+        if index >= 2 && words[index - 1] == "of" && tokens[index - 2].kind == TokenKind::Number {
+            return false;
+        }
         // "the winter of '96": a year with its century cut off.
         if index > 0 && matches!(words[index - 1].as_str(), "'" | "’") && tokens[index - 1].span.end == token.span.start
         {
@@ -322,7 +340,14 @@ fn in_list_of_ages(tokens: &[Token], words: &[String], index: usize) -> bool {
         |i: usize| tokens[i].kind == TokenKind::Number || matches!(words[i].as_str(), "," | "and" | "or" | "to");
     let before = (0..index).rev().find(|&i| !listed(i));
     let after = (index + 1..words.len()).find(|&i| !listed(i));
-    before.is_some_and(|i| matches!(words[i].as_str(), "aged" | "ages" | "age"))
+    // "between the ages of 21 and 58": past "of", "the", "between".
+    let opening = before.map(|mut i| {
+        while i > 0 && matches!(words[i].as_str(), "of" | "the" | "between") {
+            i -= 1;
+        }
+        i
+    });
+    opening.is_some_and(|i| matches!(words[i].as_str(), "aged" | "ages" | "age"))
         || after.is_some_and(|i| {
             matches!(words[i].as_str(), "years" | "year") && words.get(i + 1).is_some_and(|w| w == "old")
         })
@@ -432,6 +457,10 @@ mod tests {
             "a 9 mm pistol and $5",
             "on Route 9 near No. 4",
             "in the winter of '96",
+            "FOX 46 Charlotte reported",
+            "Image 1 of 44",
+            "men between the ages of 21 and 58",
+            "a girl calling 911",
             "Ann Reed, 66 and Bo Reed, 64, were found",
             "it grew 2.5 times",
             "the third attack and the 1st victim",

@@ -44,6 +44,13 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
+            // "without firing a shot", "a single shot": the noun, a gunshot, not a predicate.
+            if cue.value.kind == "shot"
+                && i > 0
+                && matches!(a.words[i - 1].as_str(), "a" | "single" | "warning" | "one" | "first" | "second")
+            {
+                return None;
+            }
             // "four victims suffered minor injuries": a noun that says nothing of what befell
             // them ("victims", "casualties") gives way to the predicate after it, when there is one.
             if cue.value.kind == "ambiguous"
@@ -77,8 +84,11 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             return Some(Tie { kinds, start: cue.start, end: cue.end });
         }
         if let Some(next) = counts.iter().find(|c| c.start == i) {
-            // Another count: a list member only after "and" or a comma.
-            if !matches!(a.words[i - 1].as_str(), "and" | "," | "or") {
+            // Another count: a list member only after "and" or a comma; "200 teens were at the
+            // party and four of them were shot": a part ("of them") takes the predicate alone.
+            if !matches!(a.words[i - 1].as_str(), "and" | "," | "or")
+                || a.words.get(next.end).is_some_and(|w| w == "of")
+            {
                 return None;
             }
             crossed_list_member = true;
@@ -132,6 +142,15 @@ mod tests {
     #[test]
     fn a_cue_with_its_own_count_is_not_the_earlier_count_s() {
         assert_eq!(short("A party of 400 guests ended in gunfire that killed one man."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn a_part_of_a_crowd_and_a_shot_fired() {
+        assert_eq!(
+            short("Nearly 200 teens were at the party and four of them were shot."),
+            vec![row("shot", 4, "all")]
+        );
+        assert!(short("The officer scattered 300 people without firing a shot.").is_empty());
     }
 
     #[test]
