@@ -149,6 +149,12 @@ pub fn quantities_in(text: &str, tokens: &[Token], words: &[String]) -> Vec<Quan
             // qualifier of a number, which was tried above.
             let end = m.end;
             let followed_by_word = tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word);
+            // "how many", "so many", "too many": a question or an exclamation, no count.
+            let exclaimed = j > 0 && matches!(words[j - 1].as_str(), "how" | "so" | "too" | "as");
+            if exclaimed {
+                i = end;
+                continue;
+            }
             if followed_by_word || word != "some" {
                 out.push(Quantity {
                     span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
@@ -249,6 +255,27 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
             return false;
         }
+        // "[21][46]": a reference mark, as encyclopedias cite.
+        if index > 0 && words[index - 1] == "[" && words.get(index + 1).is_some_and(|w| w == "]") {
+            return false;
+        }
+        // "16- year-old", "12- and 10-year-old sons": the first part of a compound age.
+        if words.get(index + 1).is_some_and(|w| w == "-")
+            && words.get(index + 2).is_some_and(|w| w == "and" || w == "to" || t.units_after.contains(w.as_str()))
+        {
+            return false;
+        }
+        // "Robert Atkins 21, was found": an age right after a full name.
+        if index >= 2
+            && words.get(index + 1).is_some_and(|w| w == ",")
+            && [index - 1, index - 2].iter().all(|&j| {
+                tokens[j].kind == TokenKind::Word
+                    && text[tokens[j].span.start..].starts_with(|c: char| c.is_uppercase())
+            })
+            && digits.parse::<u32>().is_ok_and(|age| (1..=120).contains(&age))
+        {
+            return false;
+        }
         // "FOX 46 Charlotte", "(LEX 18)": a broadcaster's call sign and channel, not a count.
         let call_sign = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
         if index > 0
@@ -299,7 +326,13 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
             if index >= 2 && matches!(words[index - 1].as_str(), "also" | "both" | "now") { index - 1 } else { index };
         if opening >= 2
             && words[opening - 1] == ","
-            && matches!(words.get(index + 1).map(String::as_str), Some("," | ")"))
+            // "Chaz Fain, 18.", "Ann Reed, 30; Bo Li, 21", "Jo Sutton, 32 of Dunbar".
+            && match words.get(index + 1).map(String::as_str) {
+                Some("," | ")" | ";" | ".") => true,
+                // "of Dunbar", a place; not "5 of them".
+                Some("of") => tokens.get(index + 2).is_some_and(|t| text[t.span.start..].starts_with(|c: char| c.is_uppercase())),
+                _ => false,
+            }
             && {
                 // "Bo Li Jr., 19,": past the abbreviation's full stop.
                 let name =
@@ -349,7 +382,9 @@ fn in_list_of_ages(tokens: &[Token], words: &[String], index: usize) -> bool {
     });
     opening.is_some_and(|i| matches!(words[i].as_str(), "aged" | "ages" | "age"))
         || after.is_some_and(|i| {
-            matches!(words[i].as_str(), "years" | "year") && words.get(i + 1).is_some_and(|w| w == "old")
+            matches!(words[i].as_str(), "years" | "year")
+                && (words.get(i + 1).is_some_and(|w| w == "old")
+                    || (words.get(i + 1).is_some_and(|w| w == "of") && words.get(i + 2).is_some_and(|w| w == "age")))
         })
 }
 
@@ -461,12 +496,26 @@ mod tests {
             "Image 1 of 44",
             "men between the ages of 21 and 58",
             "a girl calling 911",
+            "shooting and killing Chaz Fain, 18.",
+            "Jo Sutton, 32 of Dunbar, was killed",
+            "Robert Atkins 21, was found dead",
+            "his 12- and 10-year-old sons",
+            "the victims are males 17 and 33 years of age",
+            "they died.[21][46]",
+            "until he turned 21",
+            "how many have to die",
+            "so many kids are getting killed",
             "Ann Reed, 66 and Bo Reed, 64, were found",
             "it grew 2.5 times",
             "the third attack and the 1st victim",
         ] {
             assert_eq!(values(text), Vec::<u64>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_part_after_a_comma_is_a_count() {
+        assert_eq!(values("killed 18 people, 5 of them children"), vec![18, 5]);
     }
 
     #[test]

@@ -75,9 +75,11 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
                 return None;
             }
             let mut kinds = vec![cue.value.kind.clone()];
-            // "dozens wounded and captured": one count, two predicates.
+            // "dozens wounded and captured": one count, two predicates; not a second verb with an
+            // object of its own ("left eight people injured and killed 37-year-old Ann Reed").
             if let Some(second) = super::chained(a, cue.end)
                 && second.value.kind != cue.value.kind
+                && !has_object(a, second.end)
             {
                 kinds.push(second.value.kind.clone());
             }
@@ -98,6 +100,16 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
         i += 1;
     }
     None
+}
+
+/// Whether an object starts at token `at`: a count, an age as a noun, a capitalised name.
+fn has_object(a: &Annotations, at: usize) -> bool {
+    let Some(token) = a.tokens.get(at) else { return false };
+    token.kind == sitrep_annotate::en::tokens::TokenKind::Number
+        || a.words[at].contains("-year-old")
+        || a.quantities.iter().any(|q| q.span.start == token.span.start)
+        || (token.kind == sitrep_annotate::en::tokens::TokenKind::Word
+            && token.span.slice(&a.text).starts_with(|c: char| c.is_uppercase()))
 }
 
 /// The first cue of a definite kind from token `from` to the clause's end (before `to`): the
@@ -142,6 +154,12 @@ mod tests {
     #[test]
     fn a_cue_with_its_own_count_is_not_the_earlier_count_s() {
         assert_eq!(short("A party of 400 guests ended in gunfire that killed one man."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn a_second_verb_with_its_own_object_is_not_the_count_s() {
+        let got = short("The shooting left eight people injured and killed 37-year-old Ann Reed.");
+        assert!(got.contains(&row("injured", 8, "all")) && !got.iter().any(|r| r.0 == "killed" && r.1 == 8), "{got:?}");
     }
 
     #[test]
