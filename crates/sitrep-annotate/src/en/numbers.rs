@@ -261,8 +261,37 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         }
         // "16- year-old", "12- and 10-year-old sons": the first part of a compound age.
         if words.get(index + 1).is_some_and(|w| w == "-")
-            && words.get(index + 2).is_some_and(|w| w == "and" || w == "to" || t.units_after.contains(w.as_str()))
+            && words
+                .get(index + 2)
+                .is_some_and(|w| w == "and" || w == "to" || w == "," || t.units_after.contains(w.as_str()))
         {
+            return false;
+        }
+        // "younger than 12", "older than 65", "16 or younger": an age bound.
+        if index >= 2 && words[index - 1] == "than" && matches!(words[index - 2].as_str(), "younger" | "older") {
+            return false;
+        }
+        if words.get(index + 1).is_some_and(|w| w == "or")
+            && words.get(index + 2).is_some_and(|w| matches!(w.as_str(), "younger" | "older" | "under" | "over"))
+        {
+            return false;
+        }
+        // "two boys, 15 and 16, were shot": a pair of ages between commas after a noun.
+        let closes = |at: usize| words.get(at).is_some_and(|w| matches!(w.as_str(), "," | "." | ")"));
+        let number_at = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number);
+        let first_of_pair = index >= 2
+            && words[index - 1] == ","
+            && words[index - 2].chars().all(char::is_alphabetic)
+            && words.get(index + 1).is_some_and(|w| w == "and")
+            && number_at(index + 2)
+            && closes(index + 3);
+        let second_of_pair = index >= 4
+            && words[index - 1] == "and"
+            && number_at(index - 2)
+            && words[index - 3] == ","
+            && words[index - 4].chars().all(char::is_alphabetic)
+            && closes(index + 1);
+        if (first_of_pair || second_of_pair) && digits.parse::<u32>().is_ok_and(|age| age <= 120) {
             return false;
         }
         // "Robert Atkins 21, was found": an age right after a full name.
@@ -375,7 +404,7 @@ fn in_list_of_ages(tokens: &[Token], words: &[String], index: usize) -> bool {
     let after = (index + 1..words.len()).find(|&i| !listed(i));
     // "between the ages of 21 and 58": past "of", "the", "between".
     let opening = before.map(|mut i| {
-        while i > 0 && matches!(words[i].as_str(), "of" | "the" | "between") {
+        while i > 0 && matches!(words[i].as_str(), "of" | "the" | "between" | "from") {
             i -= 1;
         }
         i
@@ -504,6 +533,11 @@ mod tests {
             "they died.[21][46]",
             "until he turned 21",
             "how many have to die",
+            "the men, who ranged in age from 20 to 22, were hurt",
+            "a boy younger than 12 was shot",
+            "the boys, all 16 or younger, were shot",
+            "the boys, 15 and 16, were shot",
+            "a 14-, 15-, and 17-year-old were shot",
             "so many kids are getting killed",
             "Ann Reed, 66 and Bo Reed, 64, were found",
             "it grew 2.5 times",
