@@ -34,7 +34,9 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         // or possessive; an age without one ("killing 15-year-old", "9-month-old dies"); or,
         // opening a headline, the person without one ("Man killed", "Marlow Teen Shot").
         let indefinite = matches!(a.words[i].as_str(), "a" | "an");
-        let definite = matches!(a.words[i].as_str(), "the" | "his" | "her" | "their");
+        // "Stoffel's wife": a named person's relative is as definite as "his wife".
+        let named_possessive = (a.words[i].ends_with("'s") || a.words[i].ends_with("’s")) && is_capitalised(a, i);
+        let definite = matches!(a.words[i].as_str(), "the" | "his" | "her" | "their") || named_possessive;
         let after_article =
             i > first && matches!(a.words[i - 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their");
         let bare_age = !after_article && age_end(a, i).is_some();
@@ -327,6 +329,12 @@ mod tests {
         assert_eq!(short("Kelby Man Dies From Gunshot Wound"), vec![row("killed", 1, "all")]);
         assert_eq!(short("Teen critically injured in Marlow shooting"), vec![row("injured", 1, "civilians")]);
         assert_eq!(short("Child in critical condition after shooting in Marlow"), vec![row("injured", 1, "civilians")]);
+    }
+
+    #[test]
+    fn a_named_person_s_relative() {
+        let found = short("Stoffel's wife, Erin, was wounded in the attack.");
+        assert_eq!(found, vec![row("injured", 1, "civilians")]);
     }
 
     #[test]
