@@ -18,6 +18,12 @@ pub struct PhraseLexicon<V> {
 
 const SHAPE_WORDS: usize = 64;
 
+impl<V> Default for PhraseLexicon<V> {
+    fn default() -> Self {
+        PhraseLexicon::new(std::iter::empty())
+    }
+}
+
 /// A cheap fingerprint of a word (first byte, last byte, length) in `0..SHAPE_WORDS * 64`.
 fn shape(word: &str) -> usize {
     let bytes = word.as_bytes();

@@ -43,9 +43,9 @@ struct Calendar {
     /// `relative_days` split into words once, longest first, for matching over tokens.
     #[serde(skip)]
     relative_phrases: Vec<(Vec<String>, i64)>,
-    /// `holidays` as words with their month and day, longest first.
+    /// `holidays` as a phrase lexicon of their month and day.
     #[serde(skip)]
-    holiday_phrases: Vec<(Vec<String>, i8, i8)>,
+    holiday_phrases: crate::matcher::PhraseLexicon<(i8, i8)>,
     /// Month names and abbreviations to their number, and weekdays to their index, in one
     /// map: every token is looked up.
     #[serde(skip)]
@@ -70,15 +70,10 @@ fn calendar() -> &'static Calendar {
             .map(|(phrase, days)| (phrase.split_whitespace().map(str::to_owned).collect(), *days))
             .collect();
         c.relative_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        c.holiday_phrases = c
-            .holidays
-            .iter()
-            .filter_map(|(phrase, day)| {
-                let (m, d) = day.split_once('-')?;
-                Some((phrase.split_whitespace().map(str::to_owned).collect(), m.parse().ok()?, d.parse().ok()?))
-            })
-            .collect();
-        c.holiday_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        c.holiday_phrases = crate::matcher::PhraseLexicon::new(c.holidays.iter().filter_map(|(phrase, day)| {
+            let (m, d) = day.split_once('-')?;
+            Some((phrase.clone(), (m.parse().ok()?, d.parse().ok()?)))
+        }));
         let mut words = rustc_hash::FxHashMap::default();
         for (abbreviation, month) in &c.month_abbreviations {
             words.insert(abbreviation.clone(), CalendarWord::Month(*month));
@@ -314,11 +309,10 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
     }
     let c = calendar();
     // New Year's Day, Christmas Eve, the Fourth of July
-    for (parts, month, day) in &c.holiday_phrases {
-        if words.get(i..i + parts.len()) == Some(parts.as_slice()) {
-            let date = latest(published, *month, *day)?;
-            return Some(((date, date, 1), i + parts.len()));
-        }
+    if let Some(m) = c.holiday_phrases.longest_at(words, i) {
+        let (month, day) = *m.value;
+        let date = latest(published, month, day)?;
+        return Some(((date, date, 1), m.end));
     }
     // this weekend / over the weekend / last weekend: the Saturday and Sunday
     if let Some((skip, earlier)) = match (word, words.get(i + 1).map(String::as_str)) {
@@ -341,13 +335,14 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
         return Some(((saturday, sunday, 2), i + skip));
     }
     // two days ago (weeks ago are too loose to date an incident by)
-    let count = number(tokens, words, i).or_else(|| match word {
-        "a" | "one" => Some(1),
-        _ => super::numbers::word_number(word).map(|n| n as i64),
-    });
-    if let Some(n) = count.filter(|n| (1..=31).contains(n))
-        && words.get(i + 2).is_some_and(|w| w == "ago")
-    {
+    let ago = words.get(i + 2).is_some_and(|w| w == "ago");
+    let count = || {
+        number(tokens, words, i).or_else(|| match word {
+            "a" | "one" => Some(1),
+            _ => super::numbers::word_number(word).map(|n| n as i64),
+        })
+    };
+    if ago && let Some(n) = count().filter(|n| (1..=31).contains(n)) {
         let found = match words[i + 1].as_str() {
             "day" | "days" => {
                 let date = published.checked_sub(n.days()).ok()?;
