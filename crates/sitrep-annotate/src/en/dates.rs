@@ -247,9 +247,18 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
             let date = latest(published?, month, day as i8)?;
             return Some(((date, date, 1), j + 1));
         }
-        if let Some(year) = number(tokens, words, j).filter(|y| is_year(*y)) {
+        // "March 2025", "October of 2014"
+        let of = usize::from(words.get(j).is_some_and(|w| w == "of"));
+        if let Some(year) = number(tokens, words, j + of).filter(|y| is_year(*y)) {
             let first = Date::new(year as i16, month, 1).ok()?;
-            return Some(((first, first.last_of_month(), 4), j + 1));
+            return Some(((first, first.last_of_month(), 4), j + of + 1));
+        }
+        // "last July": the latest July before this month.
+        if i > 0 && words[i - 1] == "last" && word != "may" {
+            let published = published?;
+            let year = if month < published.month() { published.year() } else { published.year() - 1 };
+            let first = Date::new(year, month, 1).ok()?;
+            return Some(((first, first.last_of_month(), 4), i + 1));
         }
         let preceded =
             i > 0 && matches!(words[i - 1].as_str(), "in" | "since" | "early" | "late" | "mid" | "until" | "during");
@@ -477,6 +486,9 @@ mod tests {
         assert_eq!(days("last weekend"), vec![("2025-03-01".to_owned(), "2025-03-02".to_owned())]);
         assert!(days("on the 2nd floor").is_empty());
         assert_eq!(days("two days ago"), day("2025-03-05"));
+        assert_eq!(days("in October of 2014"), vec![("2014-10-01".to_owned(), "2014-10-31".to_owned())]);
+        assert_eq!(days("last July"), vec![("2024-07-01".to_owned(), "2024-07-31".to_owned())]);
+        assert_eq!(days("last March"), vec![("2024-03-01".to_owned(), "2024-03-31".to_owned())]);
         assert!(days("a week ago").is_empty());
     }
 
