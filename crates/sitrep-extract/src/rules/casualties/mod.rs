@@ -22,6 +22,7 @@
 //! category; `clause` says where clauses end; `people` keeps counts of things out; a count in a
 //! clause dated in the past is background and left out.
 
+pub mod ages_listed;
 pub mod attempt;
 pub mod clause;
 pub mod count_then_cue;
@@ -169,6 +170,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(multiples);
         let shooters = self_too::claims(a, &in_sentence);
         in_sentence.extend(shooters);
+        let listed = ages_listed::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(listed);
         survivors::sort_out(a, &mut in_sentence);
         attempt::drop_attempts(a, &mut in_sentence);
         out.extend(in_sentence);
