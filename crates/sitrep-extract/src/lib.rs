@@ -17,10 +17,7 @@ use sitrep_model::{Claim, Document, PlaceMention, Report, Span};
 pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     let a = annotations;
     // The headline is read once, for its claims and for the day and place it gives.
-    let headline = document
-        .title
-        .as_deref()
-        .map(|title| sitrep_annotate::annotate_text(title, document.published.as_ref().map(|p| p.date)));
+    let headline = headline(document);
     let located = located_claims(document, a, headline.as_ref());
     let (article, others): (Vec<Located>, Vec<Located>) =
         located.into_iter().partition(|l| l.claim.embedded.is_none() && !l.claim.in_title);
@@ -152,9 +149,13 @@ struct Located {
 /// Every casualty claim of a document, attributed: the article's, its title's, then each
 /// embedded post's (whose author is the claimant).
 pub fn claims(document: &Document, annotations: &Annotations) -> Vec<Claim> {
+    located_claims(document, annotations, headline(document).as_ref()).into_iter().map(|l| l.claim).collect()
+}
+
+/// The annotations of a document's title, when it has one.
+fn headline(document: &Document) -> Option<Annotations> {
     let published = document.published.as_ref().map(|p| p.date);
-    let headline = document.title.as_deref().map(|title| sitrep_annotate::annotate_text(title, published));
-    located_claims(document, annotations, headline.as_ref()).into_iter().map(|l| l.claim).collect()
+    document.title.as_deref().map(|title| sitrep_annotate::annotate_text(title, published))
 }
 
 /// `headline`: the title's annotations, when the document has a title.

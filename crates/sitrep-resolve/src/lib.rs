@@ -168,12 +168,11 @@ impl Resolver {
         let published = self.documents[doc].published;
         let copy_of = self.copy_of(doc);
         for (index, located) in reports.into_iter().enumerate() {
-            let member = Member::new(doc, copy_of, located, published, text);
+            let mut member = Member::new(doc, copy_of, located, published, text);
             self.reports_seen += 1;
             for w in &member.words {
                 *self.document_frequency.entry(*w).or_default() += 1;
             }
-            let mut member = member;
             let cluster = match self.best_match(&member) {
                 Some(c) => {
                     self.mark_follow_up(c, &mut member);
@@ -339,19 +338,17 @@ impl Resolver {
 
     /// A report that joins an event on days apart (through a person both name) is a follow-up
     /// when it is the later: its date is not the incident's. When it is the earlier, the event's
-    /// later reports are the follow-ups.
+    /// later reports are the follow-ups. A follow-up counts as undated.
     fn mark_follow_up(&mut self, cluster: usize, m: &mut Member) {
         let c = &mut self.clusters[cluster];
         let (start, end) = c.window();
-        if !m.dated || m.window.0.saturating_sub(end).max(start.saturating_sub(m.window.1)) <= 1 {
+        if !m.dated || m.gap((start, end)) <= 1 {
             return;
         }
         if m.window.0 > end {
-            m.follow_up = true;
             m.dated = false;
         } else {
             for o in c.members.iter_mut().filter(|o| o.dated && o.window.0 > m.window.1) {
-                o.follow_up = true;
                 o.dated = false;
             }
         }

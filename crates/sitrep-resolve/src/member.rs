@@ -36,7 +36,8 @@ pub struct Member {
     pub claimants: Vec<u64>,
     /// First and last day the incident may have happened on (days since 1970-01-01).
     pub window: (i32, i32),
-    /// The window comes from the text, not from the publication date.
+    /// The window comes from the text, not from the publication date, and dates the event: a
+    /// follow-up joined across days through a person (`Resolver::add`) no longer does.
     pub dated: bool,
     /// Keys of the places named (the towns themselves).
     pub places: Vec<u64>,
@@ -53,9 +54,6 @@ pub struct Member {
     /// neither an institution's, a title's, a feature's or a calendar word: `people_names`),
     /// places it names left out, as sorted hashes. A person followed across days.
     pub people: Vec<u64>,
-    /// Joined an event whose day it does not share, through a person both name: a follow-up
-    /// (an arrest, a trial, a funeral), whose date is not the incident's.
-    pub follow_up: bool,
 }
 
 impl Member {
@@ -127,7 +125,6 @@ impl Member {
             words,
             names,
             people,
-            follow_up: false,
             located: Box::new(located),
         }
     }
@@ -139,6 +136,11 @@ impl Member {
     /// Whether the report has a date at all (from the text or its document's publication).
     pub fn has_window(&self) -> bool {
         self.window.0 != i32::MIN
+    }
+
+    /// Days between its window and `(start, end)`; 0 when they overlap.
+    pub fn gap(&self, (start, end): (i32, i32)) -> i32 {
+        self.window.0.saturating_sub(end).max(start.saturating_sub(self.window.1)).max(0)
     }
 
     /// The days under which the report is indexed and looked up.

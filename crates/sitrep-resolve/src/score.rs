@@ -73,7 +73,7 @@ fn shares_person(m: &Member, c: &Cluster) -> bool {
 
 fn date_points(m: &Member, c: &Cluster, person: bool) -> Option<f64> {
     let (start, end) = c.window();
-    let gap = m.window.0.saturating_sub(end).max(start.saturating_sub(m.window.1)).max(0);
+    let gap = m.gap((start, end));
     if gap > 1 {
         return (person && gap <= FOLLOW_UP_DAYS).then_some(0.0);
     }

@@ -15,6 +15,7 @@
 //! ## What it leaves alone
 //! Relative dates when the publication date is unknown; times of day; numbered weeks.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -40,9 +41,9 @@ struct Calendar {
     relative_days: HashMap<String, i64>,
     holidays: HashMap<String, String>,
     reporting: Reporting,
-    /// `relative_days` split into words once, longest first, for matching over tokens.
+    /// `relative_days` as a phrase lexicon of days before publication.
     #[serde(skip)]
-    relative_phrases: Vec<(Vec<String>, i64)>,
+    relative_phrases: crate::matcher::PhraseLexicon<i64>,
     /// `holidays` as a phrase lexicon of their month and day.
     #[serde(skip)]
     holiday_phrases: crate::matcher::PhraseLexicon<(i8, i8)>,
@@ -64,12 +65,7 @@ fn calendar() -> &'static Calendar {
     static C: OnceLock<Calendar> = OnceLock::new();
     C.get_or_init(|| {
         let mut c: Calendar = toml::from_str(LEXICON).expect("lexicons/en/calendar.toml is valid");
-        c.relative_phrases = c
-            .relative_days
-            .iter()
-            .map(|(phrase, days)| (phrase.split_whitespace().map(str::to_owned).collect(), *days))
-            .collect();
-        c.relative_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        c.relative_phrases = crate::matcher::PhraseLexicon::new(c.relative_days.iter().map(|(p, d)| (p.clone(), *d)));
         c.holiday_phrases = crate::matcher::PhraseLexicon::new(c.holidays.iter().filter_map(|(phrase, day)| {
             let (m, d) = day.split_once('-')?;
             Some((phrase.clone(), (m.parse().ok()?, d.parse().ok()?)))
@@ -92,13 +88,10 @@ fn calendar() -> &'static Calendar {
 /// True for the name of a weekday or a month ("Thursday", "december"), in any case.
 pub fn is_calendar_word(word: &str) -> bool {
     let c = calendar();
-    let full = |w: &str| c.weekdays.iter().chain(&c.months).any(|n| n == w);
-    // Runs on every capitalised token: no allocation when the word is lowercase already.
-    if word.chars().any(char::is_uppercase) {
-        full(&word.to_lowercase())
-    } else {
-        c.calendar_words.contains_key(word) && full(word)
-    }
+    // Runs on every capitalised token: lowercased only when it has capitals; the map rejects
+    // most words before the names (not the abbreviations it also holds) are compared.
+    let lower = if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { Cow::Borrowed(word) };
+    c.calendar_words.contains_key(lower.as_ref()) && c.weekdays.iter().chain(&c.months).any(|n| *n == *lower)
 }
 
 /// A date mention.
@@ -362,11 +355,9 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
         return Some((found, i + 3));
     }
     // yesterday / last night / earlier today
-    for (parts, days) in &c.relative_phrases {
-        if words.get(i..i + parts.len()) == Some(parts.as_slice()) {
-            let date = published.checked_sub(days.days()).ok()?;
-            return Some(((date, date, 1), i + parts.len()));
-        }
+    if let Some(m) = c.relative_phrases.longest_at(words, i) {
+        let date = published.checked_sub(m.value.days()).ok()?;
+        return Some(((date, date, 1), m.end));
     }
     // last week / this week / earlier this week / last month / earlier this month / last year
     let (skip, which) = match (word, words.get(i + 1).map(String::as_str)) {

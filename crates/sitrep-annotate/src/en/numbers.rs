@@ -16,10 +16,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use sitrep_model::Span;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::tokens::{Token, TokenKind};
 use crate::matcher::PhraseLexicon;
@@ -259,61 +258,12 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if index > 0 && words[index - 1] == "[" && words.get(index + 1).is_some_and(|w| w == "]") {
             return false;
         }
-        // "16- year-old", "12- and 10-year-old sons": the first part of a compound age.
-        if words.get(index + 1).is_some_and(|w| w == "-")
-            && words
-                .get(index + 2)
-                .is_some_and(|w| w == "and" || w == "to" || w == "," || t.units_after.contains(w.as_str()))
-        {
-            return false;
-        }
-        // "younger than 12", "older than 65", "16 or younger": an age bound.
-        if index >= 2 && words[index - 1] == "than" && matches!(words[index - 2].as_str(), "younger" | "older") {
-            return false;
-        }
-        if words.get(index + 1).is_some_and(|w| w == "or")
-            && words.get(index + 2).is_some_and(|w| matches!(w.as_str(), "younger" | "older" | "under" | "over"))
-        {
-            return false;
-        }
-        // "two boys, 15 and 16, were shot": a pair of ages between commas after a noun.
-        let closes = |at: usize| words.get(at).is_some_and(|w| matches!(w.as_str(), "," | "." | ")"));
-        let number_at = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number);
-        let first_of_pair = index >= 2
-            && words[index - 1] == ","
-            && words[index - 2].chars().all(char::is_alphabetic)
-            && words.get(index + 1).is_some_and(|w| w == "and")
-            && number_at(index + 2)
-            && closes(index + 3);
-        let second_of_pair = index >= 4
-            && words[index - 1] == "and"
-            && number_at(index - 2)
-            && words[index - 3] == ","
-            && words[index - 4].chars().all(char::is_alphabetic)
-            && closes(index + 1);
-        if (first_of_pair || second_of_pair) && digits.parse::<u32>().is_ok_and(|age| age <= 120) {
-            return false;
-        }
-        // "Robert Atkins 21, was found": an age right after a full name.
-        if index >= 2
-            && words.get(index + 1).is_some_and(|w| w == ",")
-            && [index - 1, index - 2].iter().all(|&j| {
-                tokens[j].kind == TokenKind::Word
-                    && text[tokens[j].span.start..].starts_with(|c: char| c.is_uppercase())
-            })
-            && digits.parse::<u32>().is_ok_and(|age| (1..=120).contains(&age))
-        {
-            return false;
-        }
         // "FOX 46 Charlotte", "(LEX 18)": a broadcaster's call sign and channel, not a count.
-        let call_sign = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
-        if index > 0
-            && tokens[index - 1].kind == TokenKind::Word
-            && call_sign(tokens[index - 1].span.slice(text))
-            && !(index > 1
-                && tokens[index - 2].kind == TokenKind::Word
-                && call_sign(tokens[index - 2].span.slice(text)))
-        {
+        let call_sign = |j: usize| {
+            let w = tokens[j].span.slice(text);
+            tokens[j].kind == TokenKind::Word && (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        if index > 0 && call_sign(index - 1) && !(index > 1 && call_sign(index - 2)) {
             return false;
         }
         // "Image 1 of 44", "1 of / 44": a place in a numbered series, and the series' length.
@@ -328,48 +278,7 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         {
             return false;
         }
-        // "Ann Reed, 66 and Bo Reed, 64": an age between a comma and the next name of a list.
-        if index >= 2
-            && words[index - 1] == ","
-            && words.get(index + 1).is_some_and(|w| w == "and")
-            && tokens.get(index + 2).is_some_and(|t| {
-                t.kind == TokenKind::Word && text[t.span.start..].starts_with(|c: char| c.is_uppercase())
-            })
-            && tokens[index - 2].kind == TokenKind::Word
-            && text[tokens[index - 2].span.start..].starts_with(|c: char| c.is_uppercase())
-            && digits.parse::<u32>().is_ok_and(|age| age <= 120)
-        {
-            return false;
-        }
-        // "ages 25, 26, and 33", "aged 17 or 18", "were 28 and 31 years old": a list of ages.
-        if in_list_of_ages(tokens, words, index) {
-            return false;
-        }
-        // "both 24": "both" already counts two people; the number after it is their age.
-        if index > 0 && words[index - 1] == "both" {
-            return false;
-        }
-        // An age between commas after a name or a person: "John Doe, 23, died", "a man, 22,
-        // was", "Tom Vale, also 20,". A count in such a place would need its noun after it.
-        let opening =
-            if index >= 2 && matches!(words[index - 1].as_str(), "also" | "both" | "now") { index - 1 } else { index };
-        if opening >= 2
-            && words[opening - 1] == ","
-            // "Chaz Fain, 18.", "Ann Reed, 30; Bo Li, 21", "Jo Sutton, 32 of Dunbar".
-            && match words.get(index + 1).map(String::as_str) {
-                Some("," | ")" | ";" | ".") => true,
-                // "of Dunbar", a place; not "5 of them".
-                Some("of") => tokens.get(index + 2).is_some_and(|t| text[t.span.start..].starts_with(|c: char| c.is_uppercase())),
-                _ => false,
-            }
-            && {
-                // "Bo Li Jr., 19,": past the abbreviation's full stop.
-                let name =
-                    if words[opening - 2] == "." && opening >= 3 { &words[opening - 3] } else { &words[opening - 2] };
-                name.chars().any(char::is_alphabetic) && !name.chars().any(|c| c.is_ascii_digit())
-            }
-            && digits.parse::<u32>().is_ok_and(|age| age <= 120)
-        {
+        if digits.parse::<u32>().is_ok_and(|n| n <= 120) && is_age(text, tokens, words, index) {
             return false;
         }
     }
@@ -393,6 +302,87 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         }
     }
     true
+}
+
+/// Whether the number at token `index` (120 or less) is someone's age, as English writes ages
+/// beside names and people rather than before the noun they count.
+fn is_age(text: &str, tokens: &[Token], words: &[String], index: usize) -> bool {
+    let t = tables();
+    let capitalised = |j: usize| {
+        tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
+    };
+    let word = |j: usize| words.get(j).map(String::as_str);
+    let number_at = |j: usize| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number);
+    let before = |k: usize| index.checked_sub(k).and_then(word);
+    // "16- year-old", "12- and 10-year-old sons", "a 14-, 15-, and 17-year-old": the first
+    // part of a compound age.
+    if word(index + 1) == Some("-")
+        && word(index + 2).is_some_and(|w| matches!(w, "and" | "to" | ",") || t.units_after.contains(w))
+    {
+        return true;
+    }
+    // "younger than 12", "older than 65", "16 or younger": an age bound.
+    if before(1) == Some("than") && matches!(before(2), Some("younger" | "older")) {
+        return true;
+    }
+    if word(index + 1) == Some("or") && matches!(word(index + 2), Some("younger" | "older" | "under" | "over")) {
+        return true;
+    }
+    // "two boys, 15 and 16, were shot": a pair of ages between commas after a noun.
+    let closes = |j: usize| matches!(word(j), Some("," | "." | ")"));
+    let noun = |k: usize| before(k).is_some_and(|w| w.chars().all(char::is_alphabetic));
+    let first_of_pair = before(1) == Some(",")
+        && noun(2)
+        && word(index + 1) == Some("and")
+        && number_at(index + 2)
+        && closes(index + 3);
+    let second_of_pair = before(1) == Some("and")
+        && index >= 2
+        && number_at(index - 2)
+        && before(3) == Some(",")
+        && noun(4)
+        && closes(index + 1);
+    if first_of_pair || second_of_pair {
+        return true;
+    }
+    // "Robert Atkins 21, was found": an age right after a full name.
+    if index >= 2 && word(index + 1) == Some(",") && capitalised(index - 1) && capitalised(index - 2) {
+        return true;
+    }
+    // "Ann Reed, 66 and Bo Reed, 64": an age between a comma and the next name of a list.
+    if index >= 2
+        && before(1) == Some(",")
+        && word(index + 1) == Some("and")
+        && capitalised(index + 2)
+        && capitalised(index - 2)
+    {
+        return true;
+    }
+    // "ages 25, 26, and 33", "aged 17 or 18", "were 28 and 31 years old": a list of ages.
+    if in_list_of_ages(tokens, words, index) {
+        return true;
+    }
+    // "both 24": "both" already counts two people; the number after it is their age.
+    if before(1) == Some("both") {
+        return true;
+    }
+    // An age between commas after a name or a person: "John Doe, 23, died", "a man, 22,
+    // was", "Tom Vale, also 20,". A count in such a place would need its noun after it.
+    let opening = if index >= 2 && matches!(before(1), Some("also" | "both" | "now")) { index - 1 } else { index };
+    opening >= 2
+        && words[opening - 1] == ","
+        // "Chaz Fain, 18.", "Ann Reed, 30; Bo Li, 21", "Jo Sutton, 32 of Dunbar" (a place; not
+        // "5 of them").
+        && match word(index + 1) {
+            Some("," | ")" | ";" | ".") => true,
+            Some("of") => capitalised(index + 2),
+            _ => false,
+        }
+        && {
+            // "Bo Li Jr., 19,": past the abbreviation's full stop.
+            let name = if words[opening - 2] == "." && opening >= 3 { &words[opening - 3] } else { &words[opening - 2] };
+            name.chars().any(char::is_alphabetic) && !name.chars().any(|c| c.is_ascii_digit())
+        }
 }
 
 /// Whether the number at `index` stands in a list of numbers opened by "ages"/"aged" or

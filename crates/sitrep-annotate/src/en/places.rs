@@ -16,10 +16,9 @@
 //! rather than guessed.
 
 use std::collections::BTreeMap;
-
-use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 use sitrep_model::{PlaceMention, Span};
 

@@ -55,7 +55,7 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             // them ("victims", "casualties") gives way to the predicate after it, when there is one.
             if cue.value.kind == "ambiguous"
                 && cue.start == count.end
-                && let Some(tie) = predicate_after(a, cue.end, last.min(count.end + WINDOW))
+                && let Some(tie) = predicate_after(a, counts, cue.end, last.min(count.end + WINDOW))
             {
                 return Some(tie);
             }
@@ -79,7 +79,7 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             // object of its own ("left eight people injured and killed 37-year-old Ann Reed").
             if let Some(second) = super::chained(a, cue.end)
                 && second.value.kind != cue.value.kind
-                && !has_object(a, second.end)
+                && !has_object(a, counts, second.end)
             {
                 kinds.push(second.value.kind.clone());
             }
@@ -103,23 +103,23 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
 }
 
 /// Whether an object starts at token `at`: a count, an age as a noun, a capitalised name.
-fn has_object(a: &Annotations, at: usize) -> bool {
-    let Some(token) = a.tokens.get(at) else { return false };
-    token.kind == sitrep_annotate::en::tokens::TokenKind::Number
-        || a.words[at].contains("-year-old")
-        || a.quantities.iter().any(|q| q.span.start == token.span.start)
-        || (token.kind == sitrep_annotate::en::tokens::TokenKind::Word
-            && token.span.slice(&a.text).starts_with(|c: char| c.is_uppercase()))
+fn has_object(a: &Annotations, counts: &[Count], at: usize) -> bool {
+    counts.iter().any(|c| c.start == at)
+        || super::singular_victim::age_end(a, at).is_some()
+        || a.tokens.get(at).is_some_and(|t| {
+            t.kind == sitrep_annotate::en::tokens::TokenKind::Word
+                && t.span.slice(&a.text).starts_with(|c: char| c.is_uppercase())
+        })
 }
 
 /// The first cue of a definite kind from token `from` to the clause's end (before `to`): the
 /// predicate of a count whose head noun is ambiguous. Not past another count, an "-ing" cue
 /// (whose victims are its object) or a relative pronoun.
-fn predicate_after(a: &Annotations, from: usize, to: usize) -> Option<Tie> {
+fn predicate_after(a: &Annotations, counts: &[Count], from: usize, to: usize) -> Option<Tie> {
     for i in from..to {
         if clause::is_boundary(a, i)
             || matches!(a.words[i].as_str(), "who" | "that" | "which")
-            || a.quantities.iter().any(|q| a.token_at(q.span.start) == i)
+            || counts.iter().any(|c| c.start == i)
         {
             return None;
         }

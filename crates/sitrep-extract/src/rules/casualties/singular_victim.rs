@@ -217,7 +217,7 @@ fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec<String>)> 
 
 /// Where an age used as a noun ends: "17-year-old", "9-month-old", "16-year old", "six year
 /// old".
-fn age_end(a: &Annotations, i: usize) -> Option<usize> {
+pub(super) fn age_end(a: &Annotations, i: usize) -> Option<usize> {
     const UNITS: [&str; 8] = ["year", "years", "month", "months", "week", "weeks", "day", "days"];
     let word = a.words.get(i)?;
     // Read for every token: most are no age and leave here, without allocating or searching.

@@ -86,25 +86,21 @@ fn frame(
     let inside = |s: &Span| s.start >= span.start && s.start < span.end;
     // Dates and triggers are in text order (each layer is one scan of the text): the frame's
     // are a range of them.
-    let range = |starts: &dyn Fn(usize) -> usize, len: usize| {
-        let from = partition(len, &|i| starts(i) < span.start);
-        let to = partition(len, &|i| starts(i) < span.end);
-        from..to
-    };
-    let dates: Vec<usize> = range(&|i| a.dates[i].span.start, a.dates.len()).collect();
+    let dates: Vec<usize> = (a.dates.partition_point(|d| d.span.start < span.start)
+        ..a.dates.partition_point(|d| d.span.start < span.end))
+        .collect();
     // "the March 9 shooting", "a September shooting": a date that modifies a trigger is that
     // incident's, however long ago (a follow-up story's incident is weeks or months old).
-    let modifies_trigger = |i: usize| dates_a_trigger(a, a.dates[i].span);
-    let date = dates
-        .iter()
-        .copied()
-        .find(|&i| a.dates[i].role == "event")
-        .or_else(|| dates.iter().copied().find(|&i| a.dates[i].role == "past" && modifies_trigger(i)));
+    let date =
+        dates.iter().copied().find(|&i| a.dates[i].role == "event").or_else(|| {
+            dates.iter().copied().find(|&i| a.dates[i].role == "past" && dates_a_trigger(a, a.dates[i].span))
+        });
     let past = dates.iter().any(|&i| a.dates[i].role == "past");
     let triggers = if past && date.is_none() {
         Vec::new()
     } else {
-        range(&|i| a.triggers[i].span.start, a.triggers.len())
+        (a.triggers.partition_point(|t| t.span.start < span.start)
+            ..a.triggers.partition_point(|t| t.span.start < span.end))
             .filter(|&i| !irrealis::is_irrealis(a, a.triggers[i].start, sentence_first))
             .collect()
     };
@@ -130,16 +126,6 @@ pub(crate) fn dates_a_trigger(a: &Annotations, span: Span) -> bool {
     let modifier =
         |w: &str| w.chars().all(char::is_alphabetic) && !matches!(w, "and" | "to" | "of" | "in" | "on" | "at");
     a.triggers.iter().any(|t| t.start == end || (t.start == end + 1 && a.words.get(end).is_some_and(|w| modifier(w))))
-}
-
-/// The first index in `0..len` where `before` turns false (`before` true, then false).
-fn partition(len: usize, before: &dyn Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (0, len);
-    while low < high {
-        let mid = (low + high) / 2;
-        if before(mid) { low = mid + 1 } else { high = mid }
-    }
-    low
 }
 
 #[cfg(test)]
