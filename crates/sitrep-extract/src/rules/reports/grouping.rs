@@ -65,8 +65,10 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
             }
             continue;
         }
-        let fits = |g: &Group| !g.aggregate && fits(a, frames, g, frame, !own.is_empty());
-        let fits = |g: &Group| fits(g) || (!g.aggregate && dies_later(a, frames, g, frame, !own.is_empty()));
+        let has_claims = !own.is_empty();
+        let fits = |g: &Group| {
+            !g.aggregate && (fits(a, frames, g, frame, has_claims) || dies_later(a, frames, g, frame, has_claims))
+        };
         let target = if frame.prior || frame.starts_another {
             None
         } else if let Some(c) = current.filter(|&c| fits(&groups[c])) {
