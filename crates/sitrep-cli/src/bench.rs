@@ -194,6 +194,7 @@ fn add_generated(resolver: &mut Resolver, n: usize) {
             context: vec![],
             dateline: false,
         }],
+        document_places: vec![],
         actors: vec![],
         claims: vec![claim],
         aggregate: false,

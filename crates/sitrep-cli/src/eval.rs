@@ -70,7 +70,19 @@ pub fn gva(
     gazetteer: &Gazetteer,
     quiet: bool,
 ) -> Result<ExitCode> {
-    let gold = gva::read_gold(gold_path)?;
+    let mut gold = gva::read_gold(gold_path)?;
+    // GVA names states as the census does ("District of Columbia"); the gazetteer may name one
+    // otherwise (GeoNames' "Washington, D.C."): gold states are read in the gazetteer's names.
+    for incident in gold.values_mut() {
+        let own_name = gazetteer
+            .candidates(&incident.state)
+            .into_iter()
+            .map(|(i, _)| gazetteer.entry(i))
+            .find(|e| e.kind == sitrep_geo::gazetteer::Kind::Admin1 && e.iso2 == "US");
+        if let Some(name) = own_name.and_then(|e| e.admin1) {
+            incident.state = name;
+        }
+    }
     let incidents = gva::read_document_incidents(documents)?;
     let FreshRun { store, ingest: report, reports, seconds, .. } = fresh_run(documents, gazetteer, quiet)?;
     let events = store.events()?;
@@ -85,15 +97,15 @@ pub fn gva(
     let d = gva::score_documents(&figures, &incidents, &gold);
     // The figures of each document's main incident: its incident report with the most claims
     // (the first on a tie), leaving out the other incidents a round-up tells.
-    let mut main: std::collections::HashMap<&str, &sitrep_model::Report> = std::collections::HashMap::new();
+    let mut main: std::collections::HashMap<&str, &sitrep_geo::LocatedReport> = std::collections::HashMap::new();
     for located in reports.iter().filter(|l| !l.report.aggregate) {
-        let r = &located.report;
-        let slot = main.entry(r.document_id.as_str()).or_insert(r);
-        if r.claims.len() > slot.claims.len() {
-            *slot = r;
+        let slot = main.entry(located.report.document_id.as_str()).or_insert(located);
+        if located.report.claims.len() > slot.report.claims.len() {
+            *slot = located;
         }
     }
-    let main_figures = main.into_iter().map(|(doc, r)| (doc.to_owned(), gva::document_figures(&r.claims))).collect();
+    let main_figures =
+        main.iter().map(|(doc, l)| ((*doc).to_owned(), gva::document_figures(&l.report.claims))).collect();
     let m = gva::score_documents(&main_figures, &incidents, &gold);
     let geo = geocoding_alone(&reports, &incidents, &gold, gazetteer);
     if let Some(path) = details {
@@ -115,7 +127,12 @@ pub fn gva(
             "event_place",
             "event_admin1",
             "mention_admin1",
+            "report_place",
+            "report_admin1",
         ])?;
+        let main_location = |doc: &str, f: &dyn Fn(&sitrep_model::Location) -> Option<String>| {
+            main.get(doc).and_then(|l| l.location.as_ref()).and_then(f).unwrap_or_default()
+        };
         for (doc, incident) in &incidents {
             let Some(g) = gold.get(incident) else { continue };
             let (k, i) = figures.get(doc).copied().unwrap_or((0, 0));
@@ -139,6 +156,9 @@ pub fn gva(
                 text(&|e| e.location.name.clone()),
                 text(&|e| e.location.admin1.clone()),
                 geo.admin1_of.get(doc.as_str()).cloned().flatten().unwrap_or_default(),
+                // The document's own main report, before resolution merged it with others.
+                main_location(doc, &|l| l.name.clone()),
+                main_location(doc, &|l| l.admin1.clone()),
             ])?;
         }
         csv.flush()?;

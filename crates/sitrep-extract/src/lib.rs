@@ -55,6 +55,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             date_end,
             date_precision,
             place_mentions: place_mentions(a, &members),
+            document_places: Vec::new(),
             actors: rules::actors::actors(&described),
             aggregate: group.aggregate,
             spans: members.iter().map(|f| f.span).collect(),
@@ -63,6 +64,10 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     }
     if let Some(headline) = &headline {
         rules::reports::headline::fill(&mut reports, &date_sources, headline, &document.text);
+    }
+    if let Some(first) = reports.first_mut() {
+        let told = headline.iter().flat_map(|h| rules::reports::headline::places(h, &document.text));
+        first.document_places = told.chain(a.places.iter().cloned()).collect();
     }
     reports
 }

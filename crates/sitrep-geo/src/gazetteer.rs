@@ -92,6 +92,15 @@ struct CountryLexicon {
     demonyms: Vec<String>,
 }
 
+/// A country's population (the `keshvar` package's figure), or ten million where it has none.
+fn country_population(iso2: &str) -> f64 {
+    static BY_ISO: OnceLock<HashMap<String, u64>> = OnceLock::new();
+    let by_iso = BY_ISO.get_or_init(|| {
+        keshvar::CountryIterator::new().filter_map(|c| Some((c.alpha2().to_string(), c.maybe_population()?))).collect()
+    });
+    by_iso.get(iso2).map_or(1e7, |&n| n as f64)
+}
+
 const COUNTRIES: &str = include_str!("../../../lexicons/geo/countries.toml");
 const ADMIN_NAMES: &str = include_str!("../../../lexicons/geo/admin_names.toml");
 
@@ -147,6 +156,21 @@ impl Gazetteer {
         let bytes = crate::import::from_cities_csv(csv, ranked)?;
         let index = Index::from_bytes(bytes).map_err(|e| e.to_string())?;
         Gazetteer::over(index, "embedded".into(), countries_toml)
+    }
+
+    /// A town's people: its population, or where the gazetteer gives none (the embedded one)
+    /// an estimate. For one of its country's largest towns, the rank-size rule scaled by the
+    /// country's population: the town of rank r has about a twentieth of it over r (the 4th
+    /// town of a country of 17 million is no metropolis; the 100th of one of 330 million is a
+    /// city of 160,000). For any other town, a thousand for itself and each town around it,
+    /// which tells a town with its suburbs from a village of the same name.
+    pub fn people(&self, entry: &Entry) -> f64 {
+        let around = 1000.0 * f64::from(1 + entry.nearby.min(10_000));
+        match (entry.population, entry.rank) {
+            (0, 0) => around,
+            (0, rank) => (country_population(&entry.iso2) / 20.0 / f64::from(rank)).max(around),
+            (n, _) => f64::from(n),
+        }
     }
 
     fn over(index: Index, origin: String, countries_toml: &str) -> Result<Gazetteer, String> {

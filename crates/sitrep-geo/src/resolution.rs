@@ -13,14 +13,18 @@
 //!    town) up to 3, a kind it rules out −1, a near spelling of an area's name −1; the admin
 //!    context named after it ("Arnoun, in the Nabatieh countryside"; found through the
 //!    gazetteer and lexicons, so "N.J." is New Jersey) 3, a context naming an area the entry is
-//!    not in −4; an admin1 area the document names elsewhere 1.5; a town within 50 km of the
+//!    not in −4; an admin1 area the document names elsewhere 1.5; an admin1 area the
+//!    document's other names agree on, up to 3 (1.5 for each other name whose places all lie in
+//!    it, a share of that for a name found in several areas: "Vicksburg" beside "Warren County"
+//!    and "Jackson" is Mississippi's); a town within 50 km of the
 //!    document's home town (below; the mentions are resolved again once it is known), or an
 //!    admin area holding it, 1; the country focus 2 (another country −1); a town that shares
 //!    its province's name in any spelling (usually its capital) 0.5. The best wins from 2
 //!    points on (3 for a near spelling). Among those that
 //!    score enough, a town's size adds up to 1.2 (0.4 per tenfold more than 1,000 people; where
 //!    the gazetteer gives no population, an estimate from the town's rank among its country's
-//!    largest, else a thousand per town around it), near spellings none.
+//!    largest scaled by the country's population, else a thousand per town around it),
+//!    near spellings none.
 //! 3. A **road** between two places ("the Sidon-Tyre road") is coded between its two ends,
 //!    near precision. A **neighbourhood** or an **area** around a town ("the Tyre countryside")
 //!    is coded to the town, near precision; so is a part of a town the gazetteer does not know
@@ -55,6 +59,9 @@ use crate::key;
 const ENOUGH: f64 = 2.0;
 const ENOUGH_TRANSLITERATED: f64 = 3.0;
 
+/// Points per unit of agreement of the document's other names on a candidate's admin1 area.
+const SUPPORT: f64 = 1.5;
+
 /// What a document is about, as far as places go.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Focus {
@@ -70,12 +77,15 @@ pub struct Focus {
     resolved: HashMap<String, Option<Best>>,
     /// The town the document is about (see `home_town`).
     pub home: Option<Entry>,
+    /// Each name the document gives a place (by exact key), with the admin1 areas its places
+    /// lie in: a town of an ambiguous name is likelier in an area the other names share.
+    areas: Vec<(String, Vec<(String, String)>)>,
 }
 
 impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
-        let (country, named) = survey(g, reports);
-        let mut focus = Focus { country, named, ..Focus::default() };
+        let (country, named, areas) = survey(g, reports);
+        let mut focus = Focus { country, named, areas, ..Focus::default() };
         focus.resolved = resolve_all(g, reports, &focus);
         // Once the home town is known, the mentions again: a namesake near it is likelier.
         focus.home = home_town(g, reports, &focus);
@@ -99,10 +109,16 @@ impl Focus {
     }
 }
 
+/// Every place a document's reports name, then every place the document names (its
+/// `document_places`).
+fn all_mentions(reports: &[Report]) -> impl Iterator<Item = &PlaceMention> {
+    reports.iter().flat_map(|r| &r.place_mentions).chain(reports.iter().flat_map(|r| &r.document_places))
+}
+
 /// Each distinct mention's best entry under what the focus knows so far.
 fn resolve_all(g: &Gazetteer, reports: &[Report], focus: &Focus) -> HashMap<String, Option<Best>> {
     let mut resolved = HashMap::new();
-    for m in reports.iter().flat_map(|r| &r.place_mentions) {
+    for m in all_mentions(reports) {
         resolved.entry(mention_key(m)).or_insert_with(|| mention_best(g, m, focus));
     }
     resolved
@@ -110,10 +126,16 @@ fn resolve_all(g: &Gazetteer, reports: &[Report], focus: &Focus) -> HashMap<Stri
 
 /// The document's home town: its dateline's town when that is in the country the document is
 /// about (a dateline abroad, "BEIRUT —" atop a story about Syria, is where the reporter is),
-/// else the town its mentions name most, when one does.
+/// else the town it names most (each time it names it, where the reports carry the
+/// document's places; else once per report), when one does.
 fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> {
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for m in reports.iter().flat_map(|r| &r.place_mentions) {
+    let everywhere: Vec<&PlaceMention> = reports.iter().flat_map(|r| &r.document_places).collect();
+    let named: Vec<&PlaceMention> = match everywhere.is_empty() {
+        true => reports.iter().flat_map(|r| &r.place_mentions).collect(),
+        false => everywhere,
+    };
+    for m in named {
         let Some(Some(Best { index, part: false })) = focus.resolved.get(&mention_key(m)) else { continue };
         let e = g.entry(*index);
         if e.kind != Kind::Settlement || focus.country.as_ref().is_some_and(|c| *c != e.iso2) {
@@ -140,12 +162,17 @@ pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
     survey(g, reports).0
 }
 
-/// What a document's place names say, read once: the country most of them point to, and the
-/// admin1 areas of that country they name ("… in Ohio").
-fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea>) {
+/// The admin1 areas a document's names may be in, each name once.
+type NamedAreas = Vec<(String, Vec<(String, String)>)>;
+
+/// What a document's place names say, read once: the country most of them point to, the
+/// admin1 areas of that country they name ("… in Ohio"), and the admin1 areas each name's
+/// places lie in.
+fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea>, NamedAreas) {
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
     let mut named: Vec<ContextArea> = Vec::new();
-    let mentions = reports.iter().flat_map(|r| &r.place_mentions);
+    let mut areas: NamedAreas = Vec::new();
+    let mentions = all_mentions(reports);
     // An admin area under its whole name when the gazetteer has it ("Lucas County", not the
     // towns called Lucas).
     let own_name = |m: &PlaceMention| match (m.feature.as_deref(), m.feature_word.as_deref()) {
@@ -168,6 +195,16 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
         }
         let exact: Vec<Entry> =
             g.spelled(name).into_iter().filter(|(_, m)| *m == Match::Exact).map(|(i, _)| g.entry(i)).collect();
+        let mut its_areas: Vec<(String, String)> = exact
+            .iter()
+            .filter(|e| e.kind != Kind::Country)
+            .filter_map(|e| Some((e.iso2.clone(), e.admin1.clone()?)))
+            .collect();
+        its_areas.sort();
+        its_areas.dedup();
+        if !its_areas.is_empty() {
+            areas.push((key::exact(name), its_areas));
+        }
         named.extend(exact.iter().filter(|e| e.kind == Kind::Admin1).map(|e| ContextArea {
             iso2: e.iso2.clone(),
             admin1: e.admin1.clone(),
@@ -196,7 +233,7 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
             // An admin area's name is as telling as a large city's ("Virginia" the state, not
             // the Australian town).
             let size = match e.kind {
-                Kind::Settlement => people(e),
+                Kind::Settlement => g.people(e),
                 Kind::Admin1 => 1e5,
                 Kind::Admin2 => 1e4,
                 _ => 1000.0,
@@ -210,7 +247,22 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
     }
     let country = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2);
     named.retain(|a| country.as_deref().is_none_or(|c| c == a.iso2));
-    (country, named)
+    (country, named, areas)
+}
+
+/// How much the document's other names agree on an entry's admin1 area: each name whose places
+/// may lie there counts one over the number of areas it may be in ("Vanderburgh County" is
+/// only in Indiana: 1; "Franklin", in twenty states: 0.05).
+fn support(document: &Focus, name: &str, e: &Entry) -> f64 {
+    let Some(admin1) = &e.admin1 else { return 0.0 };
+    let own = key::exact(name);
+    document
+        .areas
+        .iter()
+        .filter(|(other, _)| *other != own)
+        .filter(|(_, areas)| areas.iter().any(|(iso2, a)| *iso2 == e.iso2 && a == admin1))
+        .map(|(_, areas)| 1.0 / areas.len() as f64)
+        .sum()
 }
 
 /// The location of one report: its most precise mention.
@@ -387,6 +439,9 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         } else if document.named.iter().any(|a| a.contains(entry)) {
             points += 1.5;
         }
+        if entry.kind != Kind::Country {
+            points += SUPPORT * support(document, name, entry).min(2.0);
+        }
         // A town near the document's home town is likelier than a namesake far away
         // ("Englewood" in a story from Chicago).
         if document.home.as_ref().is_some_and(|home| near_home(home, entry)) {
@@ -417,7 +472,7 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
             .map(|(i, matched)| (i, g.entry(i), matched))
             // A near spelling gets no points for size: it must not outrank a name spelled out.
             .map(|(i, entry, matched)| {
-                let size = if matched == Match::Transliterated { 0.0 } else { size(&entry) };
+                let size = if matched == Match::Transliterated { 0.0 } else { size(g, &entry) };
                 (i, score(&entry, matched), matched, size, entry.kind)
             })
             .filter(|(_, points, matched, _, _)| {
@@ -514,23 +569,10 @@ fn context_areas(g: &Gazetteer, context: &[String]) -> Vec<ContextArea> {
 /// Points for a town's size, used only to rank candidates that already score enough: none for
 /// 1,000 people, 0.4 per tenfold more, at most 1.2 (a city of a million). Admin areas get none,
 /// so that a province does not outrank its capital by counting its people.
-fn size(entry: &Entry) -> f64 {
+fn size(g: &Gazetteer, entry: &Entry) -> f64 {
     match entry.kind {
-        Kind::Settlement => ((people(entry).log10() - 3.0) * 0.4).clamp(0.0, 1.2),
+        Kind::Settlement => ((g.people(entry).log10() - 3.0) * 0.4).clamp(0.0, 1.2),
         _ => 0.0,
-    }
-}
-
-/// A place's people: its population, or where the gazetteer gives none (the embedded one) an
-/// estimate: for one of its country's largest towns, ten million over its rank and at least
-/// 100,000 (the rank-size rule; it only has to order towns), else a thousand for itself and
-/// each town around it, which tells a town with its suburbs from a village of the same name.
-fn people(entry: &Entry) -> f64 {
-    let around = 1000.0 * f64::from(1 + entry.nearby.min(10_000));
-    match (entry.population, entry.rank) {
-        (0, 0) => around,
-        (0, rank) => (1e7 / f64::from(rank)).max(1e5).max(around),
-        (n, _) => f64::from(n),
     }
 }
 
@@ -665,6 +707,7 @@ mod tests {
             date_end: None,
             date_precision: None,
             place_mentions: mentions,
+            document_places: vec![],
             actors: vec![],
             claims: vec![],
             aggregate: false,
@@ -751,6 +794,41 @@ mod tests {
         let region =
             locate_mention(&g, &mention("Malian", Some("area"), Some("north"), &[]), &Focus::default()).unwrap();
         assert_eq!((region.iso2.as_deref(), region.where_prec), (Some("ML"), Some(6)));
+    }
+
+    #[test]
+    fn a_namesake_in_the_state_the_other_names_share_is_likelier() {
+        // Marlow is in two states; the larger has towns around it. Kelby County is in one.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            42.12,-85.53,Marlow,Michigan,Kalamazoo County,US\n\
+            42.20,-85.60,Oshtemo,Michigan,Kalamazoo County,US\n\
+            42.25,-85.50,Parchment,Michigan,Kalamazoo County,US\n\
+            32.35,-90.87,Marlow,Mississippi,Warren County,US\n\
+            31.90,-89.80,Pinola,Mississippi,Kelby County,US\n";
+        let g = towns(csv, &[]);
+        let located = |reports: Vec<Report>| {
+            crate::geocode(&g, reports)[0].location.as_ref().and_then(|l| l.admin1.clone()).unwrap()
+        };
+        let alone = report(vec![mention("Marlow", None, None, &[])]);
+        assert_eq!(located(vec![alone]), "Michigan");
+        let with_county =
+            report(vec![mention("Marlow", None, None, &[]), mention("Kelby", Some("admin"), Some("County"), &[])]);
+        assert_eq!(located(vec![with_county]), "Mississippi");
+    }
+
+    #[test]
+    fn the_document_s_places_outside_its_reports_give_its_home_town() {
+        let g = gazetteer();
+        let mut r = report(vec![mention("Qasr al-Bunni", None, None, &[])]);
+        r.document_places =
+            ["Tyre", "Saida", "Tyre"].iter().map(|name| mention(name, None, None, &[])).collect::<Vec<_>>();
+        let located = crate::geocode(&g, vec![r.clone()]);
+        let l = located[0].location.as_ref().unwrap();
+        assert_eq!((l.name.as_deref(), l.geo_precision), (Some("Tyre"), Some(2)));
+        // Named as often, neither is home: the report stays where its own words put it.
+        r.document_places.pop();
+        let located = crate::geocode(&g, vec![r]);
+        assert_ne!(located[0].location.as_ref().and_then(|l| l.name.as_deref()), Some("Tyre"));
     }
 
     #[test]
@@ -918,18 +996,23 @@ mod tests {
     }
 
     #[test]
-    fn without_populations_one_of_a_country_s_largest_cities_outranks_a_town_with_suburbs() {
-        let csv = "lat,lon,name,admin1,admin2,cc\n\
-            55.87,-4.55,Marlow,Scotland,Renfrewshire,GB\n\
+    fn without_populations_a_large_country_s_largest_cities_outrank_a_town_with_suburbs() {
+        let suburbs = "55.87,-4.55,Marlow,Scotland,Renfrewshire,GB\n\
             55.86,-4.42,Paisley,Scotland,Renfrewshire,GB\n\
-            55.84,-4.53,Johnstone,Scotland,Renfrewshire,GB\n\
-            29.76,-95.37,Marlow,Texas,Harris County,US\n";
+            55.84,-4.53,Johnstone,Scotland,Renfrewshire,GB\n";
+        let csv = format!("lat,lon,name,admin1,admin2,cc\n{suburbs}29.76,-95.37,Marlow,Texas,Harris County,US\n");
         let ranked = [crate::import::RankedTown { name: "Marlow".into(), lat: 29.76, lon: -95.37, rank: 4 }];
-        let g = towns(csv, &ranked);
+        let g = towns(&csv, &ranked);
         let l = locate_mention(&g, &mention("Marlow", None, None, &[]), &Focus::default()).unwrap();
         assert_eq!(l.iso2.as_deref(), Some("US"));
         // Without the rank, the town with others around it.
-        let g = towns(csv, &[]);
+        let g = towns(&csv, &[]);
+        let l = locate_mention(&g, &mention("Marlow", None, None, &[]), &Focus::default()).unwrap();
+        assert_eq!(l.iso2.as_deref(), Some("GB"));
+        // The 4th town of a country of eleven thousand people is a village.
+        let csv = format!("lat,lon,name,admin1,admin2,cc\n{suburbs}-8.52,179.19,Marlow,Funafuti,,TV\n");
+        let ranked = [crate::import::RankedTown { name: "Marlow".into(), lat: -8.52, lon: 179.19, rank: 4 }];
+        let g = towns(&csv, &ranked);
         let l = locate_mention(&g, &mention("Marlow", None, None, &[]), &Focus::default()).unwrap();
         assert_eq!(l.iso2.as_deref(), Some("GB"));
     }

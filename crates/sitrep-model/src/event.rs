@@ -125,6 +125,11 @@ pub struct Report {
     /// UCDP date_prec (1 day … 5 year).
     pub date_precision: Option<u8>,
     pub place_mentions: Vec<PlaceMention>,
+    /// Every place the document names, each time it names it (its headline's too), carried by
+    /// its first report only: geocoding reads them for the document's country, area and home
+    /// town ("in Tyler" in a later paragraph), never as a report's own place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub document_places: Vec<PlaceMention>,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub aggregate: bool,

@@ -46,6 +46,7 @@ fn report(doc: &Doc, event_type: &str, day: Option<Date>, places: Vec<PlaceMenti
         date_end: day,
         date_precision: day.map(|_| 1),
         place_mentions: places,
+        document_places: vec![],
         actors: vec![],
         claims,
         aggregate: false,

@@ -317,6 +317,7 @@ mod tests {
             date_end: None,
             date_precision: None,
             place_mentions: vec![],
+            document_places: vec![],
             actors: vec![],
             claims: vec![],
             aggregate: false,

@@ -39,22 +39,27 @@ pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotatio
         report.date_precision = Some(date.precision);
     }
     if report.place_mentions.iter().all(|p| p.dateline) {
-        // The headline's spans point into the headline, not the text: only names and context
-        // are kept meaningful, at an empty span.
-        let title_case = title_case(&headline.text);
-        let mut taken = Vec::new();
-        for p in &headline.places {
-            if title_case && !names_word(text, &p.name) {
-                continue;
-            }
+        let mut taken: Vec<sitrep_model::PlaceMention> = Vec::new();
+        for p in places(headline, text) {
             if !report.place_mentions.iter().chain(&taken).any(|o| o.name == p.name) {
-                let mut p = p.clone();
-                p.span = sitrep_model::Span::new(0, 0);
                 taken.push(p);
             }
         }
         report.place_mentions.splice(0..0, taken);
     }
+}
+
+/// The places a headline names. In a headline in title case every word is capitalised, so only
+/// places the text also names count. The headline's spans point into the headline, not the
+/// text: only names and context are kept meaningful, at an empty span.
+pub fn places(headline: &Annotations, text: &str) -> Vec<sitrep_model::PlaceMention> {
+    let title_case = title_case(&headline.text);
+    headline
+        .places
+        .iter()
+        .filter(|p| !title_case || names_word(text, &p.name))
+        .map(|p| sitrep_model::PlaceMention { span: sitrep_model::Span::new(0, 0), ..p.clone() })
+        .collect()
 }
 
 /// Whether `text` has `name` as whole words ("Marlow", not inside "Marlowe").
@@ -119,6 +124,20 @@ mod tests {
         assert!(r[0].place_mentions.iter().all(|p| p.name != "Marlow"), "{:?}", r[0].place_mentions);
         let r = reports("Man Charged In Triple Shooting In Marlow", "A Marlow man was shot and wounded on Friday.");
         assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+    }
+
+    #[test]
+    fn the_first_report_carries_every_place_the_document_names() {
+        let r = reports(
+            "Shooting in Marlow leaves one hurt",
+            "A man was shot and wounded on Friday, police said.\n\n\
+             The mayor spoke at a meeting in Kessel. She lives in Marlow and works in Marlow.",
+        );
+        let names = |places: &[sitrep_model::PlaceMention]| places.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&r[0].document_places), vec!["Marlow", "Kessel", "Marlow", "Marlow"]);
+        assert!(r.iter().skip(1).all(|r| r.document_places.is_empty()));
+        // Not the report's own places: those are the ones its sentences name.
+        assert_eq!(names(&r[0].place_mentions), vec!["Marlow"]);
     }
 
     #[test]
