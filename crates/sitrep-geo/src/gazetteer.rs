@@ -101,6 +101,32 @@ fn country_population(iso2: &str) -> f64 {
     by_iso.get(iso2).map_or(1e7, |&n| n as f64)
 }
 
+/// Whether a country's place names reach English romanised from another script, in several
+/// spellings: one of its languages is written in a script other than Latin
+/// (`lexicons/geo/scripts.toml`; languages from the `keshvar` package).
+pub fn romanised(iso2: &str) -> bool {
+    static ROMANISED: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    ROMANISED
+        .get_or_init(|| {
+            #[derive(Deserialize)]
+            struct Scripts {
+                non_latin: Vec<String>,
+            }
+            let scripts: Scripts =
+                toml::from_str(include_str!("../../../lexicons/geo/scripts.toml")).expect("scripts.toml is valid");
+            keshvar::CountryIterator::new()
+                .filter(|c| {
+                    let languages = c.maybe_spoken_language_list().into_iter().flatten();
+                    languages
+                        .chain(c.maybe_official_language_list().into_iter().flatten())
+                        .any(|l| scripts.non_latin.iter().any(|n| n == l))
+                })
+                .map(|c| c.alpha2().to_string())
+                .collect()
+        })
+        .contains(iso2)
+}
+
 const COUNTRIES: &str = include_str!("../../../lexicons/geo/countries.toml");
 const ADMIN_NAMES: &str = include_str!("../../../lexicons/geo/admin_names.toml");
 

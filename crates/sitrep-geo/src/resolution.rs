@@ -8,7 +8,9 @@
 //!    as a large town); and the admin1 areas it names.
 //! 2. **Candidates** by name: a place's own name (exact) 2 points, one of its alternate names
 //!    1.5, a near spelling (transliteration key) 1 — a near spelling only when no place of the
-//!    kind the text gives has the name itself, and only from keys shared by at most 64 places.
+//!    kind the text gives has the name itself, only from keys shared by at most 64 places, and
+//!    only for places in countries whose names are romanised from another script
+//!    (`lexicons/geo/scripts.toml`).
 //!    Then: the kind the text gives ("Mopti region" wants an admin area; "the town of Mopti" a
 //!    town) up to 3, a kind it rules out −1, a near spelling of an area's name −1; the admin
 //!    context named after it ("Arnoun, in the Nabatieh countryside"; found through the
@@ -495,7 +497,11 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
     if !scored.iter().any(|c| fits(c.4)) {
         // A near spelling needs support (kind, context, country) however rare it is: "Kfar
         // Shamoura" and "Kefar Shemaryahu" share their consonants and are not one place.
-        scored.extend(enough(g.near_spellings(name, &spelled)));
+        // Only where names are romanised from another script: "Frayser" in Memphis is not
+        // "Fraser", Michigan.
+        let near = g.near_spellings(name, &spelled);
+        scored
+            .extend(enough(near.into_iter().filter(|&(i, _)| crate::gazetteer::romanised(&g.entry(i).iso2)).collect()));
     }
     scored
         .into_iter()
@@ -794,6 +800,18 @@ mod tests {
         let region =
             locate_mention(&g, &mention("Malian", Some("area"), Some("north"), &[]), &Focus::default()).unwrap();
         assert_eq!((region.iso2.as_deref(), region.where_prec), (Some("ML"), Some(6)));
+    }
+
+    #[test]
+    fn near_spellings_only_where_names_are_romanised() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            42.54,-82.95,Fraser,Michigan,Macomb County,US\n\
+            35.35,35.92,Jablah,Latakia,Jablah,SY\n";
+        let g = towns(csv, &[]);
+        let frayser = locate_mention(&g, &mention("Frayser", None, None, &[]), &country("US")).unwrap();
+        assert_eq!((frayser.name.as_deref(), frayser.where_prec), (Some("Frayser"), Some(6)));
+        let jableh = locate_mention(&g, &mention("Jableh", None, None, &[]), &country("SY")).unwrap();
+        assert_eq!((jableh.name.as_deref(), jableh.where_prec), (Some("Jablah"), Some(1)));
     }
 
     #[test]
