@@ -20,7 +20,10 @@
 //!    it, a share of that for a name found in several areas: "Vicksburg" beside "Warren County"
 //!    and "Jackson" is Mississippi's); a town within 50 km of the
 //!    document's home town (below; the mentions are resolved again once it is known), or an
-//!    admin area holding it, 1; the country focus 2 (another country −1); a town that shares
+//!    admin area holding it, 1; a town of fewer than 250,000 people beyond its reach, in another
+//!    admin1 area, named with no area after it and supported by no other name, −4 (news names
+//!    such a town with its state: the bare name is likelier a place near home the gazetteer
+//!    lacks); the country focus 2 (another country −1); a town that shares
 //!    its province's name in any spelling (usually its capital) 0.5. The best wins from 2
 //!    points on (3 for a near spelling). Among those that
 //!    score enough, a town's size adds up to 1.2 (0.4 per tenfold more than 1,000 people; where
@@ -448,6 +451,8 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         // ("Englewood" in a story from Chicago).
         if document.home.as_ref().is_some_and(|home| near_home(home, entry)) {
             points += 1.0;
+        } else if context.is_empty() && out_of_state(g, document, name, entry) {
+            points -= OUT_OF_STATE;
         }
         if matched == Match::Transliterated && entry.kind != Kind::Settlement {
             // A near spelling of an area's name is more often a town the gazetteer lacks.
@@ -518,6 +523,26 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
 
 /// How far from the document's home town a town counts as near it.
 const HOME_REACH_KM: f64 = 50.0;
+
+/// Points off a small town far from the document's home town, in another admin1 area of its
+/// country, named with no area after it and supported by no other name: news names such a
+/// town with its state or province ("Dunbar, W.Va."), so a bare name is likelier a place the
+/// gazetteer lacks near home (a neighbourhood, a school, a street: "Kennedy" in a story from
+/// Milwaukee is not Kennedy, California). Enough to drop an exact name below `ENOUGH`.
+const OUT_OF_STATE: f64 = 4.0;
+
+/// A town large enough to be named without its state (AP's datelines: "CHICAGO", "ATLANTA").
+const NAMED_ALONE: f64 = 250_000.0;
+
+/// See `OUT_OF_STATE`.
+fn out_of_state(g: &Gazetteer, document: &Focus, name: &str, entry: &Entry) -> bool {
+    let Some(home) = &document.home else { return false };
+    entry.kind == Kind::Settlement
+        && entry.iso2 == home.iso2
+        && entry.admin1 != home.admin1
+        && g.people(entry) < NAMED_ALONE
+        && support(document, name, entry) == 0.0
+}
 
 /// A town near the home town, or an admin area holding it ("Lucas County" in a story from
 /// Toledo is Ohio's).
@@ -812,6 +837,24 @@ mod tests {
         assert_eq!((frayser.name.as_deref(), frayser.where_prec), (Some("Frayser"), Some(6)));
         let jableh = locate_mention(&g, &mention("Jableh", None, None, &[]), &country("SY")).unwrap();
         assert_eq!((jableh.name.as_deref(), jableh.where_prec), (Some("Jablah"), Some(1)));
+    }
+
+    #[test]
+    fn a_small_town_of_another_state_named_without_its_state_is_not_taken() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            29.76,-95.37,Marlow,Texas,Harris County,US\n\
+            40.10,-82.90,Kessel,Ohio,Franklin County,US\n";
+        let g = towns(csv, &[]);
+        let dateline = PlaceMention { dateline: true, ..mention("Marlow", None, None, &[]) };
+        let at = |kessel: PlaceMention| {
+            let located = crate::geocode(&g, vec![report(vec![dateline.clone()]), report(vec![kessel])]);
+            let l = located[1].location.clone().unwrap();
+            (l.name.unwrap(), l.admin1.unwrap())
+        };
+        // In a story from Marlow, a bare "Kessel" is some place of Marlow's the gazetteer lacks.
+        assert_eq!(at(mention("Kessel", None, None, &[])), ("Marlow".to_owned(), "Texas".to_owned()));
+        // Named with its state, it is the town in Ohio.
+        assert_eq!(at(mention("Kessel", None, None, &["Ohio"])), ("Kessel".to_owned(), "Ohio".to_owned()));
     }
 
     #[test]
