@@ -189,7 +189,10 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
     };
     // Each name once: naming a town again says nothing more about its country.
     let mut seen = std::collections::HashSet::new();
-    let names = mentions
+    // A neighbourhood's or a building's name tells nothing of the country or area: the towns
+    // of that name elsewhere are coincidences ("the Liberty City neighborhood" of Miami).
+    let named_places = mentions.filter(|m| !matches!(m.feature.as_deref(), Some("neighbourhood" | "site")));
+    let names = named_places
         .flat_map(|m| std::iter::once(own_name(m)).chain(m.context.iter().cloned()))
         .filter(|n| seen.insert(key::exact(n)));
     for name in names {
@@ -875,6 +878,12 @@ mod tests {
         let with_county =
             report(vec![mention("Marlow", None, None, &[]), mention("Kelby", Some("admin"), Some("County"), &[])]);
         assert_eq!(located(vec![with_county]), "Mississippi");
+        // A neighbourhood named like a town elsewhere says nothing of the state.
+        let with_quarter = report(vec![
+            mention("Marlow", None, None, &[]),
+            mention("Pinola", Some("neighbourhood"), Some("neighborhood"), &[]),
+        ]);
+        assert_eq!(located(vec![with_quarter]), "Michigan");
     }
 
     #[test]
