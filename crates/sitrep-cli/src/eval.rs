@@ -129,6 +129,7 @@ pub fn gva(
             "mention_admin1",
             "report_place",
             "report_admin1",
+            "report_date",
         ])?;
         let main_location = |doc: &str, f: &dyn Fn(&sitrep_model::Location) -> Option<String>| {
             main.get(doc).and_then(|l| l.location.as_ref()).and_then(f).unwrap_or_default()
@@ -159,6 +160,7 @@ pub fn gva(
                 // The document's own main report, before resolution merged it with others.
                 main_location(doc, &|l| l.name.clone()),
                 main_location(doc, &|l| l.admin1.clone()),
+                main.get(doc.as_str()).and_then(|l| l.report.date_start).map(|d| d.to_string()).unwrap_or_default(),
             ])?;
         }
         csv.flush()?;

@@ -132,7 +132,8 @@ fn resolve_all(g: &Gazetteer, reports: &[Report], focus: &Focus) -> HashMap<Stri
 /// The document's home town: its dateline's town when that is in the country the document is
 /// about (a dateline abroad, "BEIRUT —" atop a story about Syria, is where the reporter is),
 /// else the town it names most (each time it names it, where the reports carry the
-/// document's places; else once per report), when one does.
+/// document's places; else once per report), when one does; on a tie, a city ten times larger
+/// than the other towns named as often.
 fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> {
     let mut counts: Vec<(u32, usize)> = Vec::new();
     let everywhere: Vec<&PlaceMention> = reports.iter().flat_map(|r| &r.document_places).collect();
@@ -155,9 +156,23 @@ fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> 
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    match counts[..] {
-        [(only, _)] => Some(g.entry(only)),
-        [(first, a), (_, b), ..] if a > b => Some(g.entry(first)),
+    let most = counts.first()?.1;
+    let mut tied: Vec<(Entry, f64)> = counts
+        .iter()
+        .take_while(|c| c.1 == most)
+        .map(|c| g.entry(c.0))
+        .map(|e| {
+            let people = g.people(&e);
+            (e, people)
+        })
+        .collect();
+    // Named as often, the city is home and the smaller places its quarters' namesakes
+    // ("Englewood" and "Chicago" once each in a Chicago story): the largest, when it is at
+    // least ten times the next.
+    tied.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match &tied[..] {
+        [(only, _)] => Some(only.clone()),
+        [(first, a), (_, b), ..] if *a >= 10.0 * b => Some(first.clone()),
         _ => None,
     }
 }
@@ -858,6 +873,23 @@ mod tests {
         assert_eq!(at(mention("Kessel", None, None, &[])), ("Marlow".to_owned(), "Texas".to_owned()));
         // Named with its state, it is the town in Ohio.
         assert_eq!(at(mention("Kessel", None, None, &["Ohio"])), ("Kessel".to_owned(), "Ohio".to_owned()));
+    }
+
+    #[test]
+    fn named_as_often_as_a_small_town_the_city_is_home() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.85,-87.65,Marlow,Illinois,Cook County,US\n\
+            40.89,-73.97,Kessel,New Jersey,Bergen County,US\n";
+        let ranked = [crate::import::RankedTown { name: "Marlow".into(), lat: 41.85, lon: -87.65, rank: 3 }];
+        let g = towns(csv, &ranked);
+        let mut r = report(vec![mention("Kessel", None, None, &[])]);
+        r.document_places = vec![mention("Kessel", None, None, &[]), mention("Marlow", None, None, &[])];
+        // "Kessel" in a story from Marlow is a quarter of Marlow the gazetteer lacks.
+        let l = crate::geocode(&g, vec![r]).remove(0).location.unwrap();
+        assert_eq!(
+            (l.name.as_deref(), l.admin1.as_deref(), l.geo_precision),
+            (Some("Marlow"), Some("Illinois"), Some(2))
+        );
     }
 
     #[test]
