@@ -10,7 +10,9 @@
 //! - **Place**: the same town named +2; one named inside the other's area ("Arnoun" and "the
 //!   Nabatieh countryside"), or both located within `NEAR_KM` of each other (a town and its
 //!   suburb, a hospital's town) +1; both located, farther apart and nothing shared −2 (a name
-//!   the gazetteer does not know, a venue or a ward, tells nothing apart).
+//!   the gazetteer does not know, a venue or a ward, tells nothing apart). A report that names
+//!   no place of its own, placed by its document's home town, is compared by where geocoding
+//!   put it: within `NEAR_KM` +1, both located farther apart −2.
 //! - **Type**: the same family (violence, demonstrations, strategic developments) +0.5; a
 //!   different family −2.
 //! - **Victims named**: one in common +3; both name victims and none in common −3; and when
@@ -90,7 +92,15 @@ fn place_points(m: &Member, c: &Cluster) -> f64 {
     let any = |f: &dyn Fn(&Member) -> bool| c.members.iter().any(f);
     let shares = |a: &[u64], b: &[u64]| a.iter().any(|x| b.contains(x));
     if m.places.is_empty() || !any(&|o| !o.places.is_empty()) {
-        0.0
+        // A report placed only by its document's home town ("a man was shot" in a story from
+        // Marlow): where geocoding put it is all there is to compare.
+        if any(&|o| near(m, o)) {
+            1.0
+        } else if located(m) && any(&|o| located(o)) {
+            -2.0
+        } else {
+            0.0
+        }
     } else if any(&|o| shares(&m.places, &o.places)) {
         2.0
     } else if any(&|o| shares(&m.places, &o.areas) || shares(&m.areas, &o.places) || near(m, o)) {

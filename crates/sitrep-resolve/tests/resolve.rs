@@ -355,3 +355,42 @@ fn days_apart_without_a_person_in_common_stay_apart() {
     );
     assert_eq!(resolver.events().len(), 2);
 }
+
+#[test]
+fn reports_placed_only_by_their_home_towns_meet_near_and_part_far() {
+    // "A man was shot and killed on Friday": each story names no place; geocoding put each in
+    // its document's home town.
+    let at = |doc: &Doc, town: &str, lat: f64| {
+        let k = claim(doc, "killed", 1, "civilians", "police");
+        let location = sitrep_model::Location {
+            name: Some(town.into()),
+            lat: Some(lat),
+            lon: Some(-90.0),
+            geo_precision: Some(2),
+            where_prec: Some(2),
+            ..Default::default()
+        };
+        let report = report(doc, "Violence against civilians", Some(MAY_3), vec![], vec![k]);
+        vec![LocatedReport { report, location: Some(location) }]
+    };
+    let source = |doc: &Doc| SourceDocument {
+        citation: SourceCitation {
+            document_id: doc.id.into(),
+            outlet: Some(doc.outlet.into()),
+            url: None,
+            published: Some(doc.published.to_string()),
+            title: None,
+            copy_of: None,
+        },
+        published: Some(doc.published),
+    };
+    let a = doc("a", "Ridge Post", MAY_4, "A man was shot and killed on Friday, police said.");
+    let b = doc("b", "River Times", MAY_4, "Police said a man was shot and killed Friday.");
+    let c = doc("c", "Delta Star", MAY_4, "A man was shot and killed on Friday night.");
+    let mut resolver = Resolver::new();
+    resolver.add(source(&a), a.text, at(&a, "Marlow", 35.0));
+    resolver.add(source(&b), b.text, at(&b, "Marlow", 35.01));
+    resolver.add(source(&c), c.text, at(&c, "Kessel", 38.0));
+    let events = resolver.events();
+    assert_eq!(events.iter().map(|e| e.sources.len()).collect::<Vec<_>>(), vec![2, 1]);
+}
