@@ -62,6 +62,7 @@ struct CueFile {
     participles: Vec<String>,
     experiencer: Vec<String>,
     attempt: Vec<String>,
+    deaths_of: Vec<String>,
     multiple: Multiple,
 }
 
@@ -131,6 +132,12 @@ pub fn participles() -> &'static WordSet {
 pub fn attempt() -> &'static PhraseLexicon<()> {
     static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
     L.get_or_init(|| PhraseLexicon::new(cue_file().attempt.iter().map(|w| (w.clone(), ()))))
+}
+
+/// Nouns of one death read only before "of" and a person ("the fatal shooting of a woman").
+pub fn deaths_of() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().deaths_of.iter().map(|w| (w.clone(), ()))))
 }
 
 /// Incidents named by how many they hit: "double shooting" (2 shot), "triple homicide".

@@ -1,9 +1,12 @@
 //! The death of one person told by a noun: "the shooting death of a Houston man", "charged in
-//! the death of Chazz Reed, 18", "the killing of a 7-year-old" → killed 1, keeping the name when
-//! the text gives one.
+//! the death of Chazz Reed, 18", "the killing of a 7-year-old", "the fatal shooting of a
+//! woman", "a shooting that claimed the life of a teen" → killed 1, keeping the name when the
+//! text gives one.
 //!
 //! ## What it handles
-//! A singular noun of death ("death", "killing", "slaying") with "of" and, within three words,
+//! A killed cue ending in a singular noun ("death", "killing", "slaying"), or a noun of one
+//! death that is no cue on its own ("fatal shooting", "claimed the life": `deaths_of` in
+//! `lexicons/en/casualties.toml`), with "of" and, within three words,
 //! one person: a singular victim word ("a man", "his teen son") or a capitalised name; or after
 //! a possessive person ("charged in his friend's shooting death", "Reed's killing").
 //!
@@ -26,20 +29,27 @@ const REACTION_STEMS: &[&str] = &["protest", "condemn", "demand", "mourn", "outr
 
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
     let mut out: Vec<Found> = possessives(a, sentence, first, last, found);
-    for cue in a.cues.iter().filter(|c| c.start >= first && c.end + 1 < last && c.value.kind == "killed") {
-        if !NOUNS.contains(&a.words[cue.end - 1].as_str()) || a.words[cue.end] != "of" {
+    // Killed cues ending in a noun of death, and the nouns of one death that are no cue on
+    // their own ("fatal shooting"), each as (start, end) tokens.
+    let nouns = a
+        .cues
+        .iter()
+        .filter(|c| c.start >= first && c.value.kind == "killed" && NOUNS.contains(&a.words[c.end - 1].as_str()))
+        .map(|c| (c.start, c.end))
+        .chain((first..last).filter_map(|i| {
+            sitrep_annotate::en::lexicons::deaths_of().longest_at(&a.words, i).map(|m| (m.start, m.end))
+        }));
+    for (start, end) in nouns.collect::<Vec<_>>() {
+        if end + 1 >= last || a.words[end] != "of" || is_reaction(a, start, first) {
             continue;
         }
-        if is_reaction(a, cue.start, first) {
-            continue;
-        }
-        let from = cue.end + 1;
+        let from = end + 1;
         let to = (from + 3).min(last);
         let person = a
             .victims
             .iter()
             .find(|v| v.start >= from && v.start < to && !super::singular_victim::is_plural(&a.words[v.end - 1]));
-        let (end, name) = match person {
+        let (person_end, name) = match person {
             Some(v) => (v.end, None),
             None => match name_after(a, from, to) {
                 Some((end, name)) => (end, Some(name)),
@@ -49,11 +59,11 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         // A count between "of" and the person is the counted rules' ("the deaths of two men").
         if a.quantities
             .iter()
-            .any(|q| q.span.start >= a.tokens[from].span.start && q.span.end <= a.tokens[end - 1].span.end)
+            .any(|q| q.span.start >= a.tokens[from].span.start && q.span.end <= a.tokens[person_end - 1].span.end)
         {
             continue;
         }
-        let span = Span::new(a.tokens[cue.start].span.start, a.tokens[end - 1].span.end);
+        let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
         if found.iter().chain(out.iter()).any(|f| f.span.start < span.end && f.span.end > span.start) {
             continue;
         }
@@ -144,6 +154,18 @@ mod tests {
             short("Prosecutors charged Omar Haddad in the killing of 7-year-old Rana Saleh."),
             vec![row("killed", 1, "all")]
         );
+    }
+
+    #[test]
+    fn a_noun_of_one_death_that_is_no_cue_on_its_own() {
+        assert_eq!(short("Charges were filed in the fatal shooting of a woman."), vec![row("killed", 1, "all")]);
+        assert_eq!(
+            short("Police believe the crash that claimed the life of a Tyre teen was deliberate."),
+            vec![row("killed", 1, "all")]
+        );
+        // Counted, "fatal shootings" are incidents, and a number after the person is an age.
+        assert_eq!(short("The city recorded two fatal shootings in May."), vec![]);
+        assert_eq!(short("He was sentenced in the fatal shooting of his daughter, 5."), vec![row("killed", 1, "all")]);
     }
 
     #[test]
