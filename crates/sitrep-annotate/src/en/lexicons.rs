@@ -50,6 +50,7 @@ struct CueEntry {
 struct Aggregate {
     words: Vec<String>,
     regions: Vec<String>,
+    dated_by: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +89,12 @@ pub fn cues() -> &'static PhraseLexicon<Cue> {
             cue_file().cue.iter().flat_map(|c| c.words.iter().map(|w| (w.clone(), Cue { kind: c.kind.clone() }))),
         )
     })
+}
+
+/// Words that make a period after them a date, not a tally ("earlier this month").
+pub fn dated_by() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.aggregate.dated_by)
 }
 
 /// Stretches of land that make a figure region-wide after "on the" ("on the Syrian coast").

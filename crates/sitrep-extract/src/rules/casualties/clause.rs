@@ -35,7 +35,9 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
                     && matches!(a.words[i - k - 1].as_str(), "on" | "along" | "across")
             })
     };
-    (start..end).any(|i| hints.longest_at(&a.words[..end], i).is_some() || over_region(i))
+    // "earlier this month": a date of one incident, not the month's tally.
+    let dated = |i: usize| i > start && sitrep_annotate::en::lexicons::dated_by().contains(&a.words[i - 1]);
+    (start..end).any(|i| (hints.longest_at(&a.words[..end], i).is_some() && !dated(i)) || over_region(i))
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -75,5 +77,9 @@ mod tests {
         assert!(got[0].4, "{got:?}");
         let got = claims_of("Three people were killed in the blast.");
         assert!(!got[0].4, "{got:?}");
+        let got = claims_of("Five people were shot dead this month.");
+        assert!(got[0].4, "{got:?}");
+        let got = claims_of("Police arrested a man in a gun battle earlier this month that left one dead.");
+        assert!(got.iter().all(|c| !c.4), "{got:?}");
     }
 }
