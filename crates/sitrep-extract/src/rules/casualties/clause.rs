@@ -56,6 +56,12 @@ pub fn is_past(a: &Annotations, (start, end): (usize, usize)) -> bool {
     })
 }
 
+/// True when the sentence opens with a date of the past and a colon before the clause: a
+/// timeline's entry ("August 1982: Eight people were killed at a welding shop") is background.
+pub fn has_past_heading(a: &Annotations, first: usize, (start, _): (usize, usize)) -> bool {
+    start > first + 1 && a.words[start - 1] == ":" && is_past(a, (first, start - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::claims_of;
@@ -67,6 +73,10 @@ mod tests {
         // The incident a follow-up is about, dated by the trigger it modifies.
         let got = claims_of("Police arrested a man in the January 9 shooting that killed two people.");
         assert!(got.iter().any(|c| c.0 == "killed" && c.1 == 2), "{got:?}");
+        // A timeline's entry.
+        assert!(claims_of("August 1982: Eight people were killed at a welding shop.").is_empty());
+        assert_eq!(claims_of("Update: Eight people were killed at a welding shop.").len(), 1);
+        assert!(claims_of("June 2010: A man was shot dead at a Tyre restaurant.").is_empty());
     }
 
     #[test]

@@ -128,7 +128,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
             }
             let clause = clause::around(a, count.start, first, last);
             // "In 2012, 13 died": a toll of the past is background, not this incident's.
-            if clause::is_past(a, clause) {
+            if clause::is_past(a, clause) || clause::has_past_heading(a, first, clause) {
                 continue;
             }
             let tie = cue_then_count::tie(a, count, first)
@@ -174,6 +174,11 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(listed);
         survivors::sort_out(a, &mut in_sentence);
         attempt::drop_attempts(a, &mut in_sentence);
+        // The uncounted victims of a timeline's entry are background too, like its counts.
+        in_sentence.retain(|f| {
+            let clause = clause::around(a, a.token_at(f.span.start), first, last);
+            !clause::has_past_heading(a, first, clause)
+        });
         out.extend(in_sentence);
     }
     out
