@@ -9,7 +9,8 @@
 //!    "more than 70 people dead", "28 fighters and four civilians also died");
 //! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28").
 //!
-//! Then `singular_victim` finds claims without a number ("a man was shot and killed", "killed
+//! Then `coordinated` counts one person joined to a counted group ("a boy and three women were
+//! injured"), `singular_victim` finds claims without a number ("a man was shot and killed", "killed
 //! himself"), `named_victim` those of people named one by one ("Ann Reed, 23, died"),
 //! `named_object` those named as a verb's object ("killing Ann Reed"), `pronoun_victim` those
 //! of a pronoun ("he died at the hospital"), `death_of` a death told by a noun ("the shooting
@@ -25,6 +26,7 @@
 pub mod ages_listed;
 pub mod attempt;
 pub mod clause;
+pub mod coordinated;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
@@ -156,6 +158,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
                 });
             }
         }
+        coordinated::add(a, sentence, first, last, &mut in_sentence);
         let singles = singular_victim::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(singles);
         let named = named_victim::claims(a, sentence, first, last, &in_sentence);

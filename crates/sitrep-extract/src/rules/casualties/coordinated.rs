@@ -1,0 +1,105 @@
+//! One person coordinated with a counted group counts beside it.
+//!
+//! ## What it handles
+//! "a 17-year-old boy and three women were injured" → injured 4; "wounding three women and a
+//! teen" → injured 4. The counted group is the count rules' claim; the one person ("a", "an",
+//! up to three words, then a singular victim word) joined to it by "and", right before the
+//! count or right after its noun, joins the group when of its category. One of another
+//! category ("an officer and two bystanders were wounded") is itemised apart by
+//! `singular_victim`, and reconciliation adds the categories.
+//!
+//! ## What it leaves alone
+//! A person already counted by another rule; "a man and his three sons" (no article before the
+//! person on the count's side: the person and the count are told apart by "his"); a plural
+//! ("two men and some women": not one person).
+
+use sitrep_annotate::Annotations;
+use sitrep_model::Span;
+
+use super::Found;
+
+/// Words from the article to the victim word, at most.
+const REACH: usize = 4;
+
+pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &mut Vec<Found>) {
+    let counted = a.quantities.iter().filter(|q| q.span.start >= sentence.start && q.span.end <= sentence.end);
+    for q in counted {
+        let Some(group) = found.iter().position(|f| f.span.start <= q.span.start && f.span.end >= q.span.end) else {
+            continue;
+        };
+        let (start, end) = (a.token_at(q.span.start), a.token_at(q.span.end - 1) + 1);
+        // The count's own noun, right after it ("four adults").
+        let Some(noun) = a.victims.iter().find(|v| v.start >= end && v.start <= end + 1) else { continue };
+        let after = (noun.end + 1 < last && a.words[noun.end] == "and").then(|| one_after(a, noun.end + 1, last));
+        let before = (start >= first + 2 && a.words[start - 1] == "and").then(|| one_before(a, first, start - 1));
+        for (from, to) in [after, before].into_iter().flatten().flatten() {
+            let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
+            let taken = |f: &Found| f.span.start < span.end && f.span.end > span.start;
+            if found.iter().any(taken) {
+                continue;
+            }
+            // The person's own word says who they are ("a boy": a civilian). One of the
+            // group's category joins it: "a boy and three women" are four civilians. One of
+            // another is itemised apart, by `singular_victim` ("an officer … were wounded").
+            let person = a.victims.iter().find(|v| v.end == to).map(|v| v.value.category.as_str());
+            let g = &mut found[group];
+            if person.is_some_and(|c| c == g.category) {
+                g.value += 1;
+                g.high = g.high.map(|h| h + 1);
+                g.span = Span::new(g.span.start.min(span.start), g.span.end.max(span.end));
+            }
+        }
+    }
+}
+
+/// "a teen" starting at token `at`: the tokens of one person, article to victim word.
+fn one_after(a: &Annotations, at: usize, last: usize) -> Option<(usize, usize)> {
+    if !matches!(a.words[at].as_str(), "a" | "an") {
+        return None;
+    }
+    let v = a.victims.iter().find(|v| v.start > at && v.start <= at + REACH && v.end <= last)?;
+    (!super::singular_victim::is_plural(&a.words[v.end - 1])).then_some((at, v.end))
+}
+
+/// "a 17-year-old boy" ending right before token `and`: the tokens of one person.
+fn one_before(a: &Annotations, first: usize, and: usize) -> Option<(usize, usize)> {
+    let v = a.victims.iter().find(|v| v.end == and)?;
+    if super::singular_victim::is_plural(&a.words[v.end - 1]) {
+        return None;
+    }
+    let article = (v.start.saturating_sub(REACH).max(first)..=v.start)
+        .rev()
+        .find(|&i| matches!(a.words[i].as_str(), "a" | "an"))?;
+    Some((article, v.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{row, short};
+
+    #[test]
+    fn one_person_beside_a_counted_group() {
+        assert_eq!(
+            short("Police say a 17-year-old boy and three women were injured in the shooting."),
+            vec![row("injured", 4, "civilians")]
+        );
+        assert_eq!(
+            short("The gunmen fired into a crowd, wounding three women and a teen."),
+            vec![row("injured", 4, "civilians")]
+        );
+    }
+
+    #[test]
+    fn one_person_of_another_category_is_itemised_apart() {
+        assert_eq!(
+            short("An officer and two bystanders were wounded."),
+            vec![row("injured", 2, "civilians"), row("injured", 1, "state_forces")]
+        );
+    }
+
+    #[test]
+    fn a_plural_or_a_person_without_an_article_is_left_alone() {
+        assert_eq!(short("Two men and some women were injured."), vec![row("injured", 2, "all")]);
+        assert_eq!(short("Police said three women and his son were injured."), vec![row("injured", 3, "civilians")]);
+    }
+}
