@@ -21,7 +21,7 @@ use super::Found;
 /// Words from the article to the victim word, at most.
 const REACH: usize = 4;
 
-pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &mut Vec<Found>) {
+pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &mut [Found]) {
     let counted = a.quantities.iter().filter(|q| q.span.start >= sentence.start && q.span.end <= sentence.end);
     for q in counted {
         let Some(group) = found.iter().position(|f| f.span.start <= q.span.start && f.span.end >= q.span.end) else {
