@@ -63,7 +63,7 @@ struct CueFile {
     participles: Vec<String>,
     experiencer: Vec<String>,
     attempt: Vec<String>,
-    deaths_of: Vec<String>,
+    nouns_of: std::collections::BTreeMap<String, String>,
     multiple: Multiple,
 }
 
@@ -141,10 +141,11 @@ pub fn attempt() -> &'static PhraseLexicon<()> {
     L.get_or_init(|| PhraseLexicon::new(cue_file().attempt.iter().map(|w| (w.clone(), ()))))
 }
 
-/// Nouns of one death read only before "of" and a person ("the fatal shooting of a woman").
-pub fn deaths_of() -> &'static PhraseLexicon<()> {
-    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
-    L.get_or_init(|| PhraseLexicon::new(cue_file().deaths_of.iter().map(|w| (w.clone(), ()))))
+/// Nouns of what befell one person, read only before "of" and a person ("the fatal shooting
+/// of a woman" → killed, "the shooting of a girl" → shot), with the claim's kind.
+pub fn nouns_of() -> &'static PhraseLexicon<String> {
+    static L: OnceLock<PhraseLexicon<String>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().nouns_of.iter().map(|(w, kind)| (w.clone(), kind.clone()))))
 }
 
 /// Incidents named by how many they hit: "double shooting" (2 shot), "triple homicide".

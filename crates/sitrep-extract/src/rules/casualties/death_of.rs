@@ -1,12 +1,13 @@
-//! The death of one person told by a noun: "the shooting death of a Houston man", "charged in
+//! The death (or the shooting) of one person told by a noun: "the shooting death of a Houston man", "charged in
 //! the death of Chazz Reed, 18", "the killing of a 7-year-old", "the fatal shooting of a
 //! woman", "a shooting that claimed the life of a teen" → killed 1, keeping the name when the
 //! text gives one.
 //!
 //! ## What it handles
-//! A killed cue ending in a singular noun ("death", "killing", "slaying"), or a noun of one
-//! death that is no cue on its own ("fatal shooting", "claimed the life": `deaths_of` in
-//! `lexicons/en/casualties.toml`), with "of" and, within three words,
+//! A killed cue ending in a singular noun ("death", "killing", "slaying"), or a noun of what
+//! befell one person that is no cue on its own ("fatal shooting", "claimed the life": killed;
+//! "the shooting of a girl": shot; `nouns_of` in `lexicons/en/casualties.toml`), with "of"
+//! and, within three words,
 //! one person: a singular victim word ("a man", "his teen son") or a capitalised name; or after
 //! a possessive person ("charged in his friend's shooting death", "Reed's killing").
 //!
@@ -35,11 +36,23 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         .cues
         .iter()
         .filter(|c| c.start >= first && c.value.kind == "killed" && NOUNS.contains(&a.words[c.end - 1].as_str()))
-        .map(|c| (c.start, c.end))
+        .map(|c| (c.start, c.end, "killed"))
         .chain((first..last).filter_map(|i| {
-            sitrep_annotate::en::lexicons::deaths_of().longest_at(&a.words, i).map(|m| (m.start, m.end))
+            let m = sitrep_annotate::en::lexicons::nouns_of().longest_at(&a.words, i)?;
+            // Inside a longer cue ("shooting death") the cue speaks.
+            let in_cue =
+                a.cues.iter().any(|c| c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start);
+            (!in_cue).then_some((m.start, m.end, m.value.as_str()))
         }));
-    for (start, end) in nouns.collect::<Vec<_>>() {
+    let mut nouns: Vec<(usize, usize, &str)> = nouns.collect();
+    nouns.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut taken_until = 0;
+    for (start, end, kind) in nouns {
+        // "the fatal shooting of": the longest noun only, not "shooting" again inside it.
+        if start < taken_until {
+            continue;
+        }
+        taken_until = end;
         if end + 1 >= last || a.words[end] != "of" || is_reaction(a, start, first) {
             continue;
         }
@@ -67,7 +80,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if found.iter().chain(out.iter()).any(|f| f.span.start < span.end && f.span.end > span.start) {
             continue;
         }
-        let one = super::singular_victim::one("killed".into(), "all".into(), Vec::new(), span, sentence);
+        let one = super::singular_victim::one(kind.into(), "all".into(), Vec::new(), span, sentence);
         out.push(Found { victims: name.into_iter().collect(), ..one });
     }
     out
@@ -165,6 +178,7 @@ mod tests {
         );
         // Counted, "fatal shootings" are incidents, and a number after the person is an age.
         assert_eq!(short("The city recorded two fatal shootings in May."), vec![]);
+        assert_eq!(short("Police are investigating the shooting of a teenage girl."), vec![row("shot", 1, "all")]);
         assert_eq!(short("He was sentenced in the fatal shooting of his daughter, 5."), vec![row("killed", 1, "all")]);
     }
 

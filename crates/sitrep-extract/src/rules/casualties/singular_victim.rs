@@ -147,6 +147,11 @@ fn is_reflexive(a: &Annotations, i: usize) -> bool {
 /// found dead". An object after the verb makes it active ("Gunmen killed 16 soldiers").
 fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&Tagged<Cue>> {
     let mut at = person_end;
+    // "Child, 12, accidentally shot": the age apposed to the person.
+    let number = |i: usize| a.tokens.get(i).is_some_and(|t| t.kind == sitrep_annotate::en::tokens::TokenKind::Number);
+    if at + 3 < last && a.words[at] == "," && number(at + 1) && a.words[at + 2] == "," {
+        at += 3;
+    }
     while at < last && (a.words[at] == "found" || (a.words[at].ends_with("ly") && a.words[at].len() > 4)) {
         // "fatally" is a cue of its own: the verb after it is the passive; "critically injured"
         // is one cue whose last word is the verb.
@@ -158,12 +163,18 @@ fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&
         }
         at += 1;
     }
+    // "Columbus teen was shot": the auxiliary of a full passive, before its participle.
+    let auxiliary = |w: &str| matches!(w, "was" | "were" | "is" | "are");
+    if at + 1 < last && auxiliary(&a.words[at]) && !a.cues.iter().any(|c| c.start == at) {
+        at += 1;
+    }
     let cue = a.cues.iter().find(|c| c.start == at && is_person_kind(&c.value.kind))?;
     let adverb = a.words[at].ends_with("ly");
     let verb = if adverb && cue.end == at + 1 { a.cues.iter().find(|c| c.start == cue.end)? } else { cue };
-    // The participle: the verb's first word, or its last after an adverb ("critically injured").
-    let word =
-        if adverb && verb.start == at && verb.end > at + 1 { &a.words[verb.end - 1] } else { &a.words[verb.start] };
+    // The participle: the verb's first word, or its last after an adverb ("critically injured")
+    // or an auxiliary ("was killed").
+    let last_word = (adverb || auxiliary(&a.words[verb.start])) && verb.start == at && verb.end > at + 1;
+    let word = if last_word { &a.words[verb.end - 1] } else { &a.words[verb.start] };
     // A state ("in critical condition") cannot be active either.
     let participle = word.ends_with("ed") || word == "dies" || participles().contains(word) || word == "in";
     let then = a.words.get(verb.end).map(String::as_str);
@@ -329,6 +340,14 @@ mod tests {
         assert_eq!(short("Kelby Man Dies From Gunshot Wound"), vec![row("killed", 1, "all")]);
         assert_eq!(short("Teen critically injured in Marlow shooting"), vec![row("injured", 1, "civilians")]);
         assert_eq!(short("Child in critical condition after shooting in Marlow"), vec![row("injured", 1, "civilians")]);
+    }
+
+    #[test]
+    fn headline_passives_with_an_auxiliary_or_an_age() {
+        assert_eq!(short("Marlow teen was killed during gunfight, police say"), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("Child, 12, accidentally shot in Kelby County"), vec![row("shot", 1, "civilians")]);
+        // Active, with an object: the man is the shooter.
+        assert_eq!(short("Marlow man was shooting at cans"), vec![]);
     }
 
     #[test]
