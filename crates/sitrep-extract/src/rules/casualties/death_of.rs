@@ -58,12 +58,10 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         }
         let from = end + 1;
         let to = (from + 3).min(last);
-        let person = a
-            .victims
-            .iter()
-            .find(|v| v.start >= from && v.start < to && !super::singular_victim::is_plural(&a.words[v.end - 1]));
+        // One person: a singular victim word, or an age used as a noun ("of 7-year-old").
+        let person = (from..to).find_map(|i| super::singular_victim::person_at(a, i));
         let (person_end, name) = match person {
-            Some(v) => (v.end, None),
+            Some((end, _, _)) => (end, None),
             None => match name_after(a, from, to) {
                 Some((end, name)) => (end, Some(name)),
                 None => continue,
@@ -179,6 +177,7 @@ mod tests {
         // Counted, "fatal shootings" are incidents, and a number after the person is an age.
         assert_eq!(short("The city recorded two fatal shootings in May."), vec![]);
         assert_eq!(short("Police are investigating the shooting of a teenage girl."), vec![row("shot", 1, "all")]);
+        assert_eq!(short("A suspect was held in the killing of 7-year-old in court."), vec![row("killed", 1, "all")]);
         assert_eq!(short("He was sentenced in the fatal shooting of his daughter, 5."), vec![row("killed", 1, "all")]);
     }
 

@@ -66,11 +66,14 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         }
         let cue = if indefinite {
             let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
+            // A cue after a determiner is a noun ("held in the killing"): it has no subject.
+            let noun = |c: &&Tagged<Cue>| c.start > 0 && matches!(a.words[c.start - 1].as_str(), "the" | "a" | "an");
             a.cues.iter().find(|c| {
                 c.start >= person_end
                     && c.start < clause_end.min(person_end + WINDOW)
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
+                    && !noun(c)
             })
         } else if definite {
             // "The gunman shot two people", "Man kills wife": a definite or headline person is
@@ -215,7 +218,7 @@ fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&
 /// The person starting at token `i`: a singular victim word ("man", "police officer") or an
 /// age ("17-year-old", "16-year old", "six year old"), with the noun after an age ("a
 /// 17-year-old boy"). Returns where it ends, its category and tags.
-fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec<String>)> {
+pub(super) fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec<String>)> {
     let victim = |at: usize| a.victims.iter().find(|v| v.start == at && !is_plural(&a.words[v.end - 1]));
     if let Some(end) = age_end(a, i) {
         return Some(match victim(end) {
