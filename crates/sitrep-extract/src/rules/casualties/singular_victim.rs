@@ -55,6 +55,9 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             None
         };
         let Some((person_end, category, tags)) = person else { continue };
+        // "A woman and her adopted son were found dead": each person joined counts, and the cue
+        // is read after the last.
+        let (more, person_end) = also_named(a, person_end, last);
         let indefinite = indefinite || bare_age;
         // "killing a man", "wounded a passer-by": the person is the object of the cue before.
         if let Some(cue) = a.cues.iter().find(|c| c.end == i && i > first && is_person_kind(&c.value.kind)) {
@@ -103,9 +106,28 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         if counted.iter().any(|f| f.span.start <= start && f.span.end >= end) {
             continue;
         }
-        out.push(one(cue.value.kind.clone(), category, tags, Span::new(start, end), sentence));
+        out.push(Found {
+            value: 1 + more,
+            ..one(cue.value.kind.clone(), category, tags, Span::new(start, end), sentence)
+        });
     }
     out
+}
+
+/// The people "and" joins right after a person ("and her son", "and a 9-year-old": a
+/// determiner, then a singular victim word or an age within two words): how many, and where
+/// the last ends.
+fn also_named(a: &Annotations, person_end: usize, last: usize) -> (u32, usize) {
+    let (mut more, mut end) = (0, person_end);
+    while end + 2 < last
+        && a.words[end] == "and"
+        && matches!(a.words[end + 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+    {
+        let Some((next, _, _)) = (end + 2..(end + 4).min(last)).find_map(|i| person_at(a, i)) else { break };
+        more += 1;
+        end = next;
+    }
+    (more, end)
 }
 
 /// "shot and killed himself", "shoots self", "fatally shot herself", "shot himself to death":
@@ -351,6 +373,16 @@ mod tests {
         assert_eq!(short("Child, 12, accidentally shot in Kelby County"), vec![row("shot", 1, "civilians")]);
         // Active, with an object: the man is the shooter.
         assert_eq!(short("Marlow man was shooting at cans"), vec![]);
+    }
+
+    #[test]
+    fn people_joined_before_the_cue_count_each() {
+        assert_eq!(
+            short("A woman and her adopted son were found dead in their home."),
+            vec![row("killed", 2, "civilians")]
+        );
+        assert_eq!(short("A man and a 9-year-old were wounded."), vec![row("injured", 2, "all")]);
+        assert_eq!(short("A man was shot and his car was damaged."), vec![row("shot", 1, "all")]);
     }
 
     #[test]
