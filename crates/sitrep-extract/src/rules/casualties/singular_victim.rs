@@ -101,6 +101,17 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         while let Some(next) = super::chained(a, cue.end) {
             cue = next;
         }
+        // "A boy who was shot in the face has died": the cue of the relative clause says what
+        // befell him first; a death after it, in the same sentence, says how it ended.
+        if matches!(a.words.get(person_end).map(String::as_str), Some("who" | "that")) && cue.value.kind != "killed" {
+            let (_, clause_end) = clause::around(a, cue.end.min(last - 1), first, last);
+            let died = a.cues.iter().find(|c| {
+                c.start >= cue.end && c.end <= clause_end && c.value.kind == "killed" && !is_reflexive(a, c.end)
+            });
+            if let Some(died) = died {
+                cue = died;
+            }
+        }
         let start = a.tokens[i].span.start;
         let end = a.tokens[cue.end - 1].span.end;
         if counted.iter().any(|f| f.span.start <= start && f.span.end >= end) {
@@ -373,6 +384,19 @@ mod tests {
         assert_eq!(short("Child, 12, accidentally shot in Kelby County"), vec![row("shot", 1, "civilians")]);
         // Active, with an object: the man is the shooter.
         assert_eq!(short("Marlow man was shooting at cans"), vec![]);
+    }
+
+    #[test]
+    fn a_death_after_the_relative_clause_says_how_it_ended() {
+        assert_eq!(
+            short("A 5-year-old boy who was shot in the face at a home has died."),
+            vec![row("killed", 1, "civilians")]
+        );
+        assert_eq!(short("A man who was shot on Friday is recovering."), vec![row("shot", 1, "all")]);
+        assert_eq!(
+            short("A man who was shot on Friday is recovering, while his friend died."),
+            vec![row("shot", 1, "all"), row("killed", 1, "civilians")]
+        );
     }
 
     #[test]
