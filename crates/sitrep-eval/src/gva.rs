@@ -153,7 +153,9 @@ pub fn score(
         s.date_exact +=
             f64::from(u8::from(event.date_start.map(|d| d.to_string()).as_deref() == Some(gold.date.as_str())));
         let city = city_key(&gold.city_or_county);
-        let city_hit = [&event.location.name, &event.location.admin2]
+        // "Washington, D.C." names the city Washington.
+        let short = event.location.name.as_deref().and_then(|n| n.split_once(", ")).map(|(first, _)| first.to_owned());
+        let city_hit = [&event.location.name, &event.location.admin2, &short]
             .iter()
             .any(|n| n.as_deref().map(city_key) == Some(city.clone()));
         s.city += f64::from(u8::from(city_hit));

@@ -423,7 +423,9 @@ impl Importer {
             }
         }
         self.count_town(a1, a2, lat, lon);
-        let rank = self.ranks.get(&key::exact(name)).and_then(|towns| {
+        // "Washington, D.C.": the town is also known by the name before the comma.
+        let short = name.split_once(", ").map(|(first, _)| first);
+        let rank = self.ranks.get(&key::exact(short.unwrap_or(name))).and_then(|towns| {
             towns.iter().filter(|t| sitrep_model::distance_km(lat, lon, t.0, t.1) <= RANKED_REACH_KM).map(|t| t.2).min()
         });
         let record = Record {
@@ -437,7 +439,10 @@ impl Importer {
             rank: rank.unwrap_or(0),
             ..Record::default()
         };
-        self.builder.push(&record, []);
+        let index = self.builder.push(&record, []);
+        if let Some(short) = short {
+            self.builder.alternate(index, short);
+        }
         Ok(true)
     }
 
@@ -676,6 +681,16 @@ mod tests {
         assert_eq!((rank("Houston", "US"), rank("Houston", "GB")), (4, 0));
         // Spelled out or abbreviated, one name; ranks past what the index holds are its last.
         assert_eq!(rank("St. Louis", "US"), crate::index::MAX_RANK);
+    }
+
+    #[test]
+    fn a_town_named_with_its_area_is_also_known_by_its_own_name() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n38.90,-77.04,\"Washington, D.C.\",\"Washington, D.C.\",,US\n";
+        let ranked = [RankedTown { name: "Washington".into(), lat: 38.89, lon: -77.03, rank: 28 }];
+        let g = crate::Gazetteer::from_cities_csv(csv, &ranked, include_str!("../../../lexicons/geo/countries.toml"))
+            .unwrap();
+        let found: Vec<_> = g.candidates("Washington").into_iter().map(|(i, _)| g.entry(i)).collect();
+        assert!(found.iter().any(|e| e.name == "Washington, D.C." && e.rank == 28), "{found:?}");
     }
 
     #[test]
