@@ -64,6 +64,7 @@ struct CueFile {
     experiencer: Vec<String>,
     attempt: Vec<String>,
     nouns_of: std::collections::BTreeMap<String, String>,
+    murder_suicide: Vec<String>,
     multiple: Multiple,
 }
 
@@ -146,6 +147,12 @@ pub fn attempt() -> &'static PhraseLexicon<()> {
 pub fn nouns_of() -> &'static PhraseLexicon<String> {
     static L: OnceLock<PhraseLexicon<String>> = OnceLock::new();
     L.get_or_init(|| PhraseLexicon::new(cue_file().nouns_of.iter().map(|(w, kind)| (w.clone(), kind.clone()))))
+}
+
+/// An incident that names its dead ("murder-suicide").
+pub fn murder_suicide() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().murder_suicide.iter().map(|w| (w.clone(), ()))))
 }
 
 /// Incidents named by how many they hit: "double shooting" (2 shot), "triple homicide".

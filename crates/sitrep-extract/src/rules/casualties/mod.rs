@@ -15,7 +15,8 @@
 //! `named_object` those named as a verb's object ("killing Ann Reed"), `pronoun_victim` those
 //! of a pronoun ("he died at the hospital"), `death_of` a death told by a noun ("the shooting
 //! death of a Tyre man"), `multiple` an incident named by how many it hit ("a double
-//! shooting"), `self_too` the shooter counted after the victims ("killed four classmates and
+//! shooting"), `murder_suicide` the dead of a murder-suicide, `self_too` the shooter counted
+//! after the victims ("killed four classmates and
 //! himself").
 //! `survivors` tells the wounded who lived from the dead; `attempt` drops deaths only
 //! attempted ("accused of trying to kill two officers");
@@ -32,6 +33,7 @@ pub mod cue_before_loosely;
 pub mod cue_then_count;
 pub mod death_of;
 pub mod multiple;
+pub mod murder_suicide;
 pub mod named_object;
 pub mod named_victim;
 pub mod people;
@@ -175,6 +177,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(shooters);
         let listed = ages_listed::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(listed);
+        murder_suicide::apply(a, sentence, first, last, &mut in_sentence);
         survivors::sort_out(a, &mut in_sentence);
         attempt::drop_attempts(a, &mut in_sentence);
         // The uncounted victims of a timeline's entry are background too, like its counts.
