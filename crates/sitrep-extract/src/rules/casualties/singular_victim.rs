@@ -77,6 +77,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
                     && !noun(c)
+                    && !active_with_object(a, c, last)
             })
         } else if definite {
             // "The gunman shot two people", "Man kills wife": a definite or headline person is
@@ -123,6 +124,19 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         });
     }
     out
+}
+
+/// "A man shot an 8-year-old boy": a cue in the active voice with an object right after it
+/// (a determiner, a number or a name) has its subject for agent, not for victim.
+fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
+    let passive = |i: usize| super::subject::PASSIVE.contains(&a.words[i].as_str());
+    if passive(cue.start) || (cue.start > 0 && passive(cue.start - 1)) || cue.end >= last {
+        return false;
+    }
+    let next = a.words[cue.end].as_str();
+    matches!(next, "a" | "an" | "his" | "her" | "their" | "two" | "three" | "four")
+        || a.tokens[cue.end].kind == sitrep_annotate::en::tokens::TokenKind::Number
+        || (is_capitalised(a, cue.end) && a.tokens[cue.end].kind == sitrep_annotate::en::tokens::TokenKind::Word)
 }
 
 /// The people "and" joins right after a person ("and her son", "and a 9-year-old": a
@@ -384,6 +398,13 @@ mod tests {
         assert_eq!(short("Child, 12, accidentally shot in Kelby County"), vec![row("shot", 1, "civilians")]);
         // Active, with an object: the man is the shooter.
         assert_eq!(short("Marlow man was shooting at cans"), vec![]);
+    }
+
+    #[test]
+    fn an_active_verb_with_an_object_has_its_subject_for_agent() {
+        assert_eq!(short("A man shot an 8-year-old boy on Friday."), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("A man was shot and killed on Friday."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("A woman shot her husband, police said."), vec![row("shot", 1, "civilians")]);
     }
 
     #[test]

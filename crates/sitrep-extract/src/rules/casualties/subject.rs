@@ -16,7 +16,7 @@ use sitrep_annotate::en::lexicons::experiencer;
 /// Cues that take their victim as subject without a passive: "died", "succumbed".
 const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
 /// Auxiliaries and copulas of the passive: "was killed", "had been shot", "was found dead".
-const PASSIVE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "found", "got", "declared"];
+pub(super) const PASSIVE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "found", "got", "declared"];
 /// Words between the subject and the cue that change nothing: "Reed [later] died".
 const BETWEEN: &[&str] = &["later", "also", "then", "had", "has", "have", "soon", "still", "since"];
 /// Most words an apposition between commas may hold: "Ann Reed, [of the 4100 block of Main], died".
