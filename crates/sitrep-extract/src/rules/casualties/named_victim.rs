@@ -26,14 +26,20 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         }
         let Some(mut i) = super::subject::victim_before(a, cue.start, first) else { continue };
         // ", 23," between the name and its verb.
-        if i >= first + 3
-            && a.words[i - 1] == ","
-            && a.words[i - 3] == ","
-            && a.words[i - 2].chars().all(|c| c.is_ascii_digit())
-        {
+        if i >= first + 3 && a.words[i - 1] == "," && a.words[i - 3] == "," && is_age(&a.words[i - 2]) {
             i -= 3;
         }
-        let Some(name) = name_ending_at(a, i, first) else { continue };
+        let Some(mut name) = name_ending_at(a, i, first) else { continue };
+        // "Oscar Garcia, 22, of Vallejo was killed": the name after "of" is the person's town;
+        // the person is named before it (with an age between commas, or none).
+        if name.0 > first && matches!(a.words[name.0 - 1].as_str(), "of" | "from") {
+            let mut j = name.0 - 1;
+            if j >= first + 3 && a.words[j - 1] == "," && a.words[j - 3] == "," && is_age(&a.words[j - 2]) {
+                j -= 3;
+            }
+            let Some(person) = name_ending_at(a, j, first) else { continue };
+            name = person;
+        }
         let singular_verb = (cue.start.saturating_sub(2)..cue.end).any(|k| matches!(a.words[k].as_str(), "was" | "is"));
         let (from, names) = if singular_verb { (name.0, vec![name.2]) } else { listed_before(a, name, first) };
         let start = a.tokens[from].span.start;
@@ -84,6 +90,10 @@ fn listed_before(a: &Annotations, last: (usize, usize, String), first: usize) ->
     (at, names)
 }
 
+fn is_age(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A capitalised name of one to three words ending just before token `end`: (start, end, text).
 fn name_ending_at(a: &Annotations, end: usize, first: usize) -> Option<(usize, usize, String)> {
     let mut start = end;
@@ -128,6 +138,16 @@ mod tests {
         assert_eq!(short("Tom Vale was shot and killed near his home."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Ann Reed, 33, and Bo Li, 26, were killed at a car wash."), vec![row("killed", 2, "all")]);
         assert_eq!(short("In Marlow, Reed died at a hospital."), vec![row("killed", 1, "all")]);
+    }
+
+    #[test]
+    fn the_town_after_a_name_is_no_person() {
+        let victims = |text: &str| {
+            let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+            super::super::claims(&a).into_iter().flat_map(|c| c.victims).collect::<Vec<_>>()
+        };
+        assert_eq!(victims("Oscar Diaz, 22, of Marlow was killed in the shooting."), vec!["Oscar Diaz"]);
+        assert_eq!(victims("Ann Reed of Kessel died at the scene."), vec!["Ann Reed"]);
     }
 
     #[test]
