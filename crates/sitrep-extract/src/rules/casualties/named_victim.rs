@@ -30,18 +30,23 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             i -= 3;
         }
         let Some(mut name) = name_ending_at(a, i, first) else { continue };
-        // "Oscar Garcia, 22, of Vallejo was killed": the name after "of" is the person's town;
-        // the person is named before it (with an age between commas, or none).
+        // "Oscar Garcia, 22, of Vallejo was killed": the name after "of" is the person's town
+        // (or group: "an activist of Jamaat-e-Islami"); the person is named before it, with an
+        // age between commas or none, or not named at all.
+        let mut unnamed = false;
         if name.0 > first && matches!(a.words[name.0 - 1].as_str(), "of" | "from") {
             let mut j = name.0 - 1;
             if j >= first + 3 && a.words[j - 1] == "," && a.words[j - 3] == "," && is_age(&a.words[j - 2]) {
                 j -= 3;
             }
-            let Some(person) = name_ending_at(a, j, first) else { continue };
-            name = person;
+            match name_ending_at(a, j, first) {
+                Some(person) => name = person,
+                None => unnamed = true,
+            }
         }
         let singular_verb = (cue.start.saturating_sub(2)..cue.end).any(|k| matches!(a.words[k].as_str(), "was" | "is"));
-        let (from, names) = if singular_verb { (name.0, vec![name.2]) } else { listed_before(a, name, first) };
+        let (from, names) =
+            if singular_verb || unnamed { (name.0, vec![name.2]) } else { listed_before(a, name, first) };
         let start = a.tokens[from].span.start;
         let end = a.tokens[cue.end - 1].span.end;
         let covered =
@@ -56,7 +61,8 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             Span::new(start, end),
             sentence,
         );
-        out.push(Found { value: names.len() as u32, victims: names, ..person });
+        let value = names.len() as u32;
+        out.push(Found { value, victims: if unnamed { Vec::new() } else { names }, ..person });
     }
     out
 }
@@ -148,6 +154,9 @@ mod tests {
         };
         assert_eq!(victims("Oscar Diaz, 22, of Marlow was killed in the shooting."), vec!["Oscar Diaz"]);
         assert_eq!(victims("Ann Reed of Kessel died at the scene."), vec!["Ann Reed"]);
+        // Unnamed, one person still.
+        assert_eq!(short("An activist of Marlow Kessel League was killed."), vec![row("killed", 1, "all")]);
+        assert!(victims("An activist of Marlow Kessel League was killed.").is_empty());
     }
 
     #[test]
