@@ -55,7 +55,12 @@ fn report(doc: &Doc, event_type: &str, day: Option<Date>, places: Vec<PlaceMenti
 }
 
 fn add(resolver: &mut Resolver, doc: &Doc, reports: Vec<Report>) {
-    let source = SourceDocument {
+    let located = reports.into_iter().map(|report| LocatedReport { report, location: None }).collect();
+    resolver.add(source(doc), doc.text, located);
+}
+
+fn source(doc: &Doc) -> SourceDocument {
+    SourceDocument {
         citation: SourceCitation {
             document_id: doc.id.into(),
             outlet: Some(doc.outlet.into()),
@@ -65,9 +70,7 @@ fn add(resolver: &mut Resolver, doc: &Doc, reports: Vec<Report>) {
             copy_of: doc.copy_of.map(str::to_owned),
         },
         published: Some(doc.published),
-    };
-    let located = reports.into_iter().map(|report| LocatedReport { report, location: None }).collect();
-    resolver.add(source, doc.text, located);
+    }
 }
 
 const MAY_3: Date = date(2024, 5, 3);
@@ -372,17 +375,6 @@ fn reports_placed_only_by_their_home_towns_meet_near_and_part_far() {
         };
         let report = report(doc, "Violence against civilians", Some(MAY_3), vec![], vec![k]);
         vec![LocatedReport { report, location: Some(location) }]
-    };
-    let source = |doc: &Doc| SourceDocument {
-        citation: SourceCitation {
-            document_id: doc.id.into(),
-            outlet: Some(doc.outlet.into()),
-            url: None,
-            published: Some(doc.published.to_string()),
-            title: None,
-            copy_of: None,
-        },
-        published: Some(doc.published),
     };
     let a = doc("a", "Ridge Post", MAY_4, "A man was shot and killed on Friday, police said.");
     let b = doc("b", "River Times", MAY_4, "Police said a man was shot and killed Friday.");
