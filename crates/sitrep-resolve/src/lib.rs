@@ -121,8 +121,10 @@ pub struct Resolver {
     documents: Vec<SourceDocument>,
     by_id: HashMap<String, usize>,
     clusters: Vec<Cluster>,
-    /// (day, place key) → incident clusters; see `ANY_PLACE`, `NO_PLACE`, `NAME_SLOTS`.
-    blocks: KeyMap<(i32, u64), Vec<u32>>,
+    /// Day → place key → incident clusters; see `ANY_PLACE`, `NO_PLACE`, `NAME_SLOTS`. By day
+    /// first, so that news arriving in date order keeps touching the few small tables of its
+    /// recent days, hot in cache, however many days lie behind them.
+    blocks: KeyMap<i32, KeyMap<u64, Vec<u32>>>,
     /// A person's full name → incident clusters, whatever the day: follow-ups (an arrest, a
     /// trial) told days or months after the incident meet it through the people both name.
     people: KeyMap<u64, Vec<u32>>,
@@ -133,8 +135,8 @@ pub struct Resolver {
     reports_seen: u32,
     /// Events scored against a report, over all reports: the cost that blocking keeps flat.
     candidates_scored: u64,
-    /// Every event id given so far.
-    ids: std::collections::HashSet<String>,
+    /// Every event id given so far, as the number it writes.
+    ids: std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>,
 }
 
 impl Resolver {
@@ -153,7 +155,7 @@ impl Resolver {
                     c.members.retain(|m| m.doc != doc);
                     // An event left with no report frees its id, for its founder coming back.
                     if c.members.is_empty() && before > 0 {
-                        self.ids.remove(&c.id);
+                        self.ids.remove(&id_number(&c.id));
                     }
                 }
                 self.documents[doc] = document;
@@ -186,7 +188,13 @@ impl Resolver {
                 }
             };
             self.index(cluster, &member);
-            self.clusters[cluster].members.push(member);
+            let members = &mut self.clusters[cluster].members;
+            // Most events have one report or two, and a member is some 200 bytes: grow one at a
+            // time to four, rather than to four at once as `Vec` does.
+            if members.len() == members.capacity() && members.len() < 4 {
+                members.reserve_exact(1);
+            }
+            members.push(member);
         }
     }
 
@@ -254,7 +262,7 @@ impl Resolver {
             let useful = |(key, list): &((i32, u64), &Vec<u32>)| !is_name_slot(key.0) || list.len() < MAX_NAME_EVENTS;
             let mut found: Vec<u32> = self
                 .lookup_keys(m)
-                .filter_map(|k| self.blocks.get(&k).map(|l| (k, l)))
+                .filter_map(|k| self.blocks.get(&k.0).and_then(|day| day.get(&k.1)).map(|l| (k, l)))
                 .filter(useful)
                 .flat_map(|(_, l)| l)
                 .copied()
@@ -320,15 +328,17 @@ impl Resolver {
             }
         }
         for day in m.indexed_days() {
-            push(self.blocks.entry((day, ANY_PLACE)).or_default());
+            let places = self.blocks.entry(day).or_default();
+            push(places.entry(ANY_PLACE).or_default());
             if m.places.is_empty() {
-                push(self.blocks.entry((day, NO_PLACE)).or_default());
+                push(places.entry(NO_PLACE).or_default());
             }
             for &p in m.places.iter().chain(&m.areas) {
-                push(self.blocks.entry((day, p)).or_default());
+                push(places.entry(p).or_default());
             }
+            let names = self.blocks.entry(NAME_SLOTS + day).or_default();
             for &n in m.victims.iter().chain(&m.names) {
-                let list = self.blocks.entry((NAME_SLOTS + day, n)).or_default();
+                let list = names.entry(n).or_default();
                 if list.len() < MAX_NAME_EVENTS {
                     push(list);
                 }
@@ -359,11 +369,11 @@ impl Resolver {
     fn new_id(&mut self, document_id: &str, report: usize) -> String {
         let mut id = event_id(document_id, report, 0);
         let mut n = 0;
-        while !self.ids.insert(id.clone()) {
+        while !self.ids.insert(id) {
             n += 1;
             id = event_id(document_id, report, n);
         }
-        id
+        format!("ev-{id:016x}")
     }
 
     /// The document a document nearly copies, as an index, when both are here.
@@ -386,9 +396,14 @@ fn is_name_slot(slot: i32) -> bool {
 }
 
 /// A stable event id from the report that founded the event (and a variant number, 0 but for
-/// an updated document founding again).
-fn event_id(document_id: &str, report: usize, variant: u32) -> String {
+/// an updated document founding again), as the number its text (`ev-` and 16 hex digits) writes.
+fn event_id(document_id: &str, report: usize, variant: u32) -> u64 {
     let key =
         if variant == 0 { format!("{document_id}#{report}") } else { format!("{document_id}#{report}#{variant}") };
-    format!("ev-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// The number an event id writes.
+fn id_number(id: &str) -> u64 {
+    id.strip_prefix("ev-").and_then(|hex| u64::from_str_radix(hex, 16).ok()).unwrap_or(0)
 }
