@@ -130,6 +130,7 @@ pub fn gva(
             "report_place",
             "report_admin1",
             "report_date",
+            "event_flags",
         ])?;
         let main_location = |doc: &str, f: &dyn Fn(&sitrep_model::Location) -> Option<String>| {
             main.get(doc).and_then(|l| l.location.as_ref()).and_then(f).unwrap_or_default()
@@ -161,6 +162,7 @@ pub fn gva(
                 main_location(doc, &|l| l.name.clone()),
                 main_location(doc, &|l| l.admin1.clone()),
                 main.get(doc.as_str()).and_then(|l| l.report.date_start).map(|d| d.to_string()).unwrap_or_default(),
+                text(&|e| Some(e.flags.join(";"))),
             ])?;
         }
         csv.flush()?;

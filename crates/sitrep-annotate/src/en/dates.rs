@@ -8,9 +8,13 @@
 //! "last night"), weeks and months ("last week", "earlier this week", "earlier this month",
 //! "last month"). A weekday or a month without a year is the latest one not after publication.
 //!
-//! Roles: `reporting` when a verb of reporting stands just before, with no new clause in between
-//! ("the monitor said on Wednesday", but not "reported that on Thursday, …"), `future` after publication, `past` when it ended more than 30 days before
-//! publication (background: "in 1977", "in December" in a March article), else `event`.
+//! Roles: `reporting` when a verb of reporting or a word of a state stands just before, with no
+//! new clause in between ("the monitor said on Wednesday", "in stable condition late Thursday",
+//! but not "reported that on Thursday, …"); `future` after publication, or a weekday or month
+//! named after a word of something to come ("is scheduled to appear in court Monday", "is due in
+//! court November 3rd"), which is then the next one, not the last; `past` when it ended more
+//! than 30 days before publication (background: "in 1977", "in December" in a March article);
+//! else `event`.
 //!
 //! ## What it leaves alone
 //! Relative dates when the publication date is unknown; times of day; numbered weeks.
@@ -34,6 +38,11 @@ struct Reporting {
 }
 
 #[derive(Deserialize)]
+struct Words {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
 struct Calendar {
     weekdays: Vec<String>,
     months: Vec<String>,
@@ -41,6 +50,8 @@ struct Calendar {
     relative_days: HashMap<String, i64>,
     holidays: HashMap<String, String>,
     reporting: Reporting,
+    status: Words,
+    prospective: Words,
     /// `relative_days` as a phrase lexicon of days before publication.
     #[serde(skip)]
     relative_phrases: crate::matcher::PhraseLexicon<i64>,
@@ -179,29 +190,94 @@ pub fn dates_in(tokens: &[Token], words: &[String], published: Option<Date>) -> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(((start, end, precision), next)) = date_at(tokens, words, i, published) else {
+        let Some(((mut start, mut end, precision), next)) = date_at(tokens, words, i, published) else {
             i += 1;
             continue;
         };
         let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
-        out.push(DateMention { span, start, end, precision, role: role(words, i, start, end, published) });
+        let role = match (cue_before(words, i), published) {
+            (Some(Cue::Reporting), _) => "reporting",
+            (Some(Cue::Prospective), Some(p)) => match recurrence(&words[i..next]) {
+                Some(step) => {
+                    (start, end) = next_one((start, end), step, p);
+                    "future"
+                }
+                None => role(start, end, published),
+            },
+            _ => role(start, end, published),
+        };
+        out.push(DateMention { span, start, end, precision, role });
         i = next;
     }
     out
 }
 
-fn role(words: &[String], at: usize, start: Date, end: Date, published: Option<Date>) -> &'static str {
-    let verbs = &calendar().reporting.verbs;
-    // A verb of reporting within four words before the date ("said in a statement on Friday"),
-    // unless a clause starts in between ("reported that on Thursday, fighting …").
-    for word in words[at.saturating_sub(5)..at].iter().rev() {
-        if matches!(word.as_str(), "that" | "," | ";" | "." | "!" | "?" | ":" | "when" | "after" | "before") {
+/// What the words just before a date say of it.
+enum Cue {
+    /// A verb of reporting or a word of a state: the date is when it was told or seen.
+    Reporting,
+    /// A word of something to come.
+    Prospective,
+}
+
+/// The nearest cue within five words before the date at `at`, unless a clause starts in
+/// between ("reported that on Thursday, fighting …").
+fn cue_before(words: &[String], at: usize) -> Option<Cue> {
+    let c = calendar();
+    let from = at.saturating_sub(5);
+    for (i, word) in words[from..at].iter().enumerate().rev() {
+        // "Posted: Sunday, June 23": a label of the page, when it was written.
+        if word == ":" && (from + i).checked_sub(1).is_some_and(|j| c.reporting.verbs.contains(&words[j])) {
+            return Some(Cue::Reporting);
+        }
+        if matches!(
+            word.as_str(),
+            "that" | "," | ";" | "." | "!" | "?" | ":" | "when" | "after" | "before" | "whether" | "if"
+        ) {
             break;
         }
-        if verbs.contains(word) {
-            return "reporting";
+        if c.reporting.verbs.contains(word) || c.status.words.contains(word) {
+            return Some(Cue::Reporting);
+        }
+        let cause = word == "due" && words.get(from + i + 1).is_some_and(|w| w == "to");
+        if c.prospective.words.contains(word) && !cause {
+            return Some(Cue::Prospective);
         }
     }
+    None
+}
+
+/// For a weekday or a month named without a year or a word that places it ("Monday",
+/// "November 3rd"; not "last Monday", "March 3, 2014"), how long until it comes back.
+fn recurrence(words: &[String]) -> Option<jiff::Span> {
+    let c = calendar();
+    if words.iter().any(|w| matches!(w.as_str(), "last" | "past" | "this" | "earlier" | "ago"))
+        || words.iter().any(|w| w.parse::<i64>().is_ok_and(is_year))
+    {
+        return None;
+    }
+    let kinds = words.iter().filter_map(|w| c.calendar_words.get(w.as_str()));
+    let mut step = None;
+    for kind in kinds {
+        step = Some(match kind {
+            CalendarWord::Month(_) => return Some(1.year()),
+            CalendarWord::Weekday(_) => 7.days(),
+        });
+    }
+    step
+}
+
+/// The next occurrence, on or after `published`, of a date that was resolved to the latest one
+/// not after it, `step` apart.
+fn next_one((mut start, mut end): (Date, Date), step: jiff::Span, published: Date) -> (Date, Date) {
+    while end < published {
+        let (Ok(s), Ok(e)) = (start.checked_add(step), end.checked_add(step)) else { break };
+        (start, end) = (s, e);
+    }
+    (start, end)
+}
+
+fn role(start: Date, end: Date, published: Option<Date>) -> &'static str {
     let Some(published) = published else { return "event" };
     if start > published {
         "future"
@@ -306,6 +382,12 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
         let mut next = i + 1;
         if matches!(words.get(next).map(String::as_str), Some("morning" | "afternoon" | "evening" | "night")) {
             next += 1;
+        }
+        // "Thursday, January 8": the day the date names, however far back.
+        let k = next + usize::from(words.get(next).is_some_and(|w| w == ","));
+        let dated = words.get(k).is_some_and(|w| month_of(w).is_some()) || day(tokens, words, k).is_some();
+        if dated && let Some(((start, end, 1), after)) = date_at(tokens, words, k, Some(published)) {
+            return Some(((start, end, 1), after));
         }
         return Some(((date, date, 1), next));
     }
@@ -481,6 +563,37 @@ mod tests {
         assert_eq!(days("last July"), vec![("2024-07-01".to_owned(), "2024-07-31".to_owned())]);
         assert_eq!(days("last March"), vec![("2024-03-01".to_owned(), "2024-03-31".to_owned())]);
         assert!(days("a week ago").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_with_its_date_is_that_date() {
+        let got = found("A shooting on the night of Thursday, January 8, killed a man.");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Thursday, January 8", "2025-01-08"));
+        assert_eq!(found("late Monday night, Dec. 22, 2024, on a road")[0].1, "2024-12-22");
+        assert_eq!(found("on Monday, two men")[0].1, "2025-03-03");
+    }
+
+    #[test]
+    fn states_are_dated_when_reported() {
+        let got = found("Two others were hurt and in stable condition late Thursday.");
+        assert_eq!((got[0].1.as_str(), got[0].4), ("2025-03-06", "reporting"));
+        assert_eq!(found("Her condition was not available Tuesday night.")[0].4, "reporting");
+        assert_eq!(found("Posted: Thursday, March 6, 2025 11:24 AM")[0].4, "reporting");
+        assert_eq!(found("Update: Thursday, March 6, 2025")[0].4, "event");
+        assert_eq!(found("Two others were hurt late Thursday.")[0].4, "event");
+    }
+
+    #[test]
+    fn weekdays_and_months_to_come_are_the_next_ones() {
+        let got = found("He is scheduled to appear in court Monday morning.");
+        assert_eq!((got[0].1.as_str(), got[0].4), ("2025-03-10", "future"));
+        let got = found("She is due in court February 3rd.");
+        assert_eq!((got[0].1.as_str(), got[0].4), ("2026-02-03", "future"));
+        assert_eq!(found("A vigil will be held Friday.")[0].1, "2025-03-07");
+        // A cause, a year or "last" keep the date where it was.
+        assert_eq!(found("Schools closed due to the shooting Tuesday.")[0].4, "event");
+        assert_eq!(found("He was expected in court on March 3, 2025.")[0].4, "event");
     }
 
     #[test]
