@@ -324,7 +324,7 @@ fn feature_before(words: &[String], at: usize) -> Option<(String, String)> {
 
 /// A preposition ends right before token `at`, or before "the" or a direction ("in western
 /// Mosul") right before it.
-fn preposition_before(words: &[String], at: usize) -> bool {
+pub fn preposition_before(words: &[String], at: usize) -> bool {
     let ends_at = |end: usize| {
         lexicon().prepositions.iter().any(|p| end >= p.len() && words[end - p.len()..end].iter().eq(p.iter()))
     };

@@ -11,7 +11,8 @@
 //! ## What it leaves alone
 //! "Reed killed two men" (active voice: Reed is the killer); pronouns ("he died", the business of
 //! `pronoun_victim`); words of the victim lexicon ("Residents were shot" is the counted rules'
-//! business); counts.
+//! business); counts; a place after its preposition ("Two guards in Marlow were killed": the
+//! guards are the victims).
 
 use sitrep_annotate::Annotations;
 use sitrep_model::Span;
@@ -30,6 +31,12 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             i -= 3;
         }
         let Some(mut name) = name_ending_at(a, i, first) else { continue };
+        // "Two bailiffs in southwestern Michigan were killed": a place after its preposition is
+        // where the subject is, not the subject.
+        let place = a.places.iter().any(|p| p.span.start == a.tokens[name.0].span.start);
+        if place && sitrep_annotate::en::places::preposition_before(&a.words, name.0) {
+            continue;
+        }
         // "Oscar Garcia, 22, of Vallejo was killed": the name after "of" is the person's town
         // (or group: "an activist of Jamaat-e-Islami"); the person is named before it, with an
         // age between commas or none, or not named at all.
@@ -157,6 +164,12 @@ mod tests {
         // Unnamed, one person still.
         assert_eq!(short("An activist of Marlow Kessel League was killed."), vec![row("killed", 1, "all")]);
         assert!(victims("An activist of Marlow Kessel League was killed.").is_empty());
+        // The place the subject is in.
+        assert!(victims("Two guards at a courthouse in western Marlow were killed.").is_empty());
+        assert_eq!(
+            short("Two guards at a courthouse in western Marlow were killed."),
+            vec![row("killed", 2, "state_forces")]
+        );
     }
 
     #[test]
