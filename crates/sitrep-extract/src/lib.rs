@@ -62,6 +62,12 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             claims,
         });
     }
+    if let Some(headline) = &headline
+        && !reports.iter().any(|r| !r.aggregate)
+    {
+        reports.extend(rules::reports::headline::report(document, headline));
+        date_sources.push(rules::reports::headline::DateSource::Guessed);
+    }
     if let Some(headline) = &headline {
         rules::reports::headline::fill(&mut reports, &date_sources, headline, &document.text);
     }

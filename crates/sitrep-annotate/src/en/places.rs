@@ -8,7 +8,8 @@
 //! A capitalised name is a place when a preposition introduces it, a feature word follows it
 //! ("province", "road") or precedes it with "of" ("the city of"), it continues a list of places,
 //! it is the dateline (opening one of the first paragraphs), or it qualifies a resident, a local
-//! service or a local building ("a Toledo man", "Tyre police said", "a Tyre bar"). Words that start no place (institutions, titles, pronouns, weekdays,
+//! service, a local building or an incident ("a Toledo man", "Tyre police said", "a Tyre bar",
+//! "the Tyre shooting"). Words that start no place (institutions, titles, pronouns, weekdays,
 //! months) are in `lexicons/en/places.toml`.
 //!
 //! Not here: which place a name is (the geocode stage), place names with no cue around them
@@ -443,6 +444,7 @@ mod tests {
     fn a_name_qualifying_a_resident_or_a_local_service() {
         assert_eq!(names("A Segou man was shot dead on Friday."), vec!["Segou"]);
         assert_eq!(names("shots were fired in a Mopti bar and at her Segou home"), vec!["Mopti", "Segou"]);
+        assert_eq!(names("Victim named in fatal Segou shooting"), vec!["Segou"]);
         assert_eq!(
             names("Two Kfar Tebnit residents were wounded, Nabatieh police said."),
             vec!["Kfar Tebnit", "Nabatieh"]

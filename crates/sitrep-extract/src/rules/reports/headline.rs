@@ -9,10 +9,18 @@
 //! names count. A headline with no report to
 //! take them (an article whose text was lost) gives them to the report its figures made.
 //!
+//! A headline that tells an act of violence over a text that tells none (the text was lost
+//! behind a paywall, a sign-up form or a cookie notice) is the report itself: "Police
+//! investigate shooting in Marlow" over "Close" is a shooting in Marlow, dated by the headline or
+//! else by publication. Not when the text tells any incident, nor when the headline tells no act
+//! ("Council debates new budget").
+//!
 //! Not here: reading the headline's figures (they are claims like the text's, `in_title`).
 
 use sitrep_annotate::Annotations;
-use sitrep_model::Report;
+use sitrep_model::{Document, Report};
+
+use super::frames::Frame;
 
 /// What a report's date was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +55,33 @@ pub fn fill(reports: &mut [Report], sources: &[DateSource], headline: &Annotatio
         }
         report.place_mentions.splice(0..0, taken);
     }
+}
+
+/// The report a headline makes on its own, when it tells an act of violence; its date and
+/// places come from `fill`, as for any main incident.
+pub fn report(document: &Document, headline: &Annotations) -> Option<Report> {
+    let frames = super::frames::frames(headline, &[]);
+    let members: Vec<&Frame> = frames.iter().filter(|f| !f.triggers.is_empty()).collect();
+    if members.is_empty() {
+        return None;
+    }
+    let described: Vec<_> =
+        members.iter().flat_map(|f| crate::rules::actors::described(headline, f.first, f.last)).collect();
+    let (event_type, sub_event_type) = super::event_type::event_type(headline, &members, &[], &described);
+    Some(Report {
+        document_id: document.id.clone(),
+        event_type,
+        sub_event_type,
+        date_start: None,
+        date_end: None,
+        date_precision: None,
+        place_mentions: Vec::new(),
+        document_places: Vec::new(),
+        actors: crate::rules::actors::actors(&described),
+        aggregate: false,
+        spans: Vec::new(),
+        claims: Vec::new(),
+    })
 }
 
 /// The places a headline names. In a headline in title case every word is capitalised, so only
@@ -113,6 +148,20 @@ mod tests {
         assert_eq!(r[0].date_start.map(|d| d.to_string()).as_deref(), Some("2024-05-02"));
         assert_eq!(r[0].date_precision, Some(1));
         assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+    }
+
+    #[test]
+    fn a_headline_over_a_lost_text_is_the_report() {
+        let r = reports("Police investigate Thursday night shooting in Marlow", "Close");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].date_start.map(|d| d.to_string()).as_deref(), Some("2024-05-02"));
+        assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+        assert!(r[0].event_type.is_some());
+        // No act of violence, or the text tells its own incident.
+        assert!(reports("Council debates new budget in Marlow", "Close").is_empty());
+        let r = reports("Police investigate shooting in Marlow", "Two men were wounded in Kessel on Friday.");
+        assert_eq!(r.len(), 1);
+        assert!(r[0].claims.iter().all(|c| !c.in_title));
     }
 
     #[test]
