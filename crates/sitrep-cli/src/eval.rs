@@ -86,7 +86,15 @@ pub fn gva(
     let incidents = gva::read_document_incidents(documents)?;
     let FreshRun { store, ingest: report, reports, seconds, .. } = fresh_run(documents, gazetteer, quiet)?;
     let events = store.events()?;
-    let s = gva::score(&events, &incidents, &gold);
+    let coded_to = |lat: f64, lon: f64, city: &str| {
+        // "Columbus (city)", "Pittsburgh (Mount Washington)": the town is before the brackets.
+        let town = city.split(" (").next().unwrap_or(city);
+        gazetteer.candidates(town).iter().any(|&(i, _)| {
+            let e = gazetteer.entry(i);
+            matches!((e.lat, e.lon), (Some(a), Some(b)) if sitrep_model::distance_km(a, b, lat, lon) < 1.0)
+        })
+    };
+    let s = gva::score(&events, &incidents, &gold, &coded_to);
     let pairs = store.near_duplicates()?;
     // The claims each document states, from the reports the run already made.
     let mut claims: std::collections::HashMap<&str, Vec<sitrep_model::Claim>> = std::collections::HashMap::new();

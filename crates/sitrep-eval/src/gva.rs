@@ -112,11 +112,14 @@ pub fn primary_events(events: &[EventRecord]) -> HashMap<String, usize> {
     best.into_iter().map(|(doc, (index, _))| (doc, index)).collect()
 }
 
-/// Scores events against the gold.
+/// Scores events against the gold. `coded_to(lat, lon, city)`: whether the point is where the
+/// gazetteer puts a town named `city` — an event in a quarter or at a street of a town is coded
+/// to the town (near precision) under the mention's own name ("Lawndale", in Chicago).
 pub fn score(
     events: &[EventRecord],
     documents: &[(String, String)],
     gold: &HashMap<String, GoldIncident>,
+    coded_to: &dyn Fn(f64, f64, &str) -> bool,
 ) -> GvaScores {
     let primary = primary_events(events);
     let scored: Vec<&(String, String)> = documents.iter().filter(|(_, incident)| gold.contains_key(incident)).collect();
@@ -155,9 +158,14 @@ pub fn score(
         let city = city_key(&gold.city_or_county);
         // "Washington, D.C." names the city Washington.
         let short = event.location.name.as_deref().and_then(|n| n.split_once(", ")).map(|(first, _)| first.to_owned());
+        let near_town = event.location.geo_precision.is_some_and(|p| p <= 2);
         let city_hit = [&event.location.name, &event.location.admin2, &short]
             .iter()
-            .any(|n| n.as_deref().map(city_key) == Some(city.clone()));
+            .any(|n| n.as_deref().map(city_key) == Some(city.clone()))
+            || match (event.location.lat, event.location.lon) {
+                (Some(lat), Some(lon)) => near_town && coded_to(lat, lon, &gold.city_or_county),
+                _ => false,
+            };
         s.city += f64::from(u8::from(city_hit));
         s.state += f64::from(u8::from(event.location.admin1.as_deref().map(city_key) == Some(city_key(&gold.state))));
         if let (Some(lat), Some(lon), Some(glat), Some(glon)) =
@@ -315,7 +323,7 @@ mod tests {
     fn perfect_clustering_and_figures() {
         let docs = vec![("a".to_string(), "1".to_string()), ("b".into(), "1".into()), ("c".into(), "2".into())];
         let events = vec![event("x", &["a", "b"], 2, "Columbus"), event("y", &["c"], 0, "Columbus")];
-        let s = score(&events, &docs, &gold());
+        let s = score(&events, &docs, &gold(), &|_, _, _| false);
         assert_eq!(
             (s.bcubed_f1, s.killed_exact, s.both_exact, s.city, s.state, s.within_25km),
             (1.0, 1.0, 1.0, 1.0, 1.0, 1.0)
@@ -323,9 +331,22 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_coded_to_the_city_is_the_city() {
+        let docs = vec![("c".to_string(), "2".to_string())];
+        let mut quarter = event("y", &["c"], 0, "Linden Heights");
+        quarter.location.geo_precision = Some(2);
+        let columbus = |lat: f64, _: f64, city: &str| lat == 39.96 && city.starts_with("Columbus");
+        assert_eq!(score(std::slice::from_ref(&quarter), &docs, &gold(), &columbus).city, 1.0);
+        assert_eq!(score(std::slice::from_ref(&quarter), &docs, &gold(), &|_, _, _| false).city, 0.0);
+        // Coded to the region around it, not to the town.
+        quarter.location.geo_precision = Some(3);
+        assert_eq!(score(&[quarter], &docs, &gold(), &columbus).city, 0.0);
+    }
+
+    #[test]
     fn no_events_score_zero_and_singletons() {
         let docs = vec![("a".to_string(), "1".to_string()), ("b".into(), "1".into()), ("c".into(), "2".into())];
-        let s = score(&[], &docs, &gold());
+        let s = score(&[], &docs, &gold(), &|_, _, _| false);
         assert_eq!((s.incidents, s.incidents_covered, s.killed_exact), (2, 0, 0.0));
         assert_eq!(s.bcubed_precision, 1.0);
         assert!((s.bcubed_recall - (0.5 + 0.5 + 1.0) / 3.0).abs() < 1e-9);

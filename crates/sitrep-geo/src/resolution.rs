@@ -36,7 +36,8 @@
 //!    as a place ("South Philadelphia", "New Orleans East": words in
 //!    `lexicons/geo/town_parts.toml`); "Central Ohio" is coded to the state.
 //! 4. A name the gazetteer lacks falls back to its **admin context** (near a town: precision 2;
-//!    in a province: 3), else to the document's **area focus** (the province most of its
+//!    in a province: 3), else, named bare, to the document's **home town** (near it: precision
+//!    2; a quarter, a street, a venue), else to the document's **area focus** (the province most of its
 //!    resolved towns lie in, when at least two do: a village named in a story about one
 //!    province is taken to be in it, at province precision), else to the **country focus**
 //!    (country level), always keeping the mention's own words in `location.name`. A mention at
@@ -141,10 +142,26 @@ fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> 
         true => reports.iter().flat_map(|r| &r.place_mentions).collect(),
         false => everywhere,
     };
-    for m in named {
-        let Some(Some(Best { index, part: false })) = focus.resolved.get(&mention_key(m)) else { continue };
+    let town = |m: &PlaceMention| -> Option<(u32, Entry)> {
+        let Some(Some(Best { index, part: false })) = focus.resolved.get(&mention_key(m)) else { return None };
         let e = g.entry(*index);
-        if e.kind != Kind::Settlement || focus.country.as_ref().is_some_and(|c| *c != e.iso2) {
+        (e.kind == Kind::Settlement && focus.country.as_ref().is_none_or(|c| *c == e.iso2)).then_some((*index, e))
+    };
+    // A city news names alone ("Chicago") anchors the story: a small town of another state that
+    // no other name supports is likelier one of its quarters' namesakes ("Lawndale", named
+    // twice in a Chicago story, is not Lawndale, California).
+    let cities: Vec<Entry> =
+        named.iter().filter_map(|m| town(m)).map(|(_, e)| e).filter(|e| g.people(e) >= NAMED_ALONE).collect();
+    let namesake = |m: &PlaceMention, e: &Entry| {
+        !cities.is_empty()
+            && g.people(e) < NAMED_ALONE
+            && cities.iter().all(|c| c.iso2 == e.iso2 && c.admin1 != e.admin1)
+            && support(focus, &m.name, e) == 0.0
+    };
+    for m in named {
+        let Some((index, e)) = town(m) else { continue };
+        let index = &index;
+        if namesake(m, &e) {
             continue;
         }
         if m.dateline {
@@ -666,6 +683,15 @@ fn fallback(g: &Gazetteer, m: &PlaceMention, document: &Focus, shown: String) ->
             return Some(location);
         }
     }
+    // A bare name the gazetteer lacks, in a story about a town: likelier a place in or near it
+    // (a quarter, a street, a venue) than anywhere else in its province.
+    if m.context.is_empty()
+        && let Some(home) = &document.home
+    {
+        let mut location = location_of(g, home, true);
+        location.name = Some(shown);
+        return Some(location);
+    }
     if let Some(area) = &document.area {
         let mut location = location_of(g, area, false);
         location.name = Some(shown);
@@ -869,8 +895,9 @@ mod tests {
             let l = located[1].location.clone().unwrap();
             (l.name.unwrap(), l.admin1.unwrap())
         };
-        // In a story from Marlow, a bare "Kessel" is some place of Marlow's the gazetteer lacks.
-        assert_eq!(at(mention("Kessel", None, None, &[])), ("Marlow".to_owned(), "Texas".to_owned()));
+        // In a story from Marlow, a bare "Kessel" is some place of Marlow's the gazetteer lacks:
+        // coded to Marlow under its own name.
+        assert_eq!(at(mention("Kessel", None, None, &[])), ("Kessel".to_owned(), "Texas".to_owned()));
         // Named with its state, it is the town in Ohio.
         assert_eq!(at(mention("Kessel", None, None, &["Ohio"])), ("Kessel".to_owned(), "Ohio".to_owned()));
     }
@@ -884,11 +911,28 @@ mod tests {
         let g = towns(csv, &ranked);
         let mut r = report(vec![mention("Kessel", None, None, &[])]);
         r.document_places = vec![mention("Kessel", None, None, &[]), mention("Marlow", None, None, &[])];
-        // "Kessel" in a story from Marlow is a quarter of Marlow the gazetteer lacks.
+        // "Kessel" in a story from Marlow is a quarter of Marlow the gazetteer lacks: coded to
+        // Marlow, near precision, under its own name.
+        let l = crate::geocode(&g, vec![r]).remove(0).location.unwrap();
+        assert_eq!(
+            (l.name.as_deref(), l.admin1.as_deref(), l.geo_precision, l.lat),
+            (Some("Kessel"), Some("Illinois"), Some(2), Some(41.85))
+        );
+    }
+
+    #[test]
+    fn a_city_named_alone_anchors_the_story_over_a_small_namesake_named_more_often() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.85,-87.65,Marlow,Illinois,Cook County,US\n\
+            33.88,-118.35,Kessel,California,Los Angeles County,US\n";
+        let ranked = [crate::import::RankedTown { name: "Marlow".into(), lat: 41.85, lon: -87.65, rank: 3 }];
+        let g = towns(csv, &ranked);
+        let mut r = report(vec![mention("Kessel", None, None, &[])]);
+        r.document_places = ["Kessel", "Kessel", "Marlow"].iter().map(|n| mention(n, None, None, &[])).collect();
         let l = crate::geocode(&g, vec![r]).remove(0).location.unwrap();
         assert_eq!(
             (l.name.as_deref(), l.admin1.as_deref(), l.geo_precision),
-            (Some("Marlow"), Some("Illinois"), Some(2))
+            (Some("Kessel"), Some("Illinois"), Some(2))
         );
     }
 
@@ -926,7 +970,11 @@ mod tests {
             ["Tyre", "Saida", "Tyre"].iter().map(|name| mention(name, None, None, &[])).collect::<Vec<_>>();
         let located = crate::geocode(&g, vec![r.clone()]);
         let l = located[0].location.as_ref().unwrap();
-        assert_eq!((l.name.as_deref(), l.geo_precision), (Some("Tyre"), Some(2)));
+        let tyre = g.candidates("Tyre").into_iter().map(|(i, _)| g.entry(i)).find(|e| e.kind == Kind::Settlement);
+        assert_eq!(
+            (l.name.as_deref(), l.geo_precision, l.lat),
+            (Some("Qasr al-Bunni"), Some(2), tyre.and_then(|t| t.lat))
+        );
         // Named as often, neither is home: the report stays where its own words put it.
         r.document_places.pop();
         let located = crate::geocode(&g, vec![r]);
