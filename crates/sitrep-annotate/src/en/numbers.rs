@@ -250,8 +250,12 @@ fn is_count(text: &str, tokens: &[Token], words: &[String], start: usize, end: u
         if digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)) {
             return false;
         }
-        // A time: "10:30", either half.
-        if words.get(index + 1).map(String::as_str) == Some(":") || (index > 0 && words[index - 1] == ":") {
+        // A time: "10:30", either half (a colon touching it: "Police: 4 people shot" is a count).
+        let colon = |j: usize| words.get(j).is_some_and(|w| w == ":");
+        let touching = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
+        if (colon(index + 1) && touching(index, index + 1))
+            || (index > 0 && colon(index - 1) && touching(index - 1, index))
+        {
             return false;
         }
         // "[21][46]": a reference mark, as encyclopedias cite.
@@ -457,6 +461,8 @@ mod tests {
     fn digits_and_words() {
         assert_eq!(values("3,000 people fled; four died and twenty-eight were hurt"), vec![3000, 4, 28]);
         assert_eq!(values("two hundred troops and a dozen police"), vec![200, 12]);
+        // After a headline's colon, not a time.
+        assert_eq!(values("Police: 4 people shot"), vec![4]);
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! possessive person, as the subject of the cue); "Man killed, 8 others wounded", "Marlow Teen
 //! Accidentally Shot In Face", "Toddler fatally shot by gunman" (a headline's bare noun and a
 //! passive without its auxiliary); "shot himself", "shoots self" → shot 1, "fatally shot
-//! himself", "shot herself to death" → killed 1.
+//! himself", "shot herself to death" → killed 1; the object of a gerund that is no cue on its
+//! own ("after accidentally shooting a woman", "charged with stabbing his brother").
 //!
 //! ## What it leaves alone
 //! A singular noun already covered by a counted claim; generic mentions without a cue in the
@@ -66,6 +67,17 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
                 out.push(one(super::kind_of(a, cue), category, tags, span, sentence));
             }
             continue;
+        }
+        // "after accidentally shooting a woman", "charged with stabbing his brother": the
+        // object of a gerund that is no cue on its own ("the shooting").
+        if indefinite || definite {
+            if let Some((kind, start)) = gerund_before(a, i, first) {
+                let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
+                if !counted.iter().any(|f| f.span.start <= span.start && f.span.end >= span.end) {
+                    out.push(one(kind.to_owned(), category, tags, span, sentence));
+                }
+                continue;
+            }
         }
         let cue = if indefinite {
             let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
@@ -186,6 +198,29 @@ fn reflexives(a: &Annotations, sentence: Span, first: usize, last: usize) -> Vec
         out.push(one(kind.to_owned(), "all".into(), Vec::new(), span, sentence));
     }
     out
+}
+
+/// "shooting" or "stabbing" right before token `i`, used as a verb: after a preposition or
+/// an adverb ("after shooting", "accidentally shooting"), not a determiner ("the shooting a
+/// man saw"). The kind it gives ("fatally shooting": killed) and where it starts.
+fn gerund_before(a: &Annotations, i: usize, first: usize) -> Option<(&'static str, usize)> {
+    if i < first + 2 {
+        return None;
+    }
+    let kind = match a.words[i - 1].as_str() {
+        "shooting" => "shot",
+        "stabbing" => "injured",
+        _ => return None,
+    };
+    let before = a.words[i - 2].as_str();
+    let verb = matches!(before, "after" | "before" | "for" | "with" | "while" | "by" | "of" | "from")
+        || (before.ends_with("ly") && before.len() > 3 && !matches!(before, "early" | "only"));
+    if !verb {
+        return None;
+    }
+    let kind = if before == "fatally" { "killed" } else { kind };
+    let start = if before.ends_with("ly") { i - 2 } else { i - 1 };
+    Some((kind, start))
 }
 
 fn is_reflexive(a: &Annotations, i: usize) -> bool {
@@ -459,5 +494,17 @@ mod tests {
     #[test]
     fn no_cue_no_claim() {
         assert_eq!(short("A man walked into the shop."), vec![]);
+    }
+
+    #[test]
+    fn the_object_of_a_gerund() {
+        assert_eq!(
+            short("A man was arrested after accidentally shooting a woman."),
+            vec![row("arrested", 1, "all"), row("shot", 1, "civilians")]
+        );
+        assert_eq!(short("He is charged with stabbing his brother."), vec![row("injured", 1, "civilians")]);
+        assert_eq!(short("He is accused of fatally shooting a neighbor."), vec![row("killed", 1, "civilians")]);
+        // A noun, not a verb: the shooting is what the man saw.
+        assert_eq!(short("After the shooting a man called police."), vec![]);
     }
 }
