@@ -7,7 +7,9 @@
 //! fatalities in the attacks exceeds 70"), the cue may stand anywhere earlier in the clause.
 //!
 //! ## What it leaves alone
-//! Otherwise, cues more than four words away, or in another clause.
+//! Otherwise, cues more than four words away, or in another clause; a cue that already follows
+//! a count of its own, for a count joined after it ("one person dead and three others in the
+//! hospital": the three are not dead).
 
 use sitrep_annotate::Annotations;
 
@@ -28,13 +30,25 @@ pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
-            if super::fired_at(a, cue) {
+            if super::fired_at(a, cue) || predicate_of_an_earlier_count(a, cue.start, cue.end, count.start) {
                 return None;
             }
             return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });
         }
     }
     None
+}
+
+/// "left one person dead and three others in the hospital": a cue that follows a count of its
+/// own (within three words) says what befell that count; a count joined after it by "and"
+/// with no cue of its own is not its count.
+fn predicate_of_an_earlier_count(a: &Annotations, cue_start: usize, cue_end: usize, count_start: usize) -> bool {
+    let joined = (cue_end..count_start).any(|i| a.words[i] == "and");
+    joined
+        && a.quantities.iter().any(|q| {
+            let end = a.token_at(q.span.end.saturating_sub(1)) + 1;
+            end <= cue_start && cue_start - end <= 3
+        })
 }
 
 #[cfg(test)]
@@ -50,6 +64,14 @@ mod tests {
     fn a_subject_that_reaches_the_count() {
         assert_eq!(short("The death toll from the week of clashes rose to 61."), vec![row("killed", 61, "all")]);
         assert_eq!(short("The number of fatalities in the attacks exceeds 70."), vec![row("killed", 70, "all")]);
+    }
+
+    #[test]
+    fn a_count_joined_after_another_count_s_cue_is_not_its_count() {
+        assert_eq!(
+            short("A shooting left one person dead and three others in the hospital."),
+            vec![row("killed", 1, "all")]
+        );
     }
 
     #[test]
