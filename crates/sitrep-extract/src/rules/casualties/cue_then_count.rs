@@ -4,7 +4,8 @@
 //! A verb with its object or a noun with its complement, joined by at most two linking words:
 //! "killed 16 soldiers", "killing three and wounding two more", "the death of one officer",
 //! "injuries to two others", "the deaths of two security officers", "the death toll rose to 48",
-//! "the toll stands at 12".
+//! "the toll stands at 12"; a gerund that is no cue on its own, used as a verb ("after shooting
+//! two teens", "charged with fatally shooting 3 people").
 //!
 //! ## What it leaves alone
 //! "shot at a dozen people" (fired at, not hit). A cue further away or across a clause boundary (`cue_before_loosely` may take it); a cue
@@ -25,6 +26,12 @@ pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
     let mut links = 0;
     while i > first {
         i -= 1;
+        // "after shooting two teens": a gerund that is no cue on its own, right before the count.
+        if i + 1 == count.start
+            && let Some((kind, start)) = super::gerund_at(a, i, first)
+        {
+            return Some(Tie { kinds: vec![kind.to_owned()], start, end: i + 1 });
+        }
         if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
             // "shot at a dozen people": fired at, not hit.
             if super::fired_at(a, cue) {
@@ -54,6 +61,17 @@ mod tests {
             short("The attack killed three soldiers and wounded two more."),
             vec![row("killed", 3, "state_forces"), row("injured", 2, "state_forces")]
         );
+    }
+
+    #[test]
+    fn a_gerund_used_as_a_verb() {
+        assert_eq!(
+            short("A man is in custody after shooting 2 teens."),
+            vec![row("shot", 2, "civilians"), row("arrested", 1, "all")]
+        );
+        assert_eq!(short("He is charged with fatally shooting 3 people."), vec![row("killed", 3, "all")]);
+        // A noun: the shooting is not what happened to the two.
+        assert_eq!(short("Since the shooting two men have left town."), vec![]);
     }
 
     #[test]

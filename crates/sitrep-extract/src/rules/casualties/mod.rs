@@ -82,6 +82,27 @@ pub struct Tie {
     pub end: usize,
 }
 
+/// "shooting" or "stabbing" at token `g`, used as a verb: after a preposition or an adverb
+/// ("after shooting", "accidentally shooting"), not a determiner ("the shooting a man saw").
+/// The kind it gives ("fatally shooting": killed) and the token its phrase starts at.
+pub(super) fn gerund_at(a: &Annotations, g: usize, first: usize) -> Option<(&'static str, usize)> {
+    if g < first + 1 || g >= a.words.len() {
+        return None;
+    }
+    let kind = match a.words[g].as_str() {
+        "shooting" => "shot",
+        "stabbing" => "injured",
+        _ => return None,
+    };
+    let before = a.words[g - 1].as_str();
+    let adverb = before.ends_with("ly") && before.len() > 3 && !matches!(before, "early" | "only");
+    if !adverb && !matches!(before, "after" | "before" | "for" | "with" | "while" | "by" | "of" | "from") {
+        return None;
+    }
+    let kind = if before == "fatally" { "killed" } else { kind };
+    Some((kind, if adverb { g - 1 } else { g }))
+}
+
 /// The cue chained to the one ending at token `end` by "and" or a comma, past one adverb:
 /// "shot and [critically] wounded", "wounded and captured", "17-year-old shot, killed".
 pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>> {

@@ -71,7 +71,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         // "after accidentally shooting a woman", "charged with stabbing his brother": the
         // object of a gerund that is no cue on its own ("the shooting").
         if indefinite || definite {
-            if let Some((kind, start)) = gerund_before(a, i, first) {
+            if let Some((kind, start)) = super::gerund_at(a, i.wrapping_sub(1), first) {
                 let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
                 if !counted.iter().any(|f| f.span.start <= span.start && f.span.end >= span.end) {
                     out.push(one(kind.to_owned(), category, tags, span, sentence));
@@ -198,29 +198,6 @@ fn reflexives(a: &Annotations, sentence: Span, first: usize, last: usize) -> Vec
         out.push(one(kind.to_owned(), "all".into(), Vec::new(), span, sentence));
     }
     out
-}
-
-/// "shooting" or "stabbing" right before token `i`, used as a verb: after a preposition or
-/// an adverb ("after shooting", "accidentally shooting"), not a determiner ("the shooting a
-/// man saw"). The kind it gives ("fatally shooting": killed) and where it starts.
-fn gerund_before(a: &Annotations, i: usize, first: usize) -> Option<(&'static str, usize)> {
-    if i < first + 2 {
-        return None;
-    }
-    let kind = match a.words[i - 1].as_str() {
-        "shooting" => "shot",
-        "stabbing" => "injured",
-        _ => return None,
-    };
-    let before = a.words[i - 2].as_str();
-    let verb = matches!(before, "after" | "before" | "for" | "with" | "while" | "by" | "of" | "from")
-        || (before.ends_with("ly") && before.len() > 3 && !matches!(before, "early" | "only"));
-    if !verb {
-        return None;
-    }
-    let kind = if before == "fatally" { "killed" } else { kind };
-    let start = if before.ends_with("ly") { i - 2 } else { i - 1 };
-    Some((kind, start))
 }
 
 fn is_reflexive(a: &Annotations, i: usize) -> bool {
