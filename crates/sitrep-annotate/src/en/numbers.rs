@@ -362,6 +362,17 @@ fn is_age(text: &str, tokens: &[Token], words: &[String], index: usize) -> bool 
     {
         return true;
     }
+    // "… and Ginger Reeves, 64 were found dead": the last age of a list of full names, right
+    // before the verb (not "In South Marlow, 12 were shot", a place after its preposition).
+    if index >= 3
+        && before(1) == Some(",")
+        && capitalised(index - 2)
+        && capitalised(index - 3)
+        && !matches!(before(4), Some("in" | "at" | "near" | "from" | "of" | "across" | "outside" | "inside"))
+        && matches!(word(index + 1), Some("were" | "was" | "are" | "is" | "died" | "remain" | "remains"))
+    {
+        return true;
+    }
     // "ages 25, 26, and 33", "aged 17 or 18", "were 28 and 31 years old": a list of ages.
     if in_list_of_ages(tokens, words, index) {
         return true;
@@ -463,6 +474,7 @@ mod tests {
         assert_eq!(values("two hundred troops and a dozen police"), vec![200, 12]);
         // After a headline's colon, not a time.
         assert_eq!(values("Police: 4 people shot"), vec![4]);
+        assert_eq!(values("In South Marlow, 12 were shot"), vec![12]);
     }
 
     #[test]
@@ -503,6 +515,7 @@ mod tests {
             "at 10:30 and 7 p.m.",
             "a 17-year-old and a man aged 17",
             "John Doe, 23, died",
+            "Dennis Reed, 66 and Ginger Reed, 64 were found dead",
             "the man, 22, was pronounced dead",
             "Tom Vale, also 20, was arrested",
             "Ann Acosta-Reed, 18, died",

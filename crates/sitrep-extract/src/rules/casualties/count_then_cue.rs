@@ -66,7 +66,7 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             }
             // "Two men opened fire, killing a guard": the count is the agent of a transitive
             // "-ing" cue, whose victims follow it.
-            if is_transitive_ing(&a.words[cue.start]) && a.words.get(cue.end).is_none_or(|w| w != "of") {
+            if ing_verb(a, cue.start, cue.end) && a.words.get(cue.end).is_none_or(|w| w != "of") {
                 return None;
             }
             // "shot by", "killed by": a participle modifying the nearest noun only.
@@ -124,13 +124,20 @@ fn predicate_after(a: &Annotations, counts: &[Count], from: usize, to: usize) ->
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
-            if cue.value.kind == "ambiguous" || is_transitive_ing(&a.words[cue.start]) {
+            if cue.value.kind == "ambiguous" || ing_verb(a, cue.start, cue.end) {
                 return None;
             }
             return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });
         }
     }
     None
+}
+
+/// Whether the cue at `[start, end)` is a transitive "-ing" verb, or the adverb of one
+/// ("fatally wounding": "fatally" is a cue of its own).
+fn ing_verb(a: &Annotations, start: usize, end: usize) -> bool {
+    is_transitive_ing(&a.words[start])
+        || (a.words[end - 1].ends_with("ly") && a.words.get(end).is_some_and(|w| is_transitive_ing(w)))
 }
 
 /// "killing", "wounding", "injuring": a verb whose object is its victim ("dying" has none).
@@ -222,6 +229,10 @@ mod tests {
         assert_eq!(
             short("At least two men fired shots, killing Ann Reed and injuring three students."),
             vec![row("injured", 3, "civilians"), row("killed", 1, "all")]
+        );
+        assert_eq!(
+            short("One of the officers returned fire, fatally wounding the suspect."),
+            vec![row("killed", 1, "armed_group")]
         );
     }
 
