@@ -475,6 +475,8 @@ mod tests {
         // After a headline's colon, not a time.
         assert_eq!(values("Police: 4 people shot"), vec![4]);
         assert_eq!(values("In South Marlow, 12 were shot"), vec![12]);
+        // A family's size is its members ("a mother of three" is not: see below).
+        assert_eq!(values("a family of five died"), vec![5]);
     }
 
     #[test]

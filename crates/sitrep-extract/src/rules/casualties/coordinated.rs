@@ -4,7 +4,8 @@
 //! "a 17-year-old boy and three women were injured" → injured 4; "wounding three women and a
 //! teen" → injured 4. The counted group is the count rules' claim; the one person ("a", "an",
 //! up to three words, then a singular victim word) joined to it by "and", right before the
-//! count or right after its noun, joins the group when of its category. One of another
+//! count or right after its noun, joins the group when of its category, or of no known side
+//! ("two children and an adult male": three people, of any side). One of another
 //! category ("an officer and two bystanders were wounded") is itemised apart by
 //! `singular_victim`, and reconciliation adds the categories.
 //!
@@ -35,14 +36,20 @@ pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &m
         for (from, to) in [after, before].into_iter().flatten().flatten() {
             let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
             let taken = |f: &Found| f.span.start < span.end && f.span.end > span.start;
-            if found.iter().any(taken) {
+            // (The group's own span may hold the person: "two children and a man were killed".)
+            if found.iter().enumerate().any(|(k, f)| k != group && taken(f)) {
                 continue;
             }
             // The person's own word says who they are ("a boy": a civilian). One of the
             // group's category joins it: "a boy and three women" are four civilians. One of
             // another is itemised apart, by `singular_victim` ("an officer … were wounded").
+            // A person of no known side ("an adult male") joins any group, which then counts
+            // people of any side: "two children and a man were found dead" are three.
             let person = a.victims.iter().find(|v| v.end == to).map(|v| v.value.category.as_str());
             let g = &mut found[group];
+            if person == Some("all") && g.category != "all" {
+                g.category = "all".into();
+            }
             if person.is_some_and(|c| c == g.category) {
                 g.value += 1;
                 g.high = g.high.map(|h| h + 1);
@@ -57,7 +64,11 @@ fn one_after(a: &Annotations, at: usize, last: usize) -> Option<(usize, usize)> 
     if !matches!(a.words[at].as_str(), "a" | "an") {
         return None;
     }
-    let v = a.victims.iter().find(|v| v.start > at && v.start <= at + REACH && v.end <= last)?;
+    let mut v = a.victims.iter().find(|v| v.start > at && v.start <= at + REACH && v.end <= last)?;
+    // "an adult male": the head is the last of the victim words in a row.
+    while let Some(next) = a.victims.iter().find(|n| n.start == v.end && n.end <= last) {
+        v = next;
+    }
     (!super::singular_victim::is_plural(&a.words[v.end - 1])).then_some((at, v.end))
 }
 
@@ -87,6 +98,11 @@ mod tests {
             short("The gunmen fired into a crowd, wounding three women and a teen."),
             vec![row("injured", 4, "civilians")]
         );
+    }
+
+    #[test]
+    fn one_person_of_no_known_side_joins_any_group() {
+        assert_eq!(short("Two children and an adult male were found dead."), vec![row("killed", 3, "all")]);
     }
 
     #[test]
