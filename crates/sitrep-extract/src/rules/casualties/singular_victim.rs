@@ -6,8 +6,9 @@
 //! pronounced dead", "a six year old passenger" (an age as a noun); "the man died at the
 //! hospital", "her son was wounded", "the man was taken to a hospital and died" (a definite or
 //! possessive person, as the subject of the cue); "Man killed, 8 others wounded", "Marlow Teen
-//! Accidentally Shot In Face", "Toddler fatally shot by gunman" (a headline's bare noun and a
-//! passive without its auxiliary); "shot himself", "shoots self" → shot 1, "fatally shot
+//! Accidentally Shot In Face", "Toddler fatally shot by gunman", "… after girl, 15, is killed"
+//! (a headline's bare noun, opening it or after a conjunction, and a passive without its
+//! auxiliary); "shot himself", "shoots self" → shot 1, "fatally shot
 //! himself", "shot herself to death" → killed 1; the object of a gerund that is no cue on its
 //! own ("after accidentally shooting a woman", "charged with stabbing his brother").
 //!
@@ -48,9 +49,15 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             && (first..i).all(|j| {
                 a.words[j] == "." || (is_capitalised(a, j) && a.words[j].chars().all(|c| c.is_alphabetic() || c == '.'))
             });
+        // "… after girl, 15, is killed by masked gunmen": a headline drops its articles
+        // anywhere, and a bare singular person after a conjunction is one only a headline writes.
+        let headline_clause = i > first
+            && !after_article
+            && matches!(a.words[i - 1].as_str(), "after" | "as" | "when" | "while" | "before")
+            && is_capitalised(a, first);
         let person = if indefinite || definite {
             person_at(a, i + 1).or_else(|| person_at(a, i + 2).filter(|_| age_end(a, i + 1).is_none()))
-        } else if bare_age || opening {
+        } else if bare_age || opening || headline_clause {
             person_at(a, i)
         } else {
             None
@@ -410,6 +417,12 @@ mod tests {
         assert_eq!(short("Child, 12, accidentally shot in Kelby County"), vec![row("shot", 1, "civilians")]);
         // Active, with an object: the man is the shooter.
         assert_eq!(short("Marlow man was shooting at cans"), vec![]);
+        // A bare person after a conjunction: headline grammar anywhere in the headline.
+        assert_eq!(
+            short("Marlow in fear after girl, 15, is killed by masked gunmen"),
+            vec![row("killed", 1, "civilians")]
+        );
+        assert_eq!(short("Vigil held after teen shot near Marlow school"), vec![row("shot", 1, "civilians")]);
     }
 
     #[test]
