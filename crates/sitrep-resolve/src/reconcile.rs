@@ -357,6 +357,14 @@ mod tests {
     }
 
     #[test]
+    fn the_shooter_after_the_victims_adds_to_them() {
+        // "killed four classmates and himself": the shooter's side is unknown.
+        let claims = vec![claim("killed", 4, "exact", "civilians"), claim("killed", 1, "exact", "unknown")];
+        let f = reconcile(&claims, &[on(3, 0..2)], false);
+        assert_eq!((f.fatalities.best, f.fatalities.civilians, f.fatalities.unknown), (5, 4, 1));
+    }
+
+    #[test]
     fn killed_or_wounded_bounds_without_counting() {
         let claims = vec![claim("combined", 7, "exact", "all")];
         let f = reconcile(&claims, &[on(3, 0..1)], false);

@@ -70,8 +70,9 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         // "killing a man", "wounded a passer-by": the person is the object of the cue before.
         if let Some(cue) = a.cues.iter().find(|c| c.end == i && i > first && is_person_kind(&c.value.kind)) {
             let span = Span::new(a.tokens[cue.start].span.start, a.tokens[person_end - 1].span.end);
-            if !counted.iter().any(|f| f.span.start <= span.start && f.span.end >= span.end) {
-                out.push(one(super::kind_of(a, cue), category, tags, span, sentence));
+            if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
+                // "killed his former girlfriend and her daughter": each person joined counts.
+                out.push(Found { value: 1 + more, ..one(super::kind_of(a, cue), category, tags, span, sentence) });
             }
             continue;
         }
@@ -80,8 +81,8 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         if indefinite || definite {
             if let Some((kind, start)) = super::gerund_at(a, i.wrapping_sub(1), first) {
                 let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
-                if !counted.iter().any(|f| f.span.start <= span.start && f.span.end >= span.end) {
-                    out.push(one(kind.to_owned(), category, tags, span, sentence));
+                if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
+                    out.push(Found { value: 1 + more, ..one(kind.to_owned(), category, tags, span, sentence) });
                 }
                 continue;
             }
@@ -484,6 +485,14 @@ mod tests {
     #[test]
     fn no_cue_no_claim() {
         assert_eq!(short("A man walked into the shop."), vec![]);
+    }
+
+    #[test]
+    fn persons_joined_after_the_cue_count_each() {
+        assert_eq!(
+            short("Police say he killed his former girlfriend and her teenage daughter."),
+            vec![row("killed", 2, "civilians")]
+        );
     }
 
     #[test]
