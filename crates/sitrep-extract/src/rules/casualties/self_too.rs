@@ -1,7 +1,8 @@
 //! The shooter counted after his victims: "killed four classmates and himself" is five dead.
 //!
 //! ## What it handles
-//! A counted claim followed by "and himself" / "and herself" / "and then himself": one more of
+//! A counted claim followed by "and himself" / "and herself" / "and then himself" (", self" in a
+//! headline: "Woman kills son, self"): one more of
 //! the same kind, the one who did it, in the category `unknown` (a shooter is no civilian, nor
 //! known to belong to an armed group), which reconciliation adds to the victims' categories.
 //!
@@ -18,12 +19,16 @@ pub fn claims(a: &Annotations, found: &[Found]) -> Vec<Found> {
     for f in found.iter().filter(|f| matches!(f.kind.as_str(), "killed" | "shot" | "injured") && f.victims.is_empty()) {
         let end = a.token_at(f.span.end.saturating_sub(1)) + 1;
         // The count's noun may follow the span ("killed four classmates and himself").
-        let Some(and) = (end..(end + 3).min(a.words.len())).find(|&i| a.words[i] == "and") else { continue };
+        // A headline joins with a comma: "Woman kills son, self".
+        let Some(and) = (end..(end + 3).min(a.words.len())).find(|&i| matches!(a.words[i].as_str(), "and" | ","))
+        else {
+            continue;
+        };
         let mut at = and + 1;
         if a.words.get(at).is_some_and(|w| w == "then") {
             at += 1;
         }
-        if !a.words.get(at).is_some_and(|w| matches!(w.as_str(), "himself" | "herself")) {
+        if !a.words.get(at).is_some_and(|w| matches!(w.as_str(), "himself" | "herself" | "self")) {
             continue;
         }
         let span = Span::new(a.tokens[and].span.start, a.tokens[at].span.end);
@@ -42,6 +47,11 @@ mod tests {
         let found = short("A student killed four classmates and himself in the fall.");
         assert!(found.contains(&row("killed", 1, "unknown")), "{found:?}");
         assert!(found.iter().any(|r| r.0 == "killed" && r.1 == 4));
+    }
+
+    #[test]
+    fn a_headline_s_self() {
+        assert_eq!(short("Woman kills son, self"), vec![row("killed", 1, "civilians"), row("killed", 1, "unknown")]);
     }
 
     #[test]

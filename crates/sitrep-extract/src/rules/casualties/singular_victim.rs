@@ -8,7 +8,7 @@
 //! possessive person, as the subject of the cue); "Man killed, 8 others wounded", "Marlow Teen
 //! Accidentally Shot In Face", "Toddler fatally shot by gunman", "… after girl, 15, is killed"
 //! (a headline's bare noun, opening it or after a conjunction, and a passive without its
-//! auxiliary); "shot himself", "shoots self" → shot 1, "fatally shot
+//! auxiliary); "Man kills neighbour" (a headline's bare object); "shot himself", "shoots self" → shot 1, "fatally shot
 //! himself", "shot herself to death" → killed 1; the object of a gerund that is no cue on its
 //! own ("after accidentally shooting a woman", "charged with stabbing his brother").
 //!
@@ -55,9 +55,16 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             && !after_article
             && matches!(a.words[i - 1].as_str(), "after" | "as" | "when" | "while" | "before")
             && is_capitalised(a, first);
+        // "Woman kills son, self": a headline's bare object, right after an active cue.
+        let bare_object = i > first
+            && !indefinite
+            && !definite
+            && !after_article
+            && a.cues.iter().any(|c| c.end == i && is_person_kind(&c.value.kind))
+            && is_capitalised(a, first);
         let person = if indefinite || definite {
             person_at(a, i + 1).or_else(|| person_at(a, i + 2).filter(|_| age_end(a, i + 1).is_none()))
-        } else if bare_age || opening || headline_clause {
+        } else if bare_age || opening || headline_clause || bare_object {
             person_at(a, i)
         } else {
             None
@@ -380,7 +387,8 @@ mod tests {
         assert_eq!(short("Her son was wounded."), vec![row("injured", 1, "civilians")]);
         assert_eq!(short("Police fatally shot an armed teen."), vec![row("killed", 1, "civilians")]);
         assert_eq!(short("The gunman shot two people before he fled."), vec![row("shot", 2, "all")]);
-        assert_eq!(short("Man kills neighbour in dispute"), vec![]);
+        // The neighbour, not the man.
+        assert_eq!(short("Man kills neighbour in dispute"), vec![row("killed", 1, "civilians")]);
         assert_eq!(
             short("Man killed, 8 others wounded in shooting at party"),
             vec![row("injured", 8, "all"), row("killed", 1, "all")]
