@@ -49,6 +49,7 @@ struct CueEntry {
 #[derive(Deserialize)]
 struct Aggregate {
     words: Vec<String>,
+    reaching: Vec<String>,
     regions: Vec<String>,
     dated_by: Vec<String>,
 }
@@ -170,6 +171,12 @@ pub fn experiencer() -> &'static WordSet {
 pub fn aggregate_hints() -> &'static PhraseLexicon<()> {
     static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
     L.get_or_init(|| PhraseLexicon::new(cue_file().aggregate.words.iter().map(|w| (w.clone(), ()))))
+}
+
+/// Verbs of a total reaching a figure ("rose to", "exceeded"): a tally with the figure after.
+pub fn aggregate_reaching() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().aggregate.reaching.iter().map(|w| (w.clone(), ()))))
 }
 
 #[derive(Deserialize)]

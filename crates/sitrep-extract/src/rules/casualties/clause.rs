@@ -37,7 +37,16 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
     };
     // "earlier this month": a date of one incident, not the month's tally.
     let dated = |i: usize| i > start && sitrep_annotate::en::lexicons::dated_by().contains(&a.words[i - 1]);
-    (start..end).any(|i| (hints.longest_at(&a.words[..end], i).is_some() && !dated(i)) || over_region(i))
+    // "the toll rose to 48": a verb of reaching with its figure (within "more than" of it).
+    let reaching = |i: usize| {
+        sitrep_annotate::en::lexicons::aggregate_reaching().longest_at(&a.words[..end], i).is_some_and(|m| {
+            let at = a.tokens.get(m.end).map(|t| t.span.start);
+            at.is_some_and(|at| {
+                a.quantities.iter().any(|q| q.span.start >= at && a.token_at(q.span.start) <= m.end + 2)
+            })
+        })
+    };
+    (start..end).any(|i| (hints.longest_at(&a.words[..end], i).is_some() && !dated(i)) || reaching(i) || over_region(i))
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -91,5 +100,12 @@ mod tests {
         assert!(got[0].4, "{got:?}");
         let got = claims_of("Police arrested a man in a gun battle earlier this month that left one dead.");
         assert!(got.iter().all(|c| !c.4), "{got:?}");
+        // A verb of reaching is a tally with its figure only; "a total of" counts one incident.
+        let got = claims_of("The number of dead exceeded 70 by Friday.");
+        assert!(got[0].4, "{got:?}");
+        let got = claims_of("The feud reached a point where he shot and killed all four people inside.");
+        assert!(!got[0].4, "{got:?}");
+        let got = claims_of("A total of three people were killed at the house.");
+        assert!(!got[0].4, "{got:?}");
     }
 }
