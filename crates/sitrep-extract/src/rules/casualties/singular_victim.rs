@@ -171,11 +171,14 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
 /// the last ends.
 fn also_named(a: &Annotations, person_end: usize, last: usize) -> (u32, usize) {
     let (mut more, mut end) = (0, person_end);
-    while end + 2 < last
-        && a.words[end] == "and"
-        && matches!(a.words[end + 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their")
-    {
-        let Some((next, _, _)) = (end + 2..(end + 4).min(last)).find_map(|i| person_at(a, i)) else { break };
+    while end + 2 < last && a.words[end] == "and" {
+        let next = if matches!(a.words[end + 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their") {
+            (end + 2..(end + 4).min(last)).find_map(|i| person_at(a, i))
+        } else {
+            // "his girlfriend and 9-month-old daughter": an age as a noun needs no article.
+            age_end(a, end + 1).and_then(|_| person_at(a, end + 1))
+        };
+        let Some((next, _, _)) = next else { break };
         more += 1;
         end = next;
     }
@@ -500,6 +503,10 @@ mod tests {
         assert_eq!(
             short("Police say he killed his former girlfriend and her teenage daughter."),
             vec![row("killed", 2, "civilians")]
+        );
+        assert_eq!(
+            short("He gravely wounded his girlfriend and 9-month-old daughter."),
+            vec![row("injured", 2, "civilians")]
         );
     }
 
