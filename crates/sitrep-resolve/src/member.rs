@@ -174,7 +174,7 @@ pub fn date_of(day: i32) -> Date {
 /// died"; "Reed was pronounced dead"), and another outlet may do either.
 fn surname(name: &str) -> &str {
     let suffix = |w: &str| matches!(w.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
-    name.split([' ', ',']).filter(|w| !w.is_empty() && !suffix(w)).next_back().unwrap_or(name)
+    name.split([' ', ',']).rfind(|w| !w.is_empty() && !suffix(w)).unwrap_or(name)
 }
 
 pub fn key(name: &str) -> u64 {

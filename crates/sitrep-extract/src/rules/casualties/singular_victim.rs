@@ -85,14 +85,14 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         }
         // "after accidentally shooting a woman", "charged with stabbing his brother": the
         // object of a gerund that is no cue on its own ("the shooting").
-        if indefinite || definite {
-            if let Some((kind, start)) = super::gerund_at(a, i.wrapping_sub(1), first) {
-                let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
-                if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
-                    out.push(Found { value: 1 + more, ..one(kind.to_owned(), category, tags, span, sentence) });
-                }
-                continue;
+        if (indefinite || definite)
+            && let Some((kind, start)) = super::gerund_at(a, i.wrapping_sub(1), first)
+        {
+            let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
+            if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
+                out.push(Found { value: 1 + more, ..one(kind.to_owned(), category, tags, span, sentence) });
             }
+            continue;
         }
         let cue = if indefinite {
             let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
