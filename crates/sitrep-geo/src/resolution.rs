@@ -34,7 +34,9 @@
 //!    near precision. A **neighbourhood** or an **area** around a town ("the Tyre countryside")
 //!    is coded to the town, near precision; so is a part of a town the gazetteer does not know
 //!    as a place ("South Philadelphia", "New Orleans East": words in
-//!    `lexicons/geo/town_parts.toml`); "Central Ohio" is coded to the state.
+//!    `lexicons/geo/town_parts.toml`); "Central Ohio" is coded to the state. A quarter of
+//!    whatever town the story is in ("the West Side", "Near North Side", "East End") is never
+//!    a place elsewhere and says nothing of the country: a name the gazetteer lacks (4).
 //! 4. A name the gazetteer lacks falls back to its **admin context** (near a town: precision 2;
 //!    in a province: 3), else, named bare, to the document's **home town** (near it: precision
 //!    2; a quarter, a street, a venue), else to the document's **area focus** (the province most of its
@@ -223,7 +225,9 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
     let mut seen = std::collections::HashSet::new();
     // A neighbourhood's or a building's name tells nothing of the country or area: the towns
     // of that name elsewhere are coincidences ("the Liberty City neighborhood" of Miami).
-    let named_places = mentions.filter(|m| !matches!(m.feature.as_deref(), Some("neighbourhood" | "site")));
+    // A town's quarter ("the West Side") neither.
+    let named_places =
+        mentions.filter(|m| !matches!(m.feature.as_deref(), Some("neighbourhood" | "site")) && !is_quarter(&m.name));
     let names = named_places
         .flat_map(|m| std::iter::once(own_name(m)).chain(m.context.iter().cloned()))
         .filter(|n| seen.insert(key::exact(n)));
@@ -406,6 +410,9 @@ struct Best {
 /// name the gazetteer lacks that is a part of a town ("South Philadelphia", "New Orleans
 /// East"), the town.
 fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Best> {
+    if is_quarter(&m.name) {
+        return None;
+    }
     let feature = m.feature.as_deref();
     let whole = match (feature, m.feature_word.as_deref()) {
         (Some("admin"), Some(word)) => best_index(g, &format!("{} {word}", m.name), feature, &m.context, document),
@@ -423,17 +430,35 @@ fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Bes
 
 /// The town a name of one of its parts names: "South Philadelphia" → "Philadelphia", "New
 /// Orleans East" → "New Orleans" (words in `lexicons/geo/town_parts.toml`).
+/// `lexicons/geo/town_parts.toml`.
+#[derive(serde::Deserialize)]
+struct TownParts {
+    words: Vec<String>,
+    quarters: Vec<String>,
+    quarter_prefixes: Vec<String>,
+}
+
+fn town_parts() -> &'static TownParts {
+    static PARTS: std::sync::OnceLock<TownParts> = std::sync::OnceLock::new();
+    PARTS.get_or_init(|| {
+        toml::from_str(include_str!("../../../lexicons/geo/town_parts.toml")).expect("town_parts.toml is valid")
+    })
+}
+
+/// A quarter of whatever town the story is in: "West Side", "Near North Side", "East End".
+fn is_quarter(name: &str) -> bool {
+    let parts = town_parts();
+    let within = |list: &[String], w: &str| list.iter().any(|p| p.eq_ignore_ascii_case(w));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((first, rest)) if within(&parts.quarter_prefixes, first) => rest,
+        _ => &words[..],
+    };
+    matches!(words, [part, quarter] if within(&parts.words, part) && within(&parts.quarters, quarter))
+}
+
 fn town_of_part(name: &str) -> Option<&str> {
-    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        #[derive(serde::Deserialize)]
-        struct Parts {
-            words: Vec<String>,
-        }
-        let parts: Parts =
-            toml::from_str(include_str!("../../../lexicons/geo/town_parts.toml")).expect("town_parts.toml is valid");
-        parts.words
-    });
+    let words = &town_parts().words;
     let is_part = |w: &str| words.iter().any(|p| p.eq_ignore_ascii_case(w));
     let (first, rest) = name.split_once(' ')?;
     if is_part(first) {
@@ -918,6 +943,22 @@ mod tests {
             (l.name.as_deref(), l.admin1.as_deref(), l.geo_precision, l.lat),
             (Some("Kessel"), Some("Illinois"), Some(2), Some(41.85))
         );
+    }
+
+    #[test]
+    fn a_quarter_is_of_the_story_s_town_never_a_place_elsewhere() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.85,-87.65,Marlow,Illinois,Cook County,US\n\
+            36.76,31.38,West Side,Antalya,Manavgat,TR\n";
+        let g = towns(csv, &[]);
+        let dateline = PlaceMention { dateline: true, ..mention("Marlow", None, None, &[]) };
+        for name in ["West Side", "Near North Side", "East End"] {
+            let located =
+                crate::geocode(&g, vec![report(vec![dateline.clone()]), report(vec![mention(name, None, None, &[])])]);
+            let l = located[1].location.clone().unwrap();
+            assert_eq!((l.name.as_deref(), l.iso2.as_deref(), l.geo_precision), (Some(name), Some("US"), Some(2)));
+        }
+        assert!(!is_quarter("West Marlow") && !is_quarter("Side"));
     }
 
     #[test]

@@ -105,6 +105,13 @@ pub fn is_calendar_word(word: &str) -> bool {
     c.calendar_words.contains_key(lower.as_ref()) && c.weekdays.iter().chain(&c.months).any(|n| *n == *lower)
 }
 
+/// True for a month's abbreviation ("Nov", "Sept"), in any case; not "Mar", which opens place
+/// names ("Mar Vista", "Mar del Plata").
+pub fn is_month_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower != "mar" && calendar().month_abbreviations.contains_key(&lower)
+}
+
 /// A date mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {

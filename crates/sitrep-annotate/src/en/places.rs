@@ -261,7 +261,7 @@ fn bare(word: &str) -> &str {
 }
 
 fn is_calendar(word: &str) -> bool {
-    super::dates::is_calendar_word(bare(word))
+    super::dates::is_calendar_word(bare(word)) || super::dates::is_month_abbreviation(bare(word))
 }
 
 fn name_word(text: &str, tokens: &[Token], words: &[String], i: usize) -> bool {
@@ -445,6 +445,10 @@ mod tests {
         assert_eq!(names("A Segou man was shot dead on Friday."), vec!["Segou"]);
         assert_eq!(names("shots were fired in a Mopti bar and at her Segou home"), vec!["Mopti", "Segou"]);
         assert_eq!(names("Victim named in fatal Segou shooting"), vec!["Segou"]);
+        // A month's abbreviation after a preposition is a date.
+        assert!(names("The man was shot in Nov. and died in Dec.").is_empty());
+        // A police unit's name, not a place qualifying its detectives.
+        assert!(names("Homicide detectives arrived at the scene.").is_empty());
         assert_eq!(
             names("Two Kfar Tebnit residents were wounded, Nabatieh police said."),
             vec!["Kfar Tebnit", "Nabatieh"]
