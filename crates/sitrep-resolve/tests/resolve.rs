@@ -189,6 +189,36 @@ fn same_street_same_night_different_victims_stay_apart() {
 }
 
 #[test]
+fn victims_named_apart_but_a_person_in_common_may_be_one_incident() {
+    // The second outlet's victim name was misread (the shooter's), but both tell of Lee Marsh.
+    let mut resolver = Resolver::new();
+    // Other news first, so that the words the two share say something.
+    for (id, text) in [("x", "A bus fare rise was approved in Kessel."), ("y", "A school opened in Marlow.")] {
+        let other = doc(id, "Ridge Post", MAY_4, text);
+        add(&mut resolver, &other, vec![report(&other, "Protests", Some(MAY_4), vec![place("Kessel", &[])], vec![])]);
+    }
+    let a = doc("a", "Ridge Post", MAY_4, "Police said Lee Marsh, 30, was shot dead in Tyre on Friday.");
+    let mut ka = claim(&a, "killed", 1, "all", "police");
+    ka.victims = vec!["Lee Marsh".into()];
+    add(
+        &mut resolver,
+        &a,
+        vec![report(&a, "Violence against civilians", Some(MAY_3), vec![place("Tyre", &[])], vec![ka])],
+    );
+    let b = doc("b", "River Times", MAY_4, "Police said Dan Cole shot Lee Marsh dead in Tyre on Friday.");
+    let mut kb = claim(&b, "killed", 1, "all", "police");
+    kb.victims = vec!["Dan Cole".into()];
+    add(
+        &mut resolver,
+        &b,
+        vec![report(&b, "Violence against civilians", Some(MAY_3), vec![place("Tyre", &[])], vec![kb])],
+    );
+    let events = resolver.events();
+    let with_a = events.iter().find(|e| e.sources.iter().any(|s| s.document_id == "a")).unwrap();
+    assert!(with_a.sources.iter().any(|s| s.document_id == "b"), "{events:#?}");
+}
+
+#[test]
 fn a_syndicated_copy_is_one_outlet() {
     let mut resolver = Resolver::new();
     let a = doc("wire", "Wire Service", MAY_4, "Two soldiers were killed in an ambush near Sidon on Friday.");
