@@ -66,6 +66,7 @@ struct CueFile {
     attempt: Vec<String>,
     nouns_of: std::collections::BTreeMap<String, String>,
     murder_suicide: Vec<String>,
+    deadly: Vec<String>,
     multiple: Multiple,
 }
 
@@ -148,6 +149,12 @@ pub fn attempt() -> &'static PhraseLexicon<()> {
 pub fn nouns_of() -> &'static PhraseLexicon<String> {
     static L: OnceLock<PhraseLexicon<String>> = OnceLock::new();
     L.get_or_init(|| PhraseLexicon::new(cue_file().nouns_of.iter().map(|(w, kind)| (w.clone(), kind.clone()))))
+}
+
+/// An incident that says it killed ("a fatal shooting").
+pub fn deadly() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    L.get_or_init(|| PhraseLexicon::new(cue_file().deadly.iter().map(|w| (w.clone(), ()))))
 }
 
 /// An incident that names its dead ("murder-suicide").

@@ -31,6 +31,7 @@ pub mod coordinated;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
+pub mod deadly;
 pub mod death_of;
 pub mod multiple;
 pub mod murder_suicide;
@@ -199,6 +200,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         let listed = ages_listed::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(listed);
         murder_suicide::apply(a, sentence, first, last, &mut in_sentence);
+        deadly::apply(a, sentence, first, last, &mut in_sentence);
         survivors::sort_out(a, &mut in_sentence);
         attempt::drop_attempts(a, &mut in_sentence);
         // The uncounted victims of a timeline's entry are background too, like its counts.
