@@ -445,6 +445,7 @@ mod tests {
         assert_eq!(names("A Segou man was shot dead on Friday."), vec!["Segou"]);
         assert_eq!(names("shots were fired in a Mopti bar and at her Segou home"), vec!["Mopti", "Segou"]);
         assert_eq!(names("Victim named in fatal Segou shooting"), vec!["Segou"]);
+        assert_eq!(names("found dead in a car just outside of Segou"), vec!["Segou"]);
         // A month's abbreviation after a preposition is a date.
         assert!(names("The man was shot in Nov. and died in Dec.").is_empty());
         // A police unit's name, not a place qualifying its detectives.
