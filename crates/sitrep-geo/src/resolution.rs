@@ -162,16 +162,15 @@ fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> 
     };
     for m in named {
         let Some((index, e)) = town(m) else { continue };
-        let index = &index;
         if namesake(m, &e) {
             continue;
         }
         if m.dateline {
             return Some(e);
         }
-        match counts.iter_mut().find(|(i, _)| i == index) {
+        match counts.iter_mut().find(|(i, _)| *i == index) {
             Some((_, n)) => *n += 1,
-            None => counts.push((*index, 1)),
+            None => counts.push((index, 1)),
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));

@@ -96,20 +96,13 @@ fn calendar() -> &'static Calendar {
     })
 }
 
-/// True for the name of a weekday or a month ("Thursday", "december"), in any case.
+/// True for the name of a weekday or a month, or a month's abbreviation ("Thursday",
+/// "december", "Nov"), in any case; not "Mar", which opens place names ("Mar Vista").
 pub fn is_calendar_word(word: &str) -> bool {
     let c = calendar();
-    // Runs on every capitalised token: lowercased only when it has capitals; the map rejects
-    // most words before the names (not the abbreviations it also holds) are compared.
+    // Runs on every capitalised token: lowercased only when it has capitals, and looked up once.
     let lower = if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { Cow::Borrowed(word) };
-    c.calendar_words.contains_key(lower.as_ref()) && c.weekdays.iter().chain(&c.months).any(|n| *n == *lower)
-}
-
-/// True for a month's abbreviation ("Nov", "Sept"), in any case; not "Mar", which opens place
-/// names ("Mar Vista", "Mar del Plata").
-pub fn is_month_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lower != "mar" && calendar().month_abbreviations.contains_key(&lower)
+    c.calendar_words.contains_key(lower.as_ref()) && lower != "mar"
 }
 
 /// A date mention.
@@ -263,15 +256,14 @@ fn recurrence(words: &[String]) -> Option<jiff::Span> {
     {
         return None;
     }
-    let kinds = words.iter().filter_map(|w| c.calendar_words.get(w.as_str()));
-    let mut step = None;
-    for kind in kinds {
-        step = Some(match kind {
-            CalendarWord::Month(_) => return Some(1.year()),
-            CalendarWord::Weekday(_) => 7.days(),
-        });
+    let kinds: Vec<&CalendarWord> = words.iter().filter_map(|w| c.calendar_words.get(w.as_str())).collect();
+    if kinds.iter().any(|k| matches!(k, CalendarWord::Month(_))) {
+        Some(1.year())
+    } else if kinds.is_empty() {
+        None
+    } else {
+        Some(7.days())
     }
-    step
 }
 
 /// The next occurrence, on or after `published`, of a date that was resolved to the latest one

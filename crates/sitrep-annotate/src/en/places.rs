@@ -261,7 +261,7 @@ fn bare(word: &str) -> &str {
 }
 
 fn is_calendar(word: &str) -> bool {
-    super::dates::is_calendar_word(bare(word)) || super::dates::is_month_abbreviation(bare(word))
+    super::dates::is_calendar_word(bare(word))
 }
 
 fn name_word(text: &str, tokens: &[Token], words: &[String], i: usize) -> bool {

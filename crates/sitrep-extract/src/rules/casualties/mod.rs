@@ -83,6 +83,16 @@ pub struct Tie {
     pub end: usize,
 }
 
+/// The claim kind of a gerund that is no cue on its own ("the shooting" is an incident):
+/// "shooting" hits, "stabbing" wounds.
+pub(super) fn gerund_kind(word: &str) -> Option<&'static str> {
+    match word {
+        "shooting" => Some("shot"),
+        "stabbing" => Some("injured"),
+        _ => None,
+    }
+}
+
 /// "shooting" or "stabbing" at token `g`, used as a verb: after a preposition or an adverb
 /// ("after shooting", "accidentally shooting"), not a determiner ("the shooting a man saw").
 /// The kind it gives ("fatally shooting": killed) and the token its phrase starts at.
@@ -90,11 +100,7 @@ pub(super) fn gerund_at(a: &Annotations, g: usize, first: usize) -> Option<(&'st
     if g < first + 1 || g >= a.words.len() {
         return None;
     }
-    let kind = match a.words[g].as_str() {
-        "shooting" => "shot",
-        "stabbing" => "injured",
-        _ => return None,
-    };
+    let kind = gerund_kind(&a.words[g])?;
     let before = a.words[g - 1].as_str();
     let adverb = before.ends_with("ly") && before.len() > 3 && !matches!(before, "early" | "only");
     if !adverb && !matches!(before, "after" | "before" | "for" | "with" | "while" | "by" | "of" | "from") {

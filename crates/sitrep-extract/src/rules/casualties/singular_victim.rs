@@ -60,8 +60,8 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             && !indefinite
             && !definite
             && !after_article
-            && a.cues.iter().any(|c| c.end == i && is_person_kind(&c.value.kind))
-            && is_capitalised(a, first);
+            && is_capitalised(a, first)
+            && a.cues.iter().any(|c| c.end == i && is_person_kind(&c.value.kind));
         let person = if indefinite || definite {
             person_at(a, i + 1).or_else(|| person_at(a, i + 2).filter(|_| age_end(a, i + 1).is_none()))
         } else if bare_age || opening || headline_clause || bare_object {
@@ -74,23 +74,22 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         // is read after the last.
         let (more, person_end) = also_named(a, person_end, last);
         let indefinite = indefinite || bare_age;
-        // "killing a man", "wounded a passer-by": the person is the object of the cue before.
-        if let Some(cue) = a.cues.iter().find(|c| c.end == i && i > first && is_person_kind(&c.value.kind)) {
-            let span = Span::new(a.tokens[cue.start].span.start, a.tokens[person_end - 1].span.end);
-            if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
-                // "killed his former girlfriend and her daughter": each person joined counts.
-                out.push(Found { value: 1 + more, ..one(super::kind_of(a, cue), category, tags, span, sentence) });
-            }
-            continue;
-        }
-        // "after accidentally shooting a woman", "charged with stabbing his brother": the
-        // object of a gerund that is no cue on its own ("the shooting").
-        if (indefinite || definite)
-            && let Some((kind, start)) = super::gerund_at(a, i.wrapping_sub(1), first)
-        {
+        // "killing a man", "wounded a passer-by": the person is the object of the cue before; "after
+        // accidentally shooting a woman": of a gerund that is no cue on its own ("the shooting").
+        let object_of = a
+            .cues
+            .iter()
+            .find(|c| c.end == i && i > first && is_person_kind(&c.value.kind))
+            .map(|cue| (super::kind_of(a, cue), cue.start))
+            .or_else(|| {
+                let gerund = (indefinite || definite).then(|| super::gerund_at(a, i.wrapping_sub(1), first));
+                gerund.flatten().map(|(kind, start)| (kind.to_owned(), start))
+            });
+        if let Some((kind, start)) = object_of {
             let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
             if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
-                out.push(Found { value: 1 + more, ..one(kind.to_owned(), category, tags, span, sentence) });
+                // "killed his former girlfriend and her daughter": each person joined counts.
+                out.push(Found { value: 1 + more, ..one(kind, category, tags, span, sentence) });
             }
             continue;
         }
@@ -202,11 +201,7 @@ fn reflexives(a: &Annotations, sentence: Span, first: usize, last: usize) -> Vec
     }
     // "before fatally shooting himself": a gerund that is no cue on its own ("the shooting").
     for i in first..last.saturating_sub(1) {
-        let kind = match a.words[i].as_str() {
-            "shooting" => "shot",
-            "stabbing" => "injured",
-            _ => continue,
-        };
+        let Some(kind) = super::gerund_kind(&a.words[i]) else { continue };
         if !is_reflexive(a, i + 1) {
             continue;
         }
