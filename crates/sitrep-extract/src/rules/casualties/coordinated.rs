@@ -5,7 +5,9 @@
 //! teen" → injured 4. The counted group is the count rules' claim; the one person ("a", "an",
 //! up to three words, then a singular victim word) joined to it by "and", right before the
 //! count or right after its noun, joins the group when of its category, or of no known side
-//! ("two children and an adult male": three people, of any side). One of another
+//! ("two children and an adult male": three people, of any side); "he and three others were
+//! shot", "Ann Reed and two other men", "the victim and two others" (a pronoun, or a person the
+//! count sets apart with "other") → four, three, three. One of another
 //! category ("an officer and two bystanders were wounded") is itemised apart by
 //! `singular_victim`, and reconciliation adds the categories.
 //!
@@ -18,6 +20,7 @@ use sitrep_annotate::Annotations;
 use sitrep_model::Span;
 
 use super::Found;
+use super::singular_victim::age_end;
 
 /// Words from the article to the victim word, at most.
 const REACH: usize = 4;
@@ -32,7 +35,10 @@ pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &m
         // The count's own noun, right after it ("four adults").
         let Some(noun) = a.victims.iter().find(|v| v.start >= end && v.start <= end + 1) else { continue };
         let after = (noun.end + 1 < last && a.words[noun.end] == "and").then(|| one_after(a, noun.end + 1, last));
-        let before = (start >= first + 2 && a.words[start - 1] == "and").then(|| one_before(a, first, start - 1));
+        // "two other people": the count says the person before it is one more.
+        let others = matches!(a.words[end].as_str(), "other" | "others");
+        let before =
+            (start >= first + 2 && a.words[start - 1] == "and").then(|| one_before(a, first, start - 1, others));
         for (from, to) in [after, before].into_iter().flatten().flatten() {
             let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
             let taken = |f: &Found| f.span.start < span.end && f.span.end > span.start;
@@ -45,12 +51,22 @@ pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &m
             // another is itemised apart, by `singular_victim` ("an officer … were wounded").
             // A person of no known side ("an adult male") joins any group, which then counts
             // people of any side: "two children and a man were found dead" are three.
-            let person = a.victims.iter().find(|v| v.end == to).map(|v| v.value.category.as_str());
+            let person = Some(person_category(a, to));
             let g = &mut found[group];
             if person == Some("all") && g.category != "all" {
                 g.category = "all".into();
             }
             if person.is_some_and(|c| c == g.category) {
+                // "he and four others were shot": the others were shot beside him, not beside
+                // the dead, so `survivors` must not read them as the wounded who lived.
+                if others && g.kind == "injured" {
+                    let shot = |c: &&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>| {
+                        c.value.kind == "shot" && a.tokens[c.start].span.start >= g.span.start
+                    };
+                    if a.cues.iter().filter(|c| a.tokens[c.end - 1].span.end <= g.span.end).any(|c| shot(&c)) {
+                        g.kind = "shot".into();
+                    }
+                }
                 g.value += 1;
                 g.high = g.high.map(|h| h + 1);
                 g.span = Span::new(g.span.start.min(span.start), g.span.end.max(span.end));
@@ -59,10 +75,21 @@ pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &m
     }
 }
 
-/// "a teen" starting at token `at`: the tokens of one person, article to victim word.
+/// The side of the one person ending before token `to`: their victim word's, or none known
+/// ("a six-year-old", "he", "Ann Reed").
+fn person_category(a: &Annotations, to: usize) -> &str {
+    a.victims.iter().find(|v| v.end == to).map_or("all", |v| v.value.category.as_str())
+}
+
+/// "a teen", "a 6-year-old" starting at token `at`: the tokens of one person, article to victim
+/// word or age.
 fn one_after(a: &Annotations, at: usize, last: usize) -> Option<(usize, usize)> {
     if !matches!(a.words[at].as_str(), "a" | "an") {
         return None;
+    }
+    // "and a 6-year-old were wounded": an age used as a noun, no victim word after it.
+    if let Some(end) = age_end(a, at + 1).filter(|&e| e <= last && !a.victims.iter().any(|v| v.start == e)) {
+        return Some((at, end));
     }
     let mut v = a.victims.iter().find(|v| v.start > at && v.start <= at + REACH && v.end <= last)?;
     // "an adult male": the head is the last of the victim words in a row.
@@ -72,8 +99,33 @@ fn one_after(a: &Annotations, at: usize, last: usize) -> Option<(usize, usize)> 
     (!super::singular_victim::is_plural(&a.words[v.end - 1])).then_some((at, v.end))
 }
 
-/// "a 17-year-old boy" ending right before token `and`: the tokens of one person.
-fn one_before(a: &Annotations, first: usize, and: usize) -> Option<(usize, usize)> {
+/// "a 17-year-old boy", "a six-year-old" ending right before token `and`: the tokens of one
+/// person.
+fn one_before(a: &Annotations, first: usize, and: usize, others: bool) -> Option<(usize, usize)> {
+    // "he and three others were shot": a pronoun of one person.
+    if matches!(a.words[and - 1].to_lowercase().as_str(), "he" | "she") {
+        return Some((and - 1, and));
+    }
+    // "Ann Reed and two other men", "the victim and two others": a person the count sets apart
+    // from the others it counts.
+    if others {
+        let capitalised = |i: usize| a.tokens[i].span.slice(&a.text).starts_with(|c: char| c.is_uppercase());
+        if and >= first + 2
+            && capitalised(and - 1)
+            && capitalised(and - 2)
+            && !a.places.iter().any(|p| p.span.end == a.tokens[and - 1].span.end)
+        {
+            return Some((and - 2, and));
+        }
+        if let Some(v) = a.victims.iter().find(|v| v.end == and && v.start > first && a.words[v.start - 1] == "the") {
+            return (!super::singular_victim::is_plural(&a.words[v.end - 1])).then_some((v.start - 1, and));
+        }
+    }
+    // An age used as a noun: "a six-year-old and three people were shot".
+    let age = (and.saturating_sub(3).max(first + 1)..and).find(|&i| age_end(a, i) == Some(and));
+    if let Some(i) = age {
+        return matches!(a.words[i - 1].as_str(), "a" | "an").then_some((i - 1, and));
+    }
     let v = a.victims.iter().find(|v| v.end == and)?;
     if super::singular_victim::is_plural(&a.words[v.end - 1]) {
         return None;
@@ -103,6 +155,23 @@ mod tests {
     #[test]
     fn one_person_of_no_known_side_joins_any_group() {
         assert_eq!(short("Two children and an adult male were found dead."), vec![row("killed", 3, "all")]);
+        assert_eq!(short("A six-year-old and three people were shot in Marlow."), vec![row("shot", 4, "all")]);
+        assert_eq!(short("The gunman wounded two women and a 9-year-old."), vec![row("injured", 3, "all")]);
+    }
+
+    #[test]
+    fn a_pronoun_or_a_person_set_apart_from_the_others_counts_one_more() {
+        assert_eq!(short("Police said he and three others were shot."), vec![row("shot", 4, "all")]);
+        assert_eq!(short("Ann Reed and two other men were injured."), vec![row("injured", 3, "all")]);
+        // He is one of the five shot; the one who died is among them.
+        let got = short("A man died after he and four others were shot near a home.");
+        assert!(got.contains(&row("shot", 5, "all")), "{got:?}");
+        assert_eq!(
+            short("The victim and two others were taken to the hospital with injuries."),
+            vec![row("injured", 3, "all")]
+        );
+        // Without "other", a name may be a place's or an agent's.
+        assert_eq!(short("Ann Reed and two men were injured."), vec![row("injured", 2, "all")]);
     }
 
     #[test]

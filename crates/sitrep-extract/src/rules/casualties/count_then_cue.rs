@@ -3,6 +3,7 @@
 //! ## What it handles
 //! "48 deaths", "more than 70 people dead", "two people were wounded", "no one was hurt",
 //! "dozens of deaths and injuries" (a combined figure), "16 officers killed by the militants",
+//! "one of the wounded has died" (a part of a group takes the predicate after the group),
 //! and a list sharing one predicate: "28 fighters and four civilians also died" → both died.
 //!
 //! ## What it leaves alone
@@ -57,6 +58,14 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
                 && cue.start == count.end
                 && let Some(tie) = predicate_after(a, counts, cue.end, last.min(count.end + WINDOW))
             {
+                return Some(tie);
+            }
+            // "One of the wounded has died", "one of the victims died": a part of a group named
+            // by what befell it; what befalls the part is the predicate after, when there is one.
+            let partitive = cue.start == count.end + 2
+                && a.words[count.end] == "of"
+                && matches!(a.words[count.end + 1].as_str(), "the" | "those");
+            if partitive && let Some(tie) = predicate_after(a, counts, cue.end, last.min(cue.end + WINDOW)) {
                 return Some(tie);
             }
             // "a party of 400 people ended in gunfire that killed one man": a cue with a count
@@ -183,6 +192,13 @@ mod tests {
         assert_eq!(short("All four victims suffered minor injuries."), vec![row("injured", 4, "all")]);
         assert_eq!(short("Three victims died at the scene."), vec![row("killed", 3, "all")]);
         assert_eq!(short("Police found four victims."), vec![row("ambiguous", 4, "all")]);
+    }
+
+    #[test]
+    fn a_part_of_a_group_takes_the_predicate_after_the_group() {
+        assert_eq!(short("One of the wounded has died, police said."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Two of the victims died at the hospital."), vec![row("killed", 2, "all")]);
+        assert_eq!(short("One of the injured is in critical condition."), vec![row("injured", 1, "all")]);
     }
 
     #[test]
