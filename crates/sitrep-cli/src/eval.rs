@@ -302,10 +302,16 @@ pub fn acled(path: &Path, details: Option<&Path>, gazetteer: &Gazetteer) -> Resu
         };
         match pipeline::analyse(&document) {
             Ok((_, reports)) => {
-                // The primary report: the incident with the most claims (ties: the first told).
+                // The primary report: the incident with the most claims (ties: the first told);
+                // a note of a tally alone ("detained 9,000 in the last four days") is one event
+                // of ACLED's too, so the tally when there is no incident.
                 let mut primary: Option<LocatedReport> = None;
-                for r in sitrep_geo::geocode(gazetteer, reports).into_iter().filter(|r| !r.report.aggregate) {
-                    if primary.as_ref().is_none_or(|best| r.report.claims.len() > best.report.claims.len()) {
+                for r in sitrep_geo::geocode(gazetteer, reports) {
+                    let better = |best: &LocatedReport| {
+                        (!r.report.aggregate, r.report.claims.len())
+                            > (!best.report.aggregate, best.report.claims.len())
+                    };
+                    if primary.as_ref().is_none_or(better) {
                         primary = Some(r);
                     }
                 }

@@ -52,6 +52,8 @@ struct Aggregate {
     reaching: Vec<String>,
     regions: Vec<String>,
     dated_by: Vec<String>,
+    period_words: Vec<String>,
+    period_units: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -98,6 +100,18 @@ pub fn cues() -> &'static PhraseLexicon<Cue> {
 pub fn dated_by() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.aggregate.dated_by)
+}
+
+/// Prepositions that open a stretch of time ("in", "over", "within").
+pub fn period_words() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.aggregate.period_words)
+}
+
+/// Units of a stretch of time, plural ("hours", "days"): "in about ten hours" is a tally's period.
+pub fn period_units() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.aggregate.period_units)
 }
 
 /// Stretches of land that make a figure region-wide after "on the" ("on the Syrian coast").

@@ -15,6 +15,36 @@ pub fn is_boundary(a: &Annotations, i: usize) -> bool {
     BOUNDARIES.contains(&a.words[i].as_str())
 }
 
+/// Longest aside, in tokens, that a count's predicate is read across.
+const ASIDE: usize = 12;
+
+/// Where an aside opening at token `at` ends (the token after its closing mark), within `last`:
+/// "(including two children)", "-- including two children --", "— two men and two women —",
+/// ", including two children,". An aside between a count and its predicate ("Four people,
+/// including two children, were injured") leaves the predicate to the count. A comma opens an
+/// aside only before "including" or "among"; an aside that holds a cue or ends no clause-free
+/// stretch is none.
+pub fn aside_end(a: &Annotations, at: usize, last: usize) -> Option<usize> {
+    let is_dash = |w: &str| matches!(w, "-" | "--" | "—" | "–");
+    let open = a.words[at].as_str();
+    let close: &dyn Fn(&str) -> bool = match open {
+        "(" => &|w| w == ")",
+        "," if a.words.get(at + 1).is_some_and(|w| matches!(w.as_str(), "including" | "among")) => &|w| w == ",",
+        w if is_dash(w) => &is_dash,
+        _ => return None,
+    };
+    // "--" may come as two tokens.
+    let from = if is_dash(open) && a.words.get(at + 1).is_some_and(|w| is_dash(w)) { at + 2 } else { at + 1 };
+    let end = (from..last.min(from + ASIDE)).find(|&i| close(&a.words[i]))?;
+    let inner_cue = a.cues.iter().any(|c| c.start >= from && c.start < end);
+    if end == from || inner_cue || (from..end).any(|i| matches!(a.words[i].as_str(), ";" | ":")) {
+        return None;
+    }
+    let after =
+        if is_dash(&a.words[end]) && a.words.get(end + 1).is_some_and(|w| is_dash(w)) { end + 2 } else { end + 1 };
+    (after < last).then_some(after)
+}
+
 /// The token range `[start, end)` of the clause around token `at`, within `[first, last)`.
 pub fn around(a: &Annotations, at: usize, first: usize, last: usize) -> (usize, usize) {
     let start = (first..at).rev().find(|&i| is_boundary(a, i)).map_or(first, |i| i + 1);
@@ -46,7 +76,20 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
             })
         })
     };
-    (start..end).any(|i| (hints.longest_at(&a.words[..end], i).is_some() && !dated(i)) || reaching(i) || over_region(i))
+    // "in about ten hours", "over the past 48 hours": a stretch of several units of time.
+    let period = |i: usize| {
+        sitrep_annotate::en::lexicons::period_words().contains(&a.words[i])
+            && (i + 2..end.min(i + 5)).any(|j| {
+                sitrep_annotate::en::lexicons::period_units().contains(&a.words[j]) && {
+                    // (Numbers of time units are no counts of people: read the word itself.)
+                    let n = &a.words[j - 1];
+                    n.bytes().all(|b| b.is_ascii_digit()) || sitrep_annotate::en::numbers::word_number(n).is_some()
+                }
+            })
+    };
+    (start..end).any(|i| {
+        (hints.longest_at(&a.words[..end], i).is_some() && !dated(i)) || reaching(i) || over_region(i) || period(i)
+    })
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -74,6 +117,19 @@ pub fn has_past_heading(a: &Annotations, first: usize, (start, _): (usize, usize
 #[cfg(test)]
 mod tests {
     use super::super::testing::claims_of;
+
+    #[test]
+    fn a_figure_over_a_stretch_of_hours_or_days_is_a_tally() {
+        for text in [
+            "Twelve people, including two children, were shot in Chicago in about ten hours.",
+            "Nine people were shot over the past 48 hours.",
+        ] {
+            let claims = claims_of(text);
+            assert!(!claims.is_empty() && claims.iter().all(|c| c.4), "{text}: {claims:?}");
+        }
+        // One incident's time of day is no stretch: "at 2 a.m.", "for two hours".
+        assert!(claims_of("Two people were shot at 2 a.m. Sunday.").iter().all(|c| !c.4));
+    }
 
     #[test]
     fn tolls_of_the_past_are_background() {

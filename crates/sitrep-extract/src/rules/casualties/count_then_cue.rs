@@ -4,6 +4,7 @@
 //! "48 deaths", "more than 70 people dead", "two people were wounded", "no one was hurt",
 //! "dozens of deaths and injuries" (a combined figure), "16 officers killed by the militants",
 //! "one of the wounded has died" (a part of a group takes the predicate after the group),
+//! "four juveniles -- including two children -- were injured" (across an aside: `clause::aside_end`),
 //! and a list sharing one predicate: "28 fighters and four civilians also died" → both died.
 //!
 //! ## What it leaves alone
@@ -27,6 +28,14 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
     let mut crossed_list_member = false;
     let mut i = count.end;
     while i < last.min(count.end + WINDOW) {
+        // "Four juveniles -- including two children -- were injured": the predicate after an
+        // aside right behind the count's noun is the count's.
+        if i <= count.end + 2
+            && let Some(after) = clause::aside_end(a, i, last)
+        {
+            i = after;
+            continue;
+        }
         if clause::is_boundary(a, i) {
             return None;
         }
@@ -192,6 +201,22 @@ mod tests {
         assert_eq!(short("All four victims suffered minor injuries."), vec![row("injured", 4, "all")]);
         assert_eq!(short("Three victims died at the scene."), vec![row("killed", 3, "all")]);
         assert_eq!(short("Police found four victims."), vec![row("ambiguous", 4, "all")]);
+    }
+
+    #[test]
+    fn a_count_takes_its_predicate_across_an_aside() {
+        for text in [
+            "Four juveniles -- including two children -- were injured on Monday.",
+            "Four juveniles, including two children, were injured on Monday.",
+            "Four juveniles (including two children) were injured on Monday.",
+        ] {
+            let got = short(text);
+            assert!(got.contains(&row("injured", 4, "civilians")), "{text}: {got:?}");
+        }
+        let got = short("Four people — two men and two women — were wounded.");
+        assert!(got.contains(&row("injured", 4, "all")), "{got:?}");
+        // A clause of its own between the count and a later verb is no aside.
+        assert_eq!(short("Four people, police said, were wounded."), vec![row("injured", 4, "all")]);
     }
 
     #[test]
