@@ -130,9 +130,10 @@ fn one_before(a: &Annotations, first: usize, and: usize, others: bool) -> Option
     if super::singular_victim::is_plural(&a.words[v.end - 1]) {
         return None;
     }
+    // "a 17-year-old boy", "his wife": an article or a possessive opens the person.
     let article = (v.start.saturating_sub(REACH).max(first)..=v.start)
         .rev()
-        .find(|&i| matches!(a.words[i].as_str(), "a" | "an"))?;
+        .find(|&i| matches!(a.words[i].as_str(), "a" | "an" | "his" | "her" | "their"))?;
     Some((article, v.end))
 }
 
@@ -150,6 +151,11 @@ mod tests {
             short("The gunmen fired into a crowd, wounding three women and a teen."),
             vec![row("injured", 4, "civilians")]
         );
+    }
+
+    #[test]
+    fn a_relative_beside_a_counted_group() {
+        assert_eq!(short("He fled after killing his wife and four daughters."), vec![row("killed", 5, "civilians")]);
     }
 
     #[test]

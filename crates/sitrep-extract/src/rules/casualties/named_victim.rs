@@ -136,8 +136,10 @@ pub(super) fn is_name_word(a: &Annotations, i: usize) -> bool {
         && word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-' || c == '.')
         && !matches!(
             word.as_str(),
-            "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an" | "police" | "officials"
+            "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an" | "police" | "officials" | "both" | "all"
         )
+        // "… in a shooting Monday has died": a day is no one's name.
+        && !sitrep_annotate::en::dates::is_calendar_word(word)
 }
 
 #[cfg(test)]
@@ -151,6 +153,16 @@ mod tests {
         assert_eq!(short("Tom Vale was shot and killed near his home."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Ann Reed, 33, and Bo Li, 26, were killed at a car wash."), vec![row("killed", 2, "all")]);
         assert_eq!(short("In Marlow, Reed died at a hospital."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Both Stover and Gilliam died from their wounds."), vec![row("killed", 2, "all")]);
+    }
+
+    #[test]
+    fn a_day_is_no_name() {
+        let a = sitrep_annotate::annotate_text(
+            "A juvenile hurt in a shooting Monday has died.",
+            Some(jiff::civil::date(2024, 5, 3)),
+        );
+        assert!(super::super::claims(&a).iter().all(|c| c.victims.is_empty()));
     }
 
     #[test]

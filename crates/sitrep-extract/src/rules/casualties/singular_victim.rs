@@ -72,7 +72,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         let Some((person_end, category, tags)) = person else { continue };
         // "A woman and her adopted son were found dead": each person joined counts, and the cue
         // is read after the last.
-        let (more, person_end) = also_named(a, person_end, last);
+        let (person_end, others) = also_named(a, person_end, last);
         let indefinite = indefinite || bare_age;
         // "killing a man", "wounded a passer-by": the person is the object of the cue before; "after
         // accidentally shooting a woman": of a gerund that is no cue on its own ("the shooting").
@@ -89,7 +89,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
             if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
                 // "killed his former girlfriend and her daughter": each person joined counts.
-                out.push(Found { value: 1 + more, ..one(kind, category, tags, span, sentence) });
+                out.extend(each_side(&kind, &category, &others, &tags, span, sentence));
             }
             continue;
         }
@@ -109,12 +109,20 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             // "The gunman shot two people", "Man kills wife": a definite or headline person is
             // the victim only of a cue that takes it as subject ("the man died", "the officer
             // was wounded", "the man was taken to a hospital and died"), never of a reflexive.
+            // "The headmaster who was injured … died": the passive of a relative clause is the
+            // person's too (and the death after it, below, how it ended).
+            let relative_passive = |c: &Tagged<Cue>| {
+                matches!(a.words.get(person_end).map(String::as_str), Some("who" | "that"))
+                    && (person_end + 2..=person_end + 3).contains(&c.start)
+                    && (person_end + 1..c.start)
+                        .all(|k| matches!(a.words[k].as_str(), "was" | "had" | "has" | "been" | "is"))
+            };
             a.cues.iter().find(|c| {
                 c.start >= person_end
                     && c.end <= last
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
-                    && super::subject::victim_before(a, c.start, first) == Some(person_end)
+                    && (super::subject::victim_before(a, c.start, first) == Some(person_end) || relative_passive(c))
             })
         } else {
             passive_headline(a, person_end, last)
@@ -130,10 +138,24 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         }
         // "A boy who was shot in the face has died": the cue of the relative clause says what
         // befell him first; a death after it, in the same sentence, says how it ended.
-        if matches!(a.words.get(person_end).map(String::as_str), Some("who" | "that")) && cue.value.kind != "killed" {
+        // "A man shot on Main Street on Sunday died", "Boy, 13, shot near the base has died":
+        // a participle right behind the person is a reduced relative clause, and the finite
+        // death after it is the person's own verb.
+        let relative = matches!(a.words.get(person_end).map(String::as_str), Some("who" | "that"));
+        let reduced = cue.start == person_end || (cue.start == person_end + 3 && a.words[person_end] == ",");
+        if (relative || reduced) && cue.value.kind != "killed" {
             let (_, clause_end) = clause::around(a, cue.end.min(last - 1), first, last);
+            let finite = |c: &Tagged<Cue>| {
+                relative
+                    || matches!(a.words[c.start].as_str(), "died" | "dies")
+                    || (c.start > 0 && matches!(a.words[c.start - 1].as_str(), "has" | "have" | "had"))
+            };
             let died = a.cues.iter().find(|c| {
-                c.start >= cue.end && c.end <= clause_end && c.value.kind == "killed" && !is_reflexive(a, c.end)
+                c.start >= cue.end
+                    && c.end <= clause_end
+                    && c.value.kind == "killed"
+                    && !is_reflexive(a, c.end)
+                    && finite(c)
             });
             if let Some(died) = died {
                 cue = died;
@@ -144,12 +166,36 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         if counted.iter().any(|f| f.span.start <= start && f.span.end >= end) {
             continue;
         }
-        out.push(Found {
-            value: 1 + more,
-            ..one(cue.value.kind.clone(), category, tags, Span::new(start, end), sentence)
-        });
+        out.extend(each_side(&cue.value.kind, &category, &others, &tags, Span::new(start, end), sentence));
     }
     out
+}
+
+/// One claim per side for a person and those joined to them: "a policeman and a civilian were
+/// killed" is one of the state's forces and one civilian, itemised. One person of no known side
+/// makes them all people of any side ("a man and woman": two), as reconciliation reads a claim
+/// of category `all` as everyone.
+fn each_side(kind: &str, category: &str, others: &[String], tags: &[String], span: Span, sentence: Span) -> Vec<Found> {
+    if others.iter().any(|c| c != category) && (category == "all" || others.iter().any(|c| c == "all")) {
+        let everyone =
+            Found { value: 1 + others.len() as u32, ..one(kind.to_owned(), "all".into(), Vec::new(), span, sentence) };
+        return vec![everyone];
+    }
+    let mut sides: Vec<(&str, u32)> = vec![(category, 1)];
+    for c in others {
+        match sides.iter_mut().find(|(side, _)| side == c) {
+            Some((_, n)) => *n += 1,
+            None => sides.push((c, 1)),
+        }
+    }
+    sides
+        .into_iter()
+        .map(|(side, n)| {
+            // A tag of the first person ("child") is not the others'.
+            let tags = if side == category { tags.to_vec() } else { Vec::new() };
+            Found { value: n, ..one(kind.to_owned(), side.to_owned(), tags, span, sentence) }
+        })
+        .collect()
 }
 
 /// "A man shot an 8-year-old boy": a cue in the active voice with an object right after it
@@ -166,22 +212,28 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
 }
 
 /// The people "and" joins right after a person ("and her son", "and a 9-year-old": a
-/// determiner, then a singular victim word or an age within two words): how many, and where
-/// the last ends.
-fn also_named(a: &Annotations, person_end: usize, last: usize) -> (u32, usize) {
-    let (mut more, mut end) = (0, person_end);
+/// determiner, then a singular victim word or an age within two words; "and woman" after "a
+/// man"): where the last ends, and the side of each.
+fn also_named(a: &Annotations, person_end: usize, last: usize) -> (usize, Vec<String>) {
+    let (mut end, mut categories) = (person_end, Vec::new());
     while end + 2 < last && a.words[end] == "and" {
         let next = if matches!(a.words[end + 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their") {
             (end + 2..(end + 4).min(last)).find_map(|i| person_at(a, i))
-        } else {
+        } else if age_end(a, end + 1).is_some() {
             // "his girlfriend and 9-month-old daughter": an age as a noun needs no article.
-            age_end(a, end + 1).and_then(|_| person_at(a, end + 1))
+            person_at(a, end + 1)
+        } else {
+            // "a man and woman": the article of the first serves both.
+            a.victims
+                .iter()
+                .find(|v| v.start == end + 1 && !is_plural(&a.words[v.end - 1]))
+                .map(|v| (v.end, v.value.category.clone(), Vec::new()))
         };
-        let Some((next, _, _)) = next else { break };
-        more += 1;
+        let Some((next, category, _)) = next else { break };
         end = next;
+        categories.push(category);
     }
-    (more, end)
+    (end, categories)
 }
 
 /// "shot and killed himself", "shoots self", "fatally shot herself", "shot himself to death":
@@ -449,6 +501,30 @@ mod tests {
         assert_eq!(
             short("A man who was shot on Friday is recovering, while his friend died."),
             vec![row("shot", 1, "all"), row("killed", 1, "civilians")]
+        );
+        assert_eq!(
+            short("The headmaster who was injured in an attack on Friday died at a hospital on Saturday."),
+            vec![row("killed", 1, "civilians")]
+        );
+        // A reduced relative clause: the participle right behind the person.
+        assert_eq!(short("A man shot on Main Street on Sunday died at the hospital."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Boy, 13, shot near the base has died"), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("A juvenile injured in a shooting Monday has died."), vec![row("killed", 1, "civilians")]);
+        // Not a death that is someone else's, or not finite.
+        assert_eq!(short("A man shot on Sunday saw his friend killed."), vec![row("shot", 1, "all")]);
+    }
+
+    #[test]
+    fn one_article_serves_two_people() {
+        assert_eq!(short("The shooting left a man and woman dead."), vec![row("killed", 2, "all")]);
+        // Of two known sides, itemised.
+        assert_eq!(
+            short("Officers found the suspect and child suffering from gunshot wounds."),
+            vec![row("shot", 1, "armed_group"), row("shot", 1, "civilians")]
+        );
+        assert_eq!(
+            short("A policeman and a civilian were killed in the attack."),
+            vec![row("killed", 1, "state_forces"), row("killed", 1, "civilians")]
         );
     }
 
