@@ -416,3 +416,29 @@ fn reports_placed_only_by_their_home_towns_meet_near_and_part_far() {
     let events = resolver.events();
     assert_eq!(events.iter().map(|e| e.sources.len()).collect::<Vec<_>>(), vec![2, 1]);
 }
+
+#[test]
+fn a_toll_one_higher_may_be_the_same_incident_two_higher_is_not() {
+    // Each pair: a report dated to the day, and one dated only to the two days before its
+    // publication (overlapping windows, +1), in the same town (+2), of the same type (+0.5).
+    let joined = |later_toll: u32| {
+        let mut resolver = Resolver::new();
+        let a = doc("a", "Ridge Post", MAY_4, "A man was shot dead in Tyre on Friday.");
+        let ka = claim(&a, "killed", 1, "all", "police");
+        add(
+            &mut resolver,
+            &a,
+            vec![report(&a, "Violence against civilians", Some(MAY_3), vec![place("Tyre", &[])], vec![ka])],
+        );
+        let b = doc("b", "River Times", MAY_4, "Gunfire in Tyre left people dead.");
+        let kb = claim(&b, "killed", later_toll, "all", "police");
+        let mut rb =
+            report(&b, "Violence against civilians", Some(date(2024, 5, 2)), vec![place("Tyre", &[])], vec![kb]);
+        rb.date_end = Some(MAY_3);
+        add(&mut resolver, &b, vec![rb]);
+        resolver.events().len() == 1
+    };
+    assert!(joined(1), "the same toll");
+    assert!(joined(2), "one of the wounded died since");
+    assert!(!joined(3), "two more dead: another incident");
+}
