@@ -15,7 +15,7 @@
 //!    town) up to 3, a kind it rules out −1, a near spelling of an area's name −1; the admin
 //!    context named after it ("Arnoun, in the Nabatieh countryside"; found through the
 //!    gazetteer and lexicons, so "N.J." is New Jersey) 3, a context naming an area the entry is
-//!    not in −4; an admin1 area the document names elsewhere 1.5; an admin1 area the
+//!    not in −4; an admin1 or admin2 area the document names elsewhere 1.5; an admin1 area the
 //!    document's other names agree on, up to 3 (1.5 for each other name whose places all lie in
 //!    it, a share of that for a name found in several areas: "Vicksburg" beside "Warren County"
 //!    and "Jackson" is Mississippi's); a town within 50 km of the
@@ -252,6 +252,13 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
             iso2: e.iso2.clone(),
             admin1: e.admin1.clone(),
             admin2: None,
+        }));
+        // A county named elsewhere ("Polk County deputies") holds the town of an ambiguous
+        // name ("Des Moines": Iowa's, in Polk County, not Washington's).
+        named.extend(exact.iter().filter(|e| e.kind == Kind::Admin2).map(|e| ContextArea {
+            iso2: e.iso2.clone(),
+            admin1: e.admin1.clone(),
+            admin2: e.admin2.clone().or_else(|| Some(e.name.clone())),
         }));
         let province = exact.iter().find(|e| e.kind == Kind::Admin1);
         if let Some(country) = exact.iter().find(|e| e.kind == Kind::Country) {
@@ -924,6 +931,26 @@ mod tests {
         assert_eq!(at(mention("Kessel", None, None, &[])), ("Kessel".to_owned(), "Texas".to_owned()));
         // Named with its state, it is the town in Ohio.
         assert_eq!(at(mention("Kessel", None, None, &["Ohio"])), ("Kessel".to_owned(), "Ohio".to_owned()));
+    }
+
+    #[test]
+    fn a_county_named_elsewhere_holds_the_town_of_an_ambiguous_name() {
+        // The Washington Marlow has suburbs, the Iowa one none: alone, the larger wins. Both
+        // states have a Polk County: the county, not its state, tells them apart.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.60,-93.60,Marlow,Iowa,Polk County,US\n\
+            47.40,-122.30,Marlow,Washington,King County,US\n\
+            47.42,-122.28,Kent,Washington,King County,US\n\
+            47.38,-122.32,Burien,Washington,King County,US\n\
+            46.90,-123.30,Dallas,Washington,Polk County,US\n";
+        let g = towns(csv, &[]);
+        let state = |mentions: Vec<PlaceMention>| {
+            let located = crate::geocode(&g, vec![report(mentions)]);
+            located[0].location.clone().unwrap().admin1.unwrap()
+        };
+        assert_eq!(state(vec![mention("Marlow", None, None, &[])]), "Washington");
+        let county = mention("Polk", Some("admin"), Some("County"), &[]);
+        assert_eq!(state(vec![mention("Marlow", None, None, &[]), county]), "Iowa");
     }
 
     #[test]
