@@ -49,6 +49,8 @@ pub struct Annotations {
     pub victims: Vec<Tagged<Victim>>,
     pub cues: Vec<Tagged<Cue>>,
     pub places: Vec<PlaceMention>,
+    /// Words of one country's institutions and law ("the sheriff's office"): its ISO code.
+    pub country_cues: Vec<Tagged<String>>,
 }
 
 /// Annotates a document with the language pack of its language (English for now).
@@ -84,7 +86,13 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
     let quantities =
         en::numbers::quantities_in(text, &tokens, &words).into_iter().filter(|q| !overlaps_date(&q.span)).collect();
     let places = en::places::places(text, &tokens, &words);
+    let country_cues = en::lexicons::country_cues()
+        .find_all(&words)
+        .into_iter()
+        .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
+        .collect();
     Annotations {
+        country_cues,
         places,
         sentences: en::sentences::split(text, &tokens),
         quantities,
@@ -133,6 +141,9 @@ impl Annotations {
                 label.push_str(&format!(" #{tag}"));
             }
             items.push(Annotation { layer: "victim", span: v.span, label });
+        }
+        for c in &self.country_cues {
+            items.push(Annotation { layer: "country", span: c.span, label: c.value.clone() });
         }
         for c in &self.cues {
             items.push(Annotation { layer: "cue", span: c.span, label: c.value.kind.clone() });

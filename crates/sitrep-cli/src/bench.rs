@@ -219,6 +219,7 @@ fn add_generated(resolver: &mut Resolver, n: usize) {
             dateline: false,
         }],
         document_places: vec![],
+        country_cues: Vec::new(),
         actors: vec![],
         claims: vec![claim],
         aggregate: false,

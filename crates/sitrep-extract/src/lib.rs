@@ -56,6 +56,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             date_precision,
             place_mentions: place_mentions(a, &members),
             document_places: Vec::new(),
+            country_cues: Vec::new(),
             actors: rules::actors::actors(&described),
             aggregate: group.aggregate,
             spans: members.iter().map(|f| f.span).collect(),
@@ -74,6 +75,12 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     if let Some(first) = reports.first_mut() {
         let told = headline.iter().flat_map(|h| rules::reports::headline::places(h, &document.text));
         first.document_places = told.chain(a.places.iter().cloned()).collect();
+        // Each distinct phrase once: a story that says "sheriff's office" ten times is one voice.
+        let mut phrases: Vec<(&[String], &String)> =
+            a.country_cues.iter().map(|c| (&a.words[c.start..c.end], &c.value)).collect();
+        phrases.sort();
+        phrases.dedup();
+        first.country_cues = phrases.into_iter().map(|(_, iso2)| iso2.clone()).collect();
     }
     reports
 }

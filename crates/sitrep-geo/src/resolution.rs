@@ -5,7 +5,8 @@
 //!    the countries it may be in (a country named outright, or a demonym such as "Malian",
 //!    counts 3, a province's name 2, a town's 1; a name in several countries shares its vote
 //!    among them by the size of each one's largest place of that name, an admin area counting
-//!    as a large town); and the admin1 areas it names.
+//!    as a large town; a word of one country's institutions or law, "the sheriff's office",
+//!    counts 1, 3 at most: `lexicons/en/country_cues.toml`); and the admin1 areas it names.
 //! 2. **Candidates** by name: a place's own name (exact) 2 points, one of its alternate names
 //!    1.5, a near spelling (transliteration key) 1 — a near spelling only when no place of the
 //!    kind the text gives has the name itself, only from keys shared by at most 64 places, and
@@ -66,6 +67,9 @@ use crate::key;
 /// needs the kind, the context or the country to agree.
 const ENOUGH: f64 = 2.0;
 const ENOUGH_TRANSLITERATED: f64 = 3.0;
+
+/// A country's vote for each distinct word of its institutions the document uses (at most 3).
+const COUNTRY_CUE: f64 = 1.0;
 
 /// Points per unit of agreement of the document's other names on a candidate's admin1 area.
 const SUPPORT: f64 = 1.5;
@@ -294,6 +298,15 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
         for (c, w) in weights {
             *votes.entry(c.to_owned()).or_default() += strength * w / total;
         }
+    }
+    // Words of one country's institutions ("the sheriff's office"), one vote each, three at
+    // most: as much as naming the country, so that a place name alone does not outweigh them.
+    let mut cues: BTreeMap<&str, f64> = BTreeMap::new();
+    for iso2 in reports.iter().flat_map(|r| &r.country_cues) {
+        *cues.entry(iso2.as_str()).or_default() += COUNTRY_CUE;
+    }
+    for (iso2, v) in cues {
+        *votes.entry(iso2.to_owned()).or_default() += v.min(3.0);
     }
     let country = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2);
     named.retain(|a| country.as_deref().is_none_or(|c| c == a.iso2));
@@ -814,6 +827,7 @@ mod tests {
             date_precision: None,
             place_mentions: mentions,
             document_places: vec![],
+            country_cues: Vec::new(),
             actors: vec![],
             claims: vec![],
             aggregate: false,
@@ -1210,6 +1224,23 @@ mod tests {
         assert_eq!(l.iso2.as_deref(), Some("US"));
         let r = report(vec![mention("Houston", None, None, &[])]);
         assert_eq!(country_focus(&g, std::slice::from_ref(&r)).as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn words_of_a_country_s_institutions_set_its_focus() {
+        // The Australian Marlow has suburbs, the American one none.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            -37.81,145.00,Marlow,Victoria,Yarra,AU\n\
+            -37.82,144.98,Kessel,Victoria,Yarra,AU\n\
+            -37.80,145.02,Vantor,Victoria,Yarra,AU\n\
+            37.55,-77.46,Marlow,Virginia,City of Marlow,US\n";
+        let g = towns(csv, &[]);
+        let mut r = report(vec![mention("Marlow", None, None, &[])]);
+        assert_eq!(country_focus(&g, std::slice::from_ref(&r)).as_deref(), Some("AU"));
+        r.country_cues = vec!["US".into(), "US".into()];
+        assert_eq!(country_focus(&g, std::slice::from_ref(&r)).as_deref(), Some("US"));
+        let located = crate::geocode(&g, vec![r]);
+        assert_eq!(located[0].location.as_ref().and_then(|l| l.admin1.as_deref()), Some("Virginia"));
     }
 
     #[test]

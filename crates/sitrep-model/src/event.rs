@@ -130,6 +130,11 @@ pub struct Report {
     /// town ("in Tyler" in a later paragraph), never as a report's own place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub document_places: Vec<PlaceMention>,
+    /// The countries the document's words of institutions and law point to ("the sheriff's
+    /// office": US), once per distinct phrase, carried by its first report only: geocoding
+    /// reads them for the document's country.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub country_cues: Vec<String>,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub aggregate: bool,

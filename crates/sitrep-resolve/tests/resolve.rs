@@ -47,6 +47,7 @@ fn report(doc: &Doc, event_type: &str, day: Option<Date>, places: Vec<PlaceMenti
         date_precision: day.map(|_| 1),
         place_mentions: places,
         document_places: vec![],
+        country_cues: Vec::new(),
         actors: vec![],
         claims,
         aggregate: false,

@@ -318,6 +318,7 @@ mod tests {
             date_precision: None,
             place_mentions: vec![],
             document_places: vec![],
+            country_cues: Vec::new(),
             actors: vec![],
             claims: vec![],
             aggregate: false,

@@ -15,6 +15,23 @@ use crate::matcher::{PhraseLexicon, forms, inflections};
 const TRIGGERS: &str = include_str!("../../../../lexicons/en/triggers.toml");
 const VICTIMS: &str = include_str!("../../../../lexicons/en/victims.toml");
 const CASUALTIES: &str = include_str!("../../../../lexicons/en/casualties.toml");
+const COUNTRY_CUES: &str = include_str!("../../../../lexicons/en/country_cues.toml");
+
+#[derive(Deserialize)]
+struct CountryCueFile {
+    cues: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// Words of one country's institutions and law ("sheriff's office": US) → its ISO code.
+pub fn country_cues() -> &'static PhraseLexicon<String> {
+    static L: OnceLock<PhraseLexicon<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        let file: CountryCueFile = toml::from_str(COUNTRY_CUES).expect("lexicons/en/country_cues.toml is valid");
+        PhraseLexicon::new(
+            file.cues.into_iter().flat_map(|(iso2, words)| words.into_iter().map(move |w| (w, iso2.clone()))),
+        )
+    })
+}
 
 /// What a trigger signals.
 #[derive(Debug, Clone, PartialEq, Eq)]

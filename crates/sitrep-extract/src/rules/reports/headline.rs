@@ -77,6 +77,7 @@ pub fn report(document: &Document, headline: &Annotations) -> Option<Report> {
         date_precision: None,
         place_mentions: Vec::new(),
         document_places: Vec::new(),
+        country_cues: Vec::new(),
         actors: crate::rules::actors::actors(&described),
         aggregate: false,
         spans: Vec::new(),
@@ -173,6 +174,17 @@ mod tests {
         assert!(r[0].place_mentions.iter().all(|p| p.name != "Marlow"), "{:?}", r[0].place_mentions);
         let r = reports("Man Charged In Triple Shooting In Marlow", "A Marlow man was shot and wounded on Friday.");
         assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+    }
+
+    #[test]
+    fn the_first_report_carries_the_country_words_of_institutions_once_each() {
+        let r = reports(
+            "Shooting in Marlow leaves one hurt",
+            "A man was shot and wounded on Friday, the sheriff's office said.\n\n\
+             The Sheriff's Office and the FBI are investigating; the sheriff's office asked for tips.",
+        );
+        assert_eq!(r[0].country_cues, vec!["US", "US"], "the sheriff's office and the FBI");
+        assert!(r.iter().skip(1).all(|r| r.country_cues.is_empty()));
     }
 
     #[test]
