@@ -18,7 +18,8 @@
 //!    gazetteer and lexicons, so "N.J." is New Jersey) 3, a context naming an area the entry is
 //!    not in −4; an admin1 or admin2 area the document names elsewhere 1.5; an admin1 area the
 //!    document's other names agree on, up to 3 (1.5 for each other name whose places all lie in
-//!    it, a share of that for a name found in several areas: "Vicksburg" beside "Warren County"
+//!    it, a share of that for a name found in several areas, by the size of its place of that
+//!    name in each: "Vicksburg" beside "Warren County"
 //!    and "Jackson" is Mississippi's); a town within 50 km of the
 //!    document's home town (below; the mentions are resolved again once it is known), or an
 //!    admin area holding it, 1; a town of fewer than 250,000 people beyond its reach, in another
@@ -91,7 +92,7 @@ pub struct Focus {
     pub home: Option<Entry>,
     /// Each name the document gives a place (by exact key), with the admin1 areas its places
     /// lie in: a town of an ambiguous name is likelier in an area the other names share.
-    areas: Vec<(String, Vec<(String, String)>)>,
+    areas: NamedAreas,
 }
 
 impl Focus {
@@ -205,7 +206,9 @@ pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
 }
 
 /// The admin1 areas a document's names may be in, each name once.
-type NamedAreas = Vec<(String, Vec<(String, String)>)>;
+/// Each area with its share of the name: how much of the name's weight its largest place of
+/// that name carries ("Roanoke" is mostly Virginia's city, a little Indiana's village).
+type NamedAreas = Vec<(String, Vec<(String, String, f64)>)>;
 
 /// What a document's place names say, read once: the country most of them point to, the
 /// admin1 areas of that country they name ("… in Ohio"), and the admin1 areas each name's
@@ -242,14 +245,19 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
         }
         let exact: Vec<Entry> =
             g.spelled(name).into_iter().filter(|(_, m)| *m == Match::Exact).map(|(i, _)| g.entry(i)).collect();
-        let mut its_areas: Vec<(String, String)> = exact
-            .iter()
-            .filter(|e| e.kind != Kind::Country)
-            .filter_map(|e| Some((e.iso2.clone(), e.admin1.clone()?)))
-            .collect();
-        its_areas.sort();
-        its_areas.dedup();
-        if !its_areas.is_empty() {
+        let mut its_areas: Vec<(String, String, f64)> = Vec::new();
+        for e in exact.iter().filter(|e| e.kind != Kind::Country) {
+            let Some(admin1) = &e.admin1 else { continue };
+            // An admin area's name is as telling as a large city's.
+            let size = if e.kind == Kind::Settlement { g.people(e) } else { 1e5 };
+            match its_areas.iter_mut().find(|(iso2, a, _)| *iso2 == e.iso2 && a == admin1) {
+                Some(area) => area.2 = area.2.max(size),
+                None => its_areas.push((e.iso2.clone(), admin1.clone(), size)),
+            }
+        }
+        let total: f64 = its_areas.iter().map(|a| a.2).sum();
+        if total > 0.0 {
+            its_areas.iter_mut().for_each(|a| a.2 /= total);
             areas.push((key::exact(name), its_areas));
         }
         named.extend(exact.iter().filter(|e| e.kind == Kind::Admin1).map(|e| ContextArea {
@@ -314,8 +322,10 @@ fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea
 }
 
 /// How much the document's other names agree on an entry's admin1 area: each name whose places
-/// may lie there counts one over the number of areas it may be in ("Vanderburgh County" is
-/// only in Indiana: 1; "Franklin", in twenty states: 0.05).
+/// may lie there counts its share of that area, by the size of its place there against its
+/// places elsewhere ("Vanderburgh County" is only in Indiana: 1; "Franklin", a town alike in
+/// twenty states: about 0.05; "Roanoke", Virginia's city and Indiana's village: mostly
+/// Virginia).
 fn support(document: &Focus, name: &str, e: &Entry) -> f64 {
     let Some(admin1) = &e.admin1 else { return 0.0 };
     let own = key::exact(name);
@@ -323,8 +333,8 @@ fn support(document: &Focus, name: &str, e: &Entry) -> f64 {
         .areas
         .iter()
         .filter(|(other, _)| *other != own)
-        .filter(|(_, areas)| areas.iter().any(|(iso2, a)| *iso2 == e.iso2 && a == admin1))
-        .map(|(_, areas)| 1.0 / areas.len() as f64)
+        .filter_map(|(_, areas)| areas.iter().find(|(iso2, a, _)| *iso2 == e.iso2 && a == admin1))
+        .map(|(_, _, share)| share)
         .sum()
 }
 
@@ -945,6 +955,31 @@ mod tests {
         assert_eq!(at(mention("Kessel", None, None, &[])), ("Kessel".to_owned(), "Texas".to_owned()));
         // Named with its state, it is the town in Ohio.
         assert_eq!(at(mention("Kessel", None, None, &["Ohio"])), ("Kessel".to_owned(), "Ohio".to_owned()));
+    }
+
+    #[test]
+    fn another_name_supports_the_area_of_its_larger_place() {
+        // Marlow: a lone town in Virginia, one with suburbs in Indiana. Kessel: a city with
+        // suburbs in Virginia, a village in Indiana. Together, both are Virginia's.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            37.00,-79.00,Marlow,Virginia,Bedford County,US\n\
+            39.80,-86.50,Marlow,Indiana,Hendricks County,US\n\
+            39.81,-86.52,Avon,Indiana,Hendricks County,US\n\
+            39.79,-86.48,Plainfield,Indiana,Hendricks County,US\n\
+            39.82,-86.47,Brownsburg,Indiana,Hendricks County,US\n\
+            37.27,-79.94,Kessel,Virginia,City of Kessel,US\n\
+            37.28,-79.95,Vinton,Virginia,Roanoke County,US\n\
+            37.26,-79.92,Salem,Virginia,Roanoke County,US\n\
+            37.29,-79.91,Cave Spring,Virginia,Roanoke County,US\n\
+            37.25,-79.96,Hollins,Virginia,Roanoke County,US\n\
+            41.00,-85.00,Kessel,Indiana,Huntington County,US\n";
+        let g = towns(csv, &[]);
+        let alone = crate::geocode(&g, vec![report(vec![mention("Marlow", None, None, &[])])]);
+        assert_eq!(alone[0].location.as_ref().and_then(|l| l.admin1.as_deref()), Some("Indiana"));
+        let r = report(vec![mention("Marlow", None, None, &[]), mention("Kessel", None, None, &[])]);
+        let focus = Focus::of(&g, std::slice::from_ref(&r));
+        let marlow = locate_mention(&g, &mention("Marlow", None, None, &[]), &focus).unwrap();
+        assert_eq!(marlow.admin1.as_deref(), Some("Virginia"));
     }
 
     #[test]
