@@ -823,6 +823,12 @@ mod tests {
         Gazetteer::from_cities_csv(csv, ranked, include_str!("../../../lexicons/geo/countries.toml")).unwrap()
     }
 
+    /// The admin1 area of a report naming `mentions`, geocoded alone.
+    fn state_of(g: &Gazetteer, mentions: Vec<PlaceMention>) -> String {
+        let located = crate::geocode(g, vec![report(mentions)]);
+        located[0].location.clone().unwrap().admin1.unwrap()
+    }
+
     fn country(iso2: &str) -> Focus {
         Focus { country: Some(iso2.to_owned()), ..Focus::default() }
     }
@@ -974,8 +980,7 @@ mod tests {
             37.25,-79.96,Hollins,Virginia,Roanoke County,US\n\
             41.00,-85.00,Kessel,Indiana,Huntington County,US\n";
         let g = towns(csv, &[]);
-        let alone = crate::geocode(&g, vec![report(vec![mention("Marlow", None, None, &[])])]);
-        assert_eq!(alone[0].location.as_ref().and_then(|l| l.admin1.as_deref()), Some("Indiana"));
+        assert_eq!(state_of(&g, vec![mention("Marlow", None, None, &[])]), "Indiana");
         let r = report(vec![mention("Marlow", None, None, &[]), mention("Kessel", None, None, &[])]);
         let focus = Focus::of(&g, std::slice::from_ref(&r));
         let marlow = locate_mention(&g, &mention("Marlow", None, None, &[]), &focus).unwrap();
@@ -993,10 +998,7 @@ mod tests {
             47.38,-122.32,Burien,Washington,King County,US\n\
             46.90,-123.30,Dallas,Washington,Polk County,US\n";
         let g = towns(csv, &[]);
-        let state = |mentions: Vec<PlaceMention>| {
-            let located = crate::geocode(&g, vec![report(mentions)]);
-            located[0].location.clone().unwrap().admin1.unwrap()
-        };
+        let state = |mentions| state_of(&g, mentions);
         assert_eq!(state(vec![mention("Marlow", None, None, &[])]), "Washington");
         let county = mention("Polk", Some("admin"), Some("County"), &[]);
         assert_eq!(state(vec![mention("Marlow", None, None, &[]), county]), "Iowa");
