@@ -34,6 +34,7 @@ struct PlaceFile {
     directions: Vec<String>,
     compass: Vec<String>,
     residents: Vec<String>,
+    resident_qualifiers: Vec<String>,
     services: Vec<String>,
     particles: Vec<String>,
     abbreviated: Vec<String>,
@@ -46,6 +47,7 @@ struct Lexicon {
     directions: HashSet<String>,
     compass: HashSet<String>,
     residents: HashSet<String>,
+    resident_qualifiers: HashSet<String>,
     services: HashSet<String>,
     particles: HashSet<String>,
     abbreviated: HashSet<String>,
@@ -69,6 +71,7 @@ fn lexicon() -> &'static Lexicon {
             directions: file.directions.into_iter().collect(),
             compass: file.compass.into_iter().collect(),
             residents: file.residents.into_iter().collect(),
+            resident_qualifiers: file.resident_qualifiers.into_iter().collect(),
             services: file.services.into_iter().collect(),
             particles: file.particles.into_iter().collect(),
             abbreviated: file.abbreviated.into_iter().collect(),
@@ -140,7 +143,15 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         let qualifies_resident = !adjective
             && bare(&words[end - 1]) == words[end - 1]
             && tokens.get(end).is_some_and(|t| !capitalised(text, t))
-            && words.get(end).is_some_and(|w| lex.residents.contains(w));
+            && {
+                // "the Miami mass shooting", "a Marlow high school student": up to two words
+                // qualifying the noun between it and the name.
+                let noun = (end..end + 3)
+                    .find(|&k| !words.get(k).is_some_and(|w| lex.resident_qualifiers.contains(w)))
+                    .unwrap_or(end);
+                (end..noun).all(|k| tokens.get(k).is_some_and(|t| !capitalised(text, t)))
+                    && words.get(noun).is_some_and(|w| lex.residents.contains(w))
+            };
         // "Kadeem Williams, 25, broke in": a name with an age after it is a person.
         let aged = words.get(end).is_some_and(|w| w == ",")
             && tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
@@ -445,6 +456,8 @@ mod tests {
         assert_eq!(names("A Segou man was shot dead on Friday."), vec!["Segou"]);
         assert_eq!(names("shots were fired in a Mopti bar and at her Segou home"), vec!["Mopti", "Segou"]);
         assert_eq!(names("Victim named in fatal Segou shooting"), vec!["Segou"]);
+        assert_eq!(names("Police described the Segou mass shooting on Monday."), vec!["Segou"]);
+        assert_eq!(names("A Great Segou high school student was injured."), vec!["Great Segou"]);
         assert_eq!(names("found dead in a car just outside of Segou"), vec!["Segou"]);
         // A month's abbreviation after a preposition is a date.
         assert!(names("The man was shot in Nov. and died in Dec.").is_empty());
