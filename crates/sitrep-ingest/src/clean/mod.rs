@@ -5,7 +5,8 @@
 //! 1. `unicode`: characters normalised (NFC, quotes, dashes, invisible characters, spaces);
 //! 2. paragraphs found (blank lines; hard-wrapped lines joined);
 //! 3. `embedded`: quoted posts split out with author, handle and date;
-//! 4. `teaser`: a teaser / related-story block at the end cut;
+//! 4. `teaser`: related-story runs inside the text dropped, and a teaser / related-story
+//!    block at the end cut;
 //! 5. `leftovers`: image links, share buttons and lone labels removed;
 //! 6. `obfuscation`: words broken by `*` or `.` repaired;
 //! 7. `language`: each paragraph's language detected.
@@ -48,6 +49,7 @@ pub fn clean(raw: RawDocument) -> Document {
         .map(|text| Piece::Text { text, removed: Vec::new(), repairs: Vec::new() })
         .collect();
     pieces = split_embedded(pieces);
+    cut_related_runs(&mut pieces);
     cut_teaser(&mut pieces);
     strip_leftovers(&mut pieces);
     repair_words(&mut pieces);
@@ -153,15 +155,32 @@ fn split_embedded(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
-fn cut_teaser(pieces: &mut Vec<Piece>) {
-    let (indices, strings): (Vec<usize>, Vec<String>) = pieces
+/// The text paragraphs among the pieces: their indexes and a copy of their texts.
+fn text_pieces(pieces: &[Piece]) -> (Vec<usize>, Vec<String>) {
+    pieces
         .iter()
         .enumerate()
         .filter_map(|(i, p)| match p {
             Piece::Text { text, .. } => Some((i, text.clone())),
             _ => None,
         })
-        .unzip();
+        .unzip()
+}
+
+fn cut_related_runs(pieces: &mut [Piece]) {
+    let (indices, strings) = text_pieces(pieces);
+    for (start, end) in teaser::related_runs(&strings) {
+        for &i in &indices[start..end] {
+            if let Piece::Text { text, .. } = &mut pieces[i] {
+                let text = std::mem::take(text);
+                pieces[i] = Piece::Dropped { reason: "related_block", text };
+            }
+        }
+    }
+}
+
+fn cut_teaser(pieces: &mut Vec<Piece>) {
+    let (indices, strings) = text_pieces(pieces);
     let Some((text_index, offset)) = teaser::find(&strings) else {
         return;
     };

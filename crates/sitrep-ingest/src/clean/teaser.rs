@@ -9,6 +9,10 @@
 //! "About something else" is measured on names: most capitalised words inside the items'
 //! sentences do not occur in the article before the block. A block that shares the article's
 //! names is kept: losing article text is worse than keeping a related headline.
+//!
+//! Related-story runs inside the text (`related_runs`): a label paragraph ("MORE FROM
+//! WAVE3.COM") and the short headline items after it, about something else, with the article
+//! going on after them; or one labelled headline ("Related: Another shooting in Norfolk").
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -35,7 +39,12 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
     let alternation = labels.iter().map(|l| regex::escape(l)).collect::<Vec<_>>().join("|");
     // A label stands alone: at a paragraph's start or end, or beside a separator or image link.
-    Regex::new(&format!(r"(?im)(?:^|[|:]\s*|\)\s*)(?:{alternation})\s*(?:$|[|:]|!\[)")).expect("valid regex")
+    // Or a line of its own that opens with one and names the site ("More stories you may like
+    // on 7News", "MORE FROM WAVE3.COM").
+    Regex::new(&format!(
+        r"(?im)(?:^|[|:]\s*|\)\s*)(?:{alternation})\s*(?:$|[|:]|!\[)|^(?:{alternation})\b[^\n.!?]{{0,40}}(?:\.[A-Za-z]{{2,4}})?$"
+    ))
+    .expect("valid regex")
 });
 
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+").expect("valid regex"));
@@ -70,13 +79,76 @@ pub fn find(paragraphs: &[String]) -> Option<(usize, usize)> {
                 .collect();
             let body: Vec<&str> =
                 paragraphs[..index].iter().map(String::as_str).chain(std::iter::once(&paragraph[..start])).collect();
-            if is_teaser_block(&tail, &body) {
+            if is_teaser_block(&tail, &body, false) {
                 return Some((index, start));
             }
         }
         offset_before += paragraph.len() + 2;
     }
     trailing_headlines(paragraphs)
+}
+
+/// Most words of a related story's headline.
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// Related-story runs inside the text, as paragraph ranges `[start, end)`: a label paragraph
+/// ("MORE FROM WAVE3.COM", "Related coverage:") and the headline items after it (short, with no
+/// final stop, or bulleted "+ …"), about something else; or one labelled headline ("Related:
+/// Another shooting in Norfolk") standing as a paragraph of its own. The article goes on
+/// after them, so `find`, which cuts to the end, leaves them.
+pub fn related_runs(paragraphs: &[String]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let Some(rest) = label_heading(&paragraphs[i]) else {
+            i += 1;
+            continue;
+        };
+        // "Related: Another shooting in Norfolk": the label and its one headline.
+        if !rest.is_empty() {
+            let body: Vec<&str> = paragraphs[..i].iter().map(String::as_str).collect();
+            if is_headline(rest) && is_teaser_block(&[rest], &body, true) {
+                runs.push((i, i + 1));
+            }
+            i += 1;
+            continue;
+        }
+        let items = paragraphs[i + 1..].iter().take_while(|p| is_headline(p)).count();
+        let tail: Vec<&str> = paragraphs[i + 1..i + 1 + items].iter().map(String::as_str).collect();
+        let body: Vec<&str> = paragraphs[..i].iter().map(String::as_str).collect();
+        if items > 0 && is_teaser_block(&tail, &body, true) {
+            runs.push((i, i + 1 + items));
+        }
+        i += 1 + items;
+    }
+    runs
+}
+
+/// What follows a teaser label opening a short paragraph ("Related coverage:" → "", "More from
+/// Wave3.com" → "" as a site's name, "Related: Another shooting …" → the headline), if one does.
+fn label_heading(paragraph: &str) -> Option<&str> {
+    let p = paragraph.trim();
+    let lower = p.to_lowercase();
+    // A whole label, not a word beginning with one ("Relatedly", "Trendingly").
+    let label = lexicon::boilerplate()
+        .teaser_labels
+        .iter()
+        .filter(|l| lower.starts_with(l.as_str()) && !lower[l.len()..].starts_with(char::is_alphanumeric))
+        .max_by_key(|l| l.len())?;
+    let rest = p.get(label.len()..)?.trim_start();
+    if let Some(headline) = rest.strip_prefix([':', '|']) {
+        return Some(headline.trim());
+    }
+    // The label alone, or with a site's name ("More stories you may like on 7News").
+    (rest.split_whitespace().count() <= 6 && !rest.ends_with(['.', '!', '?'])).then_some("")
+}
+
+/// A related story's headline: short, with no final stop, or a bulleted item.
+fn is_headline(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    let bulleted = p.starts_with("+ ") || p.starts_with("• ");
+    let words = p.split_whitespace().count();
+    (2..=MAX_HEADLINE_WORDS).contains(&words) && (bulleted || !p.ends_with(['.', '"', '\'', ':', '?', '!']))
 }
 
 /// Byte offsets in `paragraph` where a block could start.
@@ -93,9 +165,11 @@ fn markers(paragraph: &str) -> Vec<usize> {
 }
 
 /// True when `tail` is made of boilerplate and short items whose names are not the article's.
-fn is_teaser_block(tail: &[&str], body: &[&str]) -> bool {
+fn is_teaser_block(tail: &[&str], body: &[&str], distinct: bool) -> bool {
     let mut items = String::new();
     for part in tail {
+        // "+ Two killed in a crash": a bullet is no word of the item.
+        let part = part.trim_start().trim_start_matches(['+', '•', '*']).trim_start();
         let stripped = IMAGE_LINK.replace_all(part, " ");
         let stripped = LABEL.replace_all(&stripped, " ");
         let stripped = CREDIT.replace_all(&stripped, " ");
@@ -107,7 +181,14 @@ fn is_teaser_block(tail: &[&str], body: &[&str]) -> bool {
     if sentences.iter().any(|s| s.split_whitespace().count() > MAX_ITEM_WORDS) {
         return false;
     }
-    let names: Vec<String> = sentences.iter().flat_map(|s| inner_names(s)).collect();
+    let mut names: Vec<String> = sentences.iter().flat_map(|s| inner_names(s)).collect();
+    // Each name once, in a labelled list of headlines: "County" in every item says no more
+    // than once. (A tail to the end of the text weighs every occurrence: cutting the article's
+    // last paragraphs is worse than keeping a teaser.)
+    if distinct {
+        names.sort_unstable();
+        names.dedup();
+    }
     if names.is_empty() {
         // Nothing but boilerplate (labels, links, credits) or nameless items: cut it.
         return sentences.iter().all(|s| s.split_whitespace().count() <= 3);
@@ -145,7 +226,7 @@ fn trailing_headlines(paragraphs: &[String]) -> Option<(usize, usize)> {
     let start = paragraphs.len() - run;
     let tail: Vec<&str> = paragraphs[start..].iter().map(String::as_str).collect();
     let body: Vec<&str> = paragraphs[..start].iter().map(String::as_str).collect();
-    is_teaser_block(&tail, &body).then_some((start, 0))
+    is_teaser_block(&tail, &body, false).then_some((start, 0))
 }
 
 #[cfg(test)]
@@ -177,6 +258,18 @@ mod tests {
     }
 
     #[test]
+    fn a_label_line_naming_the_site_opens_a_block() {
+        let p = paras(&[
+            ARTICLE,
+            ARTICLE,
+            "More stories you may like on Vantor7",
+            "Vantor hosts a jazz festival. Bands from Oskland will play.",
+            "Oskland Premier opens a bridge. Brevia sends its mayor.",
+        ]);
+        assert_eq!(find(&p), Some((2, 0)));
+    }
+
+    #[test]
     fn trailing_headlines_without_label() {
         let p = paras(&[
             ARTICLE,
@@ -186,6 +279,24 @@ mod tests {
             "Tennis: Alvarez wins in Quenby",
         ]);
         assert_eq!(find(&p), Some((2, 0)));
+    }
+
+    #[test]
+    fn a_labelled_run_inside_the_text_is_found_and_the_article_after_it_kept() {
+        let p = paras(&[
+            ARTICLE,
+            "MORE FROM VANTOR7.COM",
+            // ("County" is the article's word too, but counts once.)
+            "+ One killed in Oskland County crash, driver still at large",
+            "+ Two hurt in Brevia County house fire",
+            "Anyone with information about the Northfield shooting should call the sheriff.",
+            "Related: The Oskland Premier opens a library in Quenby",
+            "Related: the sheriff said more officers would patrol the area.",
+            "Related: Northfield sheriff mourns officers",
+        ]);
+        assert_eq!(related_runs(&p), vec![(1, 4), (5, 6)]);
+        // A paragraph that only begins with a label's word is text.
+        assert!(related_runs(&paras(&[ARTICLE, "Trendingly, more officers patrol Northfield now"])).is_empty());
     }
 
     #[test]
