@@ -69,6 +69,7 @@ struct Aggregate {
     reaching: Vec<String>,
     regions: Vec<String>,
     dated_by: Vec<String>,
+    dated_after: Vec<String>,
     period_words: Vec<String>,
     period_units: Vec<String>,
 }
@@ -117,6 +118,12 @@ pub fn cues() -> &'static PhraseLexicon<Cue> {
 pub fn dated_by() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.aggregate.dated_by)
+}
+
+/// Words that make a period before them a point in time ("a year earlier").
+pub fn dated_after() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.aggregate.dated_after)
 }
 
 /// Prepositions that open a stretch of time ("in", "over", "within").

@@ -87,9 +87,13 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
                 }
             })
     };
-    (start..end).any(|i| {
-        (hints.longest_at(&a.words[..end], i).is_some() && !dated(i)) || reaching(i) || over_region(i) || period(i)
-    })
+    // "just over a year earlier": a point in time, not a year's tally.
+    let hint = |i: usize| {
+        hints.longest_at(&a.words[..end], i).is_some_and(|m| {
+            !dated(i) && !a.words.get(m.end).is_some_and(|w| sitrep_annotate::en::lexicons::dated_after().contains(w))
+        })
+    };
+    (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -117,6 +121,13 @@ pub fn has_past_heading(a: &Annotations, first: usize, (start, _): (usize, usize
 #[cfg(test)]
 mod tests {
     use super::super::testing::claims_of;
+
+    #[test]
+    fn a_period_before_earlier_or_ago_is_a_point_in_time() {
+        let text = "Ann Reed was killed in a shooting on a block that saw a similar shooting just over a year earlier.";
+        assert!(claims_of(text).iter().all(|c| !c.4), "{:?}", claims_of(text));
+        assert!(claims_of("About 40 people are killed a year in such attacks.").iter().all(|c| c.4));
+    }
 
     #[test]
     fn a_figure_over_a_stretch_of_hours_or_days_is_a_tally() {
