@@ -70,6 +70,7 @@ struct Aggregate {
     regions: Vec<String>,
     dated_by: Vec<String>,
     dated_after: Vec<String>,
+    incidents: Vec<String>,
     period_words: Vec<String>,
     period_units: Vec<String>,
 }
@@ -124,6 +125,12 @@ pub fn dated_by() -> &'static WordSet {
 pub fn dated_after() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.aggregate.dated_after)
+}
+
+/// Incidents in the plural ("shootings"): counted, several incidents.
+pub fn plural_incidents() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.aggregate.incidents)
 }
 
 /// Prepositions that open a stretch of time ("in", "over", "within").

@@ -93,7 +93,13 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
             !dated(i) && !a.words.get(m.end).is_some_and(|w| sitrep_annotate::en::lexicons::dated_after().contains(w))
         })
     };
-    (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
+    // "in two separate shootings", "in five shooting incidents": several incidents counted.
+    let (from, to) = (a.tokens[start].span.start, a.tokens[end - 1].span.end);
+    let several = a.quantities.iter().filter(|q| q.span.start >= from && q.span.end <= to && q.value >= 2).any(|q| {
+        let after = a.token_at(q.span.end - 1) + 1;
+        (after..end.min(after + 3)).any(|k| sitrep_annotate::en::lexicons::plural_incidents().contains(&a.words[k]))
+    });
+    several || (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -121,6 +127,19 @@ pub fn has_past_heading(a: &Annotations, first: usize, (start, _): (usize, usize
 #[cfg(test)]
 mod tests {
     use super::super::testing::claims_of;
+
+    #[test]
+    fn a_figure_over_several_incidents_counted_is_a_tally() {
+        for text in [
+            "Police are investigating two separate shootings that left six people injured.",
+            "One man was killed and six other people wounded in two South Side shootings Sunday.",
+        ] {
+            let claims = claims_of(text);
+            assert!(!claims.is_empty() && claims.iter().all(|c| c.4), "{text}: {claims:?}");
+        }
+        // One incident, or its shots.
+        assert!(claims_of("Two people were wounded in a shooting that saw 20 shots fired.").iter().all(|c| !c.4));
+    }
 
     #[test]
     fn a_period_before_earlier_or_ago_is_a_point_in_time() {
