@@ -31,7 +31,8 @@ const WINDOW: usize = 6;
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counted: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     out.extend(reflexives(a, sentence, first, last));
-    for i in first..last.saturating_sub(1) {
+    // To the last word: a headline has no final stop ("Man kills roommate").
+    for i in first..last {
         // "a man", "the man", "her son", "a 17-year-old": a person within two words of an article
         // or possessive; an age without one ("killing 15-year-old", "9-month-old dies"); or,
         // opening a headline, the person without one ("Man killed", "Marlow Teen Shot").
@@ -439,6 +440,8 @@ mod tests {
         assert_eq!(short("The gunman shot two people before he fled."), vec![row("shot", 2, "all")]);
         // The neighbour, not the man.
         assert_eq!(short("Man kills neighbour in dispute"), vec![row("killed", 1, "civilians")]);
+        // The object as the headline's last word.
+        assert_eq!(short("Police say man fatally shot roommate"), vec![row("killed", 1, "civilians")]);
         assert_eq!(
             short("Man killed, 8 others wounded in shooting at party"),
             vec![row("injured", 8, "all"), row("killed", 1, "all")]
