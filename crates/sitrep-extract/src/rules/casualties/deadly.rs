@@ -1,5 +1,5 @@
-//! An incident that says it killed: "a fatal shooting", "the deadly attack" → killed, at least
-//! one.
+//! An incident that says it killed: "a fatal shooting", "the deadly attack", a charge of
+//! murder or manslaughter → killed, at least one.
 //!
 //! ## What it handles
 //! "Police are investigating a fatal shooting on Elm Street" with no one counted dead in the
@@ -9,7 +9,8 @@
 //! ## What it leaves alone
 //! Sentences that count the dead already ("a fatal shooting that killed two"); the phrase
 //! before "of", whose person `death_of` counts ("the fatal shooting of a teen"); plurals ("two
-//! fatal shootings" counts incidents); an attempt ("an attempted deadly attack").
+//! fatal shootings" counts incidents); an attempt ("an attempted deadly attack", "attempted
+//! first-degree murder"); a death of the past ("served time for manslaughter in 2005").
 
 use sitrep_annotate::Annotations;
 use sitrep_model::Span;
@@ -24,7 +25,9 @@ pub fn apply(a: &Annotations, sentence: Span, first: usize, last: usize, found: 
     let Some(m) = (first..last).find_map(|i| lexicon.longest_at(&a.words[..last], i)) else { return };
     let of = a.words.get(m.end).is_some_and(|w| w == "of");
     let attempted = m.start > first && a.words[m.start - 1] == "attempted";
-    if of || attempted {
+    // "He served time for manslaughter in 2005": a death of the past is background.
+    let past = super::clause::is_past(a, super::clause::around(a, m.start, first, last));
+    if of || attempted || past {
         return;
     }
     let span = Span::new(a.tokens[m.start].span.start, a.tokens[m.end - 1].span.end);
@@ -43,6 +46,14 @@ mod tests {
         assert_eq!((got[0].0.as_str(), got[0].1, got[0].2.as_str()), ("killed", 1, "at_least"));
         let got = claims_of("Detectives said the deadly attack happened near a school.");
         assert_eq!((got[0].0.as_str(), got[0].1, got[0].2.as_str()), ("killed", 1, "at_least"));
+    }
+
+    #[test]
+    fn a_charge_of_murder_says_someone_died() {
+        let got = claims_of("DA charges teen with manslaughter in Marlow shooting");
+        assert_eq!((got[0].0.as_str(), got[0].1, got[0].2.as_str()), ("killed", 1, "at_least"));
+        assert!(claims_of("He was charged with attempted first-degree murder.").is_empty());
+        assert!(claims_of("In 2005 he was convicted of manslaughter.").is_empty());
     }
 
     #[test]
