@@ -2,7 +2,8 @@
 //!
 //! ## What it handles
 //! A counted claim followed by "and himself" / "and herself" / "and then himself" (", self" in a
-//! headline: "Woman kills son, self"): one more of
+//! headline: "Woman kills son, self"), or by "turning the gun on himself" ("fatally shot three
+//! people before turning the gun on himself": four dead): one more of
 //! the same kind, the one who did it, in the category `unknown` (a shooter is no civilian, nor
 //! known to belong to an armed group), which reconciliation adds to the victims' categories.
 //!
@@ -20,6 +21,19 @@ pub fn claims(a: &Annotations, found: &[Found]) -> Vec<Found> {
         let end = a.token_at(f.span.end.saturating_sub(1)) + 1;
         // The count's noun may follow the span ("killed four classmates and himself").
         // A headline joins with a comma: "Woman kills son, self".
+        // "… before turning the gun on himself": the shooter's death, after the victims.
+        let clause_end = a.token_at(f.sentence.end.saturating_sub(1)) + 1;
+        let turned = (end..(end + 8).min(clause_end.saturating_sub(4))).find(|&i| {
+            matches!(a.words[i].as_str(), "turned" | "turning" | "turns" | "turn")
+                && a.words[i + 1..i + 4].iter().map(String::as_str).eq(["the", "gun", "on"])
+                && matches!(a.words[i + 4].as_str(), "himself" | "herself")
+        });
+        if let Some(i) = turned {
+            let span = Span::new(a.tokens[i].span.start, a.tokens[i + 4].span.end);
+            let kind = if f.kind == "killed" { "killed" } else { "shot" };
+            out.push(super::singular_victim::one(kind.into(), "unknown".into(), Vec::new(), span, f.sentence));
+            continue;
+        }
         let Some(and) = (end..(end + 3).min(a.words.len())).find(|&i| matches!(a.words[i].as_str(), "and" | ","))
         else {
             continue;
@@ -47,6 +61,13 @@ mod tests {
         let found = short("A student killed four classmates and himself in the fall.");
         assert!(found.contains(&row("killed", 1, "unknown")), "{found:?}");
         assert!(found.iter().any(|r| r.0 == "killed" && r.1 == 4));
+    }
+
+    #[test]
+    fn the_shooter_turning_the_gun_on_himself_is_one_more() {
+        let found =
+            short("A student who fatally shot three people last month before turning the gun on himself wrote a note.");
+        assert_eq!(found, vec![row("killed", 3, "all"), row("killed", 1, "unknown")]);
     }
 
     #[test]

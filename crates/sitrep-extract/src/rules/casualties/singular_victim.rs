@@ -206,10 +206,16 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
     if passive(cue.start) || (cue.start > 0 && passive(cue.start - 1)) || cue.end >= last {
         return false;
     }
-    let next = a.words[cue.end].as_str();
+    // "fatally shot three people": the adverb is a cue of its own; the object follows its verb.
+    let verb = a.cues.iter().find(|c| c.start == cue.end && a.words[cue.end - 1].ends_with("ly"));
+    let at = verb.map_or(cue.end, |v| v.end);
+    if at >= last {
+        return false;
+    }
+    let next = a.words[at].as_str();
     matches!(next, "a" | "an" | "his" | "her" | "their" | "two" | "three" | "four")
-        || a.tokens[cue.end].kind == sitrep_annotate::en::tokens::TokenKind::Number
-        || (is_capitalised(a, cue.end) && a.tokens[cue.end].kind == sitrep_annotate::en::tokens::TokenKind::Word)
+        || a.tokens[at].kind == sitrep_annotate::en::tokens::TokenKind::Number
+        || (is_capitalised(a, at) && a.tokens[at].kind == sitrep_annotate::en::tokens::TokenKind::Word)
 }
 
 /// The people "and" joins right after a person ("and her son", "and a 9-year-old": a
