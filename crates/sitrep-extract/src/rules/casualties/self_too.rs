@@ -28,10 +28,11 @@ pub fn claims(a: &Annotations, found: &[Found]) -> Vec<Found> {
                 && a.words[i + 1..i + 4].iter().map(String::as_str).eq(["the", "gun", "on"])
                 && matches!(a.words[i + 4].as_str(), "himself" | "herself")
         });
-        if let Some(i) = turned {
+        // Only after the dead: "shot them, then turned the gun on himself" beside "a man, woman
+        // and child with gunshot wounds" counts the shooter among the shot already.
+        if let Some(i) = turned.filter(|_| f.kind == "killed") {
             let span = Span::new(a.tokens[i].span.start, a.tokens[i + 4].span.end);
-            let kind = if f.kind == "killed" { "killed" } else { "shot" };
-            out.push(super::singular_victim::one(kind.into(), "unknown".into(), Vec::new(), span, f.sentence));
+            out.push(super::singular_victim::one("killed".into(), "unknown".into(), Vec::new(), span, f.sentence));
             continue;
         }
         let Some(and) = (end..(end + 3).min(a.words.len())).find(|&i| matches!(a.words[i].as_str(), "and" | ","))

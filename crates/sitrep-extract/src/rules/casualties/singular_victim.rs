@@ -220,25 +220,42 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
 
 /// The people "and" joins right after a person ("and her son", "and a 9-year-old": a
 /// determiner, then a singular victim word or an age within two words; "and woman" after "a
-/// man"): where the last ends, and the side of each.
+/// man"), or a list of them that "and" closes ("his girlfriend, her mother, and brother"):
+/// where the last ends, and the side of each. A list without its "and" is no list ("his wife, a
+/// nurse, was killed": one person and an apposition).
 fn also_named(a: &Annotations, person_end: usize, last: usize) -> (usize, Vec<String>) {
     let (mut end, mut categories) = (person_end, Vec::new());
-    while end + 2 < last && a.words[end] == "and" {
-        let next = if matches!(a.words[end + 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their") {
-            (end + 2..(end + 4).min(last)).find_map(|i| person_at(a, i))
-        } else if age_end(a, end + 1).is_some() {
+    let (mut at, mut listed) = (person_end, Vec::new());
+    loop {
+        let (join, closes) = match (a.words.get(at).map(String::as_str), a.words.get(at + 1).map(String::as_str)) {
+            (Some(","), Some("and")) => (2, true),
+            (Some("and"), _) => (1, true),
+            (Some(","), _) => (1, false),
+            _ => break,
+        };
+        let from = at + join;
+        if from + 1 > last {
+            break;
+        }
+        let next = if matches!(a.words[from].as_str(), "a" | "an" | "the" | "his" | "her" | "their") {
+            (from + 1..(from + 3).min(last)).find_map(|i| person_at(a, i))
+        } else if age_end(a, from).is_some() {
             // "his girlfriend and 9-month-old daughter": an age as a noun needs no article.
-            person_at(a, end + 1)
+            person_at(a, from)
         } else {
             // "a man and woman": the article of the first serves both.
             a.victims
                 .iter()
-                .find(|v| v.start == end + 1 && !is_plural(&a.words[v.end - 1]))
+                .find(|v| v.start == from && v.end <= last && !is_plural(&a.words[v.end - 1]))
                 .map(|v| (v.end, v.value.category.clone(), Vec::new()))
         };
         let Some((next, category, _)) = next else { break };
-        end = next;
-        categories.push(category);
+        listed.push(category);
+        at = next;
+        if closes {
+            end = next;
+            categories.append(&mut listed);
+        }
     }
     (end, categories)
 }
@@ -521,6 +538,17 @@ mod tests {
         assert_eq!(short("A juvenile injured in a shooting Monday has died."), vec![row("killed", 1, "civilians")]);
         // Not a death that is someone else's, or not finite.
         assert_eq!(short("A man shot on Sunday saw his friend killed."), vec![row("shot", 1, "all")]);
+    }
+
+    #[test]
+    fn a_list_that_and_closes_counts_each() {
+        assert_eq!(
+            short("Police say he fatally shot his girlfriend, her mother, and brother on Monday."),
+            vec![row("killed", 3, "civilians")]
+        );
+        assert_eq!(short("He killed his wife, her mother and a neighbour."), vec![row("killed", 3, "civilians")]);
+        // An apposition is the same person.
+        assert_eq!(short("His wife, a nurse, was killed on Monday."), vec![row("killed", 1, "civilians")]);
     }
 
     #[test]
