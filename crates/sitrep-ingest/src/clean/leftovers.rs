@@ -1,12 +1,22 @@
-//! Leftovers of scraping inside the article: image links (`![]()`, `![alt](src)`), paragraphs
+//! Leftovers of scraping inside the article: image links (`![]()`, `![alt](src)`) and bare
+//! image file names ("Jeffrey_Donner_50.jpg 50-Year-Old Man Arrested": the 50 of a file name
+//! is no count of people), paragraphs
 //! that are only share-button words ("Share | Tweet | Email"), lone teaser labels ("Partner
 //! news") and separator debris ("| | |").
 //!
 //! Example: `Police said![]() two died.` → `Police said two died.`, with `![]()` recorded.
 //! Not here: whole teaser blocks (`teaser`), which need to look at what follows a label.
 
-use crate::clean::teaser::IMAGE_LINK;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::lexicon;
+
+/// An image link, or an image's file name left bare by scraping.
+static SCRAPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)!\[[^\]\n]*\]\([^)\n]*\)|\b[\w-]+\.(?:jpe?g|png|gif|webp)\b").expect("valid regex")
+});
 
 /// What was removed from one paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +32,7 @@ pub fn strip(paragraph: &str) -> (String, Vec<Removed>) {
     let mut removed = Vec::new();
     let mut out = String::with_capacity(paragraph.len());
     let mut last = 0;
-    for m in IMAGE_LINK.find_iter(paragraph) {
+    for m in SCRAPED.find_iter(paragraph) {
         out.push_str(&paragraph[last..m.start()]);
         // Keep words apart that the link separated: "forces![]() March" → "forces March".
         let glue =
@@ -82,6 +92,15 @@ mod tests {
         assert_eq!(text, "Police said two died. More.");
         assert_eq!(removed.len(), 2);
         assert_eq!(removed[0].text, "![]()");
+    }
+
+    #[test]
+    fn bare_image_file_names_are_removed() {
+        let (text, removed) = strip("Ann_Reed_50.jpg 50-Year-Old Woman Arrested in Marlow");
+        assert_eq!(text, "50-Year-Old Woman Arrested in Marlow");
+        assert_eq!(removed[0].text, "Ann_Reed_50.jpg");
+        // Ordinary text is left alone.
+        assert_eq!(strip("He said the photo was taken at noon.").0, "He said the photo was taken at noon.");
     }
 
     #[test]
