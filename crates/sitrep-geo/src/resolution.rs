@@ -26,7 +26,8 @@
 //!    admin1 area, named with no area after it and supported by no other name, −4 (news names
 //!    such a town with its state: the bare name is likelier a place near home the gazetteer
 //!    lacks); the country focus 2 (another country −1); a town that shares
-//!    its province's name in any spelling (usually its capital) 0.5. The best wins from 2
+//!    its province's name in any spelling (usually its capital), or its county's ("Erie" in
+//!    Erie County: usually its seat; `lexicons/geo/seats.toml`), 0.5. The best wins from 2
 //!    points on (3 for a near spelling). Among those that
 //!    score enough, a town's size adds up to 1.2 (0.4 per tenfold more than 1,000 people; where
 //!    the gazetteer gives no population, an estimate from the town's rank among its country's
@@ -474,6 +475,29 @@ fn town_parts() -> &'static TownParts {
     })
 }
 
+/// Words of a county's name around its town's (`lexicons/geo/seats.toml`).
+#[derive(serde::Deserialize)]
+struct Seats {
+    county_words: Vec<String>,
+    city_county_prefixes: Vec<String>,
+}
+
+/// The town a county is named after: "Erie County" → "Erie", "City of Richmond" → "Richmond";
+/// none for a name without a county's words ("Sao Paulo").
+fn county_of(admin2: &str) -> Option<&str> {
+    static SEATS: std::sync::OnceLock<Seats> = std::sync::OnceLock::new();
+    let seats = SEATS
+        .get_or_init(|| toml::from_str(include_str!("../../../lexicons/geo/seats.toml")).expect("seats.toml is valid"));
+    let lower = admin2.to_lowercase();
+    for prefix in &seats.city_county_prefixes {
+        if lower.starts_with(&format!("{prefix} ")) {
+            return admin2.get(prefix.len() + 1..).map(str::trim);
+        }
+    }
+    let (name, last) = admin2.rsplit_once(' ')?;
+    seats.county_words.iter().any(|w| w.eq_ignore_ascii_case(last)).then_some(name.trim())
+}
+
 /// A quarter of whatever town the story is in: "West Side", "Near North Side", "East End".
 fn is_quarter(name: &str) -> bool {
     let parts = town_parts();
@@ -557,7 +581,12 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         // nothing.
         let capital =
             entry.admin1.as_deref().is_some_and(|a| key::transliteration(a) == key::transliteration(&entry.name));
-        if entry.kind == Kind::Settlement && capital {
+        // A town its county is named after, or that is a county of its own ("Erie" in Erie
+        // County, "Richmond" in the City of Richmond): usually its seat and largest town.
+        let seat = entry.admin2.as_deref().is_some_and(|a| {
+            county_of(a).is_some_and(|n| key::transliteration(n) == key::transliteration(&entry.name))
+        });
+        if entry.kind == Kind::Settlement && (capital || seat) {
             points += 0.5;
         }
         points
@@ -961,6 +990,21 @@ mod tests {
         assert_eq!(at(mention("Kessel", None, None, &[])), ("Kessel".to_owned(), "Texas".to_owned()));
         // Named with its state, it is the town in Ohio.
         assert_eq!(at(mention("Kessel", None, None, &["Ohio"])), ("Kessel".to_owned(), "Ohio".to_owned()));
+    }
+
+    #[test]
+    fn a_town_its_county_is_named_after_outweighs_a_suburb_namesake() {
+        // Marlow in Colorado has suburbs; Marlow in Pennsylvania gives Marlow County its name.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            40.05,-105.05,Marlow,Colorado,Boulder County,US\n\
+            40.06,-105.06,Lafayette,Colorado,Boulder County,US\n\
+            40.04,-105.04,Louisville,Colorado,Boulder County,US\n\
+            42.13,-80.08,Marlow,Pennsylvania,Marlow County,US\n";
+        let g = towns(csv, &[]);
+        assert_eq!(state_of(&g, vec![mention("Marlow", None, None, &[])]), "Pennsylvania");
+        assert_eq!(county_of("City of Richmond"), Some("Richmond"));
+        assert_eq!(county_of("Orleans Parish"), Some("Orleans"));
+        assert_eq!(county_of("Sao Paulo"), None);
     }
 
     #[test]
