@@ -488,9 +488,10 @@ fn county_of(admin2: &str) -> Option<&str> {
     static SEATS: std::sync::OnceLock<Seats> = std::sync::OnceLock::new();
     let seats = SEATS
         .get_or_init(|| toml::from_str(include_str!("../../../lexicons/geo/seats.toml")).expect("seats.toml is valid"));
-    let lower = admin2.to_lowercase();
+    // Read for every candidate a mention has: compared in place, without allocating.
     for prefix in &seats.city_county_prefixes {
-        if lower.starts_with(&format!("{prefix} ")) {
+        let head = admin2.get(..prefix.len() + 1);
+        if head.is_some_and(|h| h.ends_with(' ') && h[..prefix.len()].eq_ignore_ascii_case(prefix)) {
             return admin2.get(prefix.len() + 1..).map(str::trim);
         }
     }

@@ -59,13 +59,9 @@ pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &m
             if person.is_some_and(|c| c == g.category) {
                 // "he and four others were shot": the others were shot beside him, not beside
                 // the dead, so `survivors` must not read them as the wounded who lived.
-                if others && g.kind == "injured" {
-                    let shot = |c: &&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>| {
-                        c.value.kind == "shot" && a.tokens[c.start].span.start >= g.span.start
-                    };
-                    if a.cues.iter().filter(|c| a.tokens[c.end - 1].span.end <= g.span.end).any(|c| shot(&c)) {
-                        g.kind = "shot".into();
-                    }
+                let within = |c: &sitrep_annotate::Tagged<_>| g.span.start <= c.span.start && c.span.end <= g.span.end;
+                if others && g.kind == "injured" && a.cues.iter().any(|c| c.value.kind == "shot" && within(c)) {
+                    g.kind = "shot".into();
                 }
                 g.value += 1;
                 g.high = g.high.map(|h| h + 1);
@@ -109,7 +105,7 @@ fn one_before(a: &Annotations, first: usize, and: usize, others: bool) -> Option
     // "Ann Reed and two other men", "the victim and two others": a person the count sets apart
     // from the others it counts.
     if others {
-        let capitalised = |i: usize| a.tokens[i].span.slice(&a.text).starts_with(|c: char| c.is_uppercase());
+        let capitalised = |i: usize| super::singular_victim::is_capitalised(a, i);
         if and >= first + 2
             && capitalised(and - 1)
             && capitalised(and - 2)

@@ -414,7 +414,7 @@ fn is_number_word(word: &str) -> bool {
     sitrep_annotate::en::numbers::word_number(word).is_some()
 }
 
-fn is_capitalised(a: &Annotations, i: usize) -> bool {
+pub(super) fn is_capitalised(a: &Annotations, i: usize) -> bool {
     a.tokens[i].span.slice(&a.text).chars().next().is_some_and(char::is_uppercase)
 }
 
