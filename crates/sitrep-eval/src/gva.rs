@@ -96,16 +96,21 @@ pub struct GvaScores {
     pub within_25km: f64,
 }
 
-/// The primary event of each document: the non-aggregate event citing it with most claims.
+/// The primary event of each document: the non-aggregate event citing it with most casualty
+/// claims (killed, injured, shot), then the most claims of any kind. An arrest told in a
+/// follow-up story is an event of its own; the incident a gun-violence record counts is the
+/// one with the casualties.
 pub fn primary_events(events: &[EventRecord]) -> HashMap<String, usize> {
-    let mut best: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut best: HashMap<String, (usize, (usize, usize))> = HashMap::new();
     for (index, event) in events.iter().enumerate().filter(|(_, e)| !e.aggregate) {
         for source in &event.sources {
-            let claims = event.claims.iter().filter(|c| c.document_id == source.document_id).count();
-            let entry = best.entry(source.document_id.clone()).or_insert((index, claims));
+            let own = || event.claims.iter().filter(|c| c.document_id == source.document_id);
+            let casualties = own().filter(|c| matches!(c.kind.as_str(), "killed" | "injured" | "shot")).count();
+            let rank = (casualties, own().count());
+            let entry = best.entry(source.document_id.clone()).or_insert((index, rank));
             // Ties keep the first event.
-            if claims > entry.1 {
-                *entry = (index, claims);
+            if rank > entry.1 {
+                *entry = (index, rank);
             }
         }
     }
@@ -351,6 +356,20 @@ mod tests {
         assert_eq!(s.bcubed_precision, 1.0);
         assert!((s.bcubed_recall - (0.5 + 0.5 + 1.0) / 3.0).abs() < 1e-9);
         assert!((s.killed_mae - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_document_counts_for_its_event_with_casualties() {
+        let claim = |kind: &str, doc: &str| {
+            sitrep_model::Claim::exact(kind, 1, "all", "the outlet", doc, sitrep_model::Span::new(0, 1))
+        };
+        // A follow-up story: the arrest (two claims of arrest) and the shooting it is about.
+        let mut arrest = event("x", &["a"], 0, "Columbus");
+        arrest.claims = vec![claim("arrested", "a"), claim("arrested", "a")];
+        let mut shooting = event("y", &["a", "b"], 1, "Columbus");
+        shooting.claims = vec![claim("killed", "a"), claim("killed", "b")];
+        let primary = primary_events(&[arrest, shooting]);
+        assert_eq!((primary["a"], primary["b"]), (1, 1));
     }
 
     #[test]
