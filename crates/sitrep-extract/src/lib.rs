@@ -21,7 +21,10 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     let located = located_claims(document, a, headline.as_ref());
     let (article, others): (Vec<Located>, Vec<Located>) =
         located.into_iter().partition(|l| l.claim.embedded.is_none() && !l.claim.in_title);
-    let frames = rules::reports::frames::frames(a, &article.iter().map(|l| l.at).collect::<Vec<_>>());
+    let mut frames = rules::reports::frames::frames(a, &article.iter().map(|l| l.at).collect::<Vec<_>>());
+    rules::reports::frames::casualties_to_incident(&mut frames, &|i| {
+        matches!(article[i].claim.kind.as_str(), "killed" | "injured" | "shot")
+    });
     let mut groups = rules::reports::grouping::group(a, &frames, &|i| article[i].claim.aggregate);
     // Claims read outside the article: embedded posts join the report told where the post
     // stood, titles the report that states the same figure.
@@ -122,7 +125,9 @@ fn report_date(a: &Annotations, frames: &[Frame], group: &rules::reports::groupi
         return (Some(d.start), Some(d.end), Some(d.precision), Told);
     }
     for &f in members {
-        let later = frames.get(f.wrapping_sub(1)).filter(|_| frames[f].prior).and_then(|main| main.date);
+        // An arrest says nothing of how long before it the incident was.
+        let earlier = frames[f].prior && !frames[f].followed_up;
+        let later = frames.get(f.wrapping_sub(1)).filter(|_| earlier).and_then(|main| main.date);
         if let Some(d) = later {
             let d = &a.dates[d];
             return (Some(d.start.yesterday().unwrap_or(d.start)), Some(d.end), Some(2), Guessed);

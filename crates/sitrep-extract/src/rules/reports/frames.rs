@@ -39,6 +39,9 @@ pub struct Frame {
     pub starts_another: bool,
     /// An incident before the rest of its sentence ("following an ambush …").
     pub prior: bool,
+    /// An incident that the rest of its sentence, an act of justice, is about ("arrested
+    /// Monday in the shooting of a boy"): prior too, by how long the sentence does not say.
+    pub followed_up: bool,
 }
 
 /// The frames of a text, in order; `claim_spans` are the spans of its claims' counts and cues.
@@ -47,10 +50,16 @@ pub fn frames(a: &Annotations, claim_spans: &[Span]) -> Vec<Frame> {
     for sentence in &a.sentences {
         let first = a.token_at(sentence.start);
         let last = a.token_at(sentence.end);
-        match prior_split(a, first, last) {
-            Some(at) => {
+        let split = prior_split(a, first, last)
+            .map(|at| (at, false))
+            .or_else(|| follow_up_split(a, first, last).map(|at| (at, true)));
+        match split {
+            Some((at, followed_up)) => {
                 let main = frame(a, claim_spans, first, (first, at), false);
                 let mut earlier = frame(a, claim_spans, first, (at, last), true);
+                earlier.followed_up = followed_up;
+                // "charged in the shooting of a student": the story's incident, wherever it was.
+                earlier.refers_back |= followed_up;
                 if earlier.places.is_empty() {
                     earlier.places = main.places.clone();
                 }
@@ -71,6 +80,37 @@ fn prior_split(a: &Annotations, first: usize, last: usize) -> Option<usize> {
         let Some(m) = d.prior.longest_at(&a.words[..last], i) else { return false };
         matches!(a.words.get(m.end).map(String::as_str), Some("a") | Some("an"))
             && a.triggers.iter().any(|t| t.start > m.end && t.start <= m.end + 3)
+    })
+}
+
+/// Gives the casualties counted in an act of justice's part of a sentence to the incident it
+/// is about: "a manslaughter charge against a boy | in the shooting of his friend" counts one
+/// dead of the shooting, not of the charge. `casualty(i)`: whether claim `i` counts the dead,
+/// the wounded or the shot.
+pub fn casualties_to_incident(frames: &mut [Frame], casualty: &dyn Fn(usize) -> bool) {
+    for f in 1..frames.len() {
+        if frames[f].followed_up {
+            let (moved, kept): (Vec<usize>, Vec<usize>) = frames[f - 1].claims.iter().partition(|&&c| casualty(c));
+            frames[f - 1].claims = kept;
+            frames[f].claims.extend(moved);
+            frames[f].claims.sort_unstable();
+        }
+    }
+}
+
+/// The token where an act of justice turns to the incident it is about: a `proceedings` word,
+/// then within eight words `about`, a determiner ("the", "a", a possessive: "Sunday's") and a
+/// trigger within four words: "was arrested Monday | in the fatal shooting of a boy".
+fn follow_up_split(a: &Annotations, first: usize, last: usize) -> Option<usize> {
+    let d = discourse();
+    let act = (first..last).find(|&i| d.proceedings.longest_at(&a.words[..last], i).is_some())?;
+    (act + 1..last.min(act + 9)).find(|&i| {
+        let Some(m) = d.about.longest_at(&a.words[..last], i) else { return false };
+        let determiner = a
+            .words
+            .get(m.end)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an") || w.ends_with("'s") || w.ends_with("’s"));
+        determiner && a.triggers.iter().any(|t| t.start > m.end && t.start <= m.end + 4)
     })
 }
 
@@ -116,6 +156,7 @@ fn frame(
         refers_back: anaphora::refers_back(a, first, last),
         starts_another: anaphora::starts_another(a, first, last),
         prior,
+        followed_up: false,
     }
 }
 
@@ -173,7 +214,30 @@ mod tests {
             Some(jiff::civil::date(2024, 5, 3)),
         );
         let f = frames(&a, &[]);
-        assert!(f[0].date.is_some() && !f[0].triggers.is_empty());
+        assert!(f.iter().any(|f| f.date.is_some() && !f.triggers.is_empty()));
+    }
+
+    #[test]
+    fn the_incident_an_arrest_is_about_is_an_earlier_frame_without_the_arrest_date() {
+        let text = "A man was arrested Monday in the fatal shooting of a teenager in Marlow.";
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let f = frames(&a, &[]);
+        assert_eq!(f.len(), 2);
+        assert!(f[0].date.is_some() && !f[0].prior);
+        assert!(f[1].prior && f[1].followed_up && f[1].date.is_none() && !f[1].triggers.is_empty());
+        // Its own date stays with it.
+        let text = "Police arrested a man on Monday in connection with the March 9 shooting.";
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let f = frames(&a, &[]);
+        assert!(f[1].followed_up && f[1].date.is_some());
+        // The dead its charge counts are the shooting's; those arrested stay with the arrest.
+        let mut f = frames(&a, &[]);
+        f[0].claims = vec![0, 1];
+        casualties_to_incident(&mut f, &|c| c == 1);
+        assert_eq!((f[0].claims.clone(), f[1].claims.clone()), (vec![0], vec![1]));
+        // A charge without an incident after it is one frame.
+        let a = sitrep_annotate::annotate_text("He was charged with murder on Monday.", None);
+        assert_eq!(frames(&a, &[]).len(), 1);
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //! its own sentences have no date. News tells what happened first and when after: "A man died
 //! after accidentally shooting himself. Deputies were dispatched around 8:30 p.m. Sunday."
 //!
-//! "Another"/"elsewhere" and an earlier incident inside a sentence always start a report.
+//! "Another"/"elsewhere" and an earlier incident inside a sentence always start a report, but
+//! for the incident an arrest or a charge is about ("arrested Monday in the shooting of a
+//! boy"), which joins the last report it fits and becomes the story's thread.
 //! Not handled: an incident resumed after a digression without a date, place or definite
 //! reference joins whatever report came last.
 
@@ -69,12 +71,18 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
         let fits = |g: &Group| {
             !g.aggregate && (fits(a, frames, g, frame, has_claims) || dies_later(a, frames, g, frame, has_claims))
         };
-        let target = if frame.prior || frame.starts_another {
+        let earlier = |groups: &[Group]| {
+            (0..groups.len()).rev().find(|&g| fits(&groups[g]) && shares(a, frames, &groups[g], frame))
+        };
+        let target = if frame.followed_up && !frame.starts_another {
+            // The incident an arrest is about is the one the story told last, if it fits.
+            (0..groups.len()).rev().find(|&g| fits(&groups[g]))
+        } else if frame.prior || frame.starts_another {
             None
         } else if let Some(c) = current.filter(|&c| fits(&groups[c])) {
             Some(c)
         } else {
-            (0..groups.len()).rev().find(|&g| fits(&groups[g]) && shares(a, frames, &groups[g], frame))
+            earlier(&groups)
         };
         let g = target.unwrap_or_else(|| {
             groups.push(Group::default());
@@ -83,8 +91,9 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
         groups[g].frames.push(index);
         groups[g].claims.extend(own);
         groups[g].context.append(&mut preamble);
-        // An earlier incident told inside a sentence does not become the story's thread.
-        if !frame.prior {
+        // An earlier incident told inside a sentence does not become the story's thread, but
+        // for the one an arrest is about: the story goes on to tell it.
+        if !frame.prior || frame.followed_up {
             current = Some(g);
         }
     }
@@ -202,6 +211,13 @@ mod tests {
         let text =
             "Gunmen attacked a checkpoint in Kayes on Thursday. Three wounded men were taken to a hospital in Segou.";
         assert_eq!(groups(text), vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn the_incident_an_arrest_is_about_joins_its_report() {
+        let text = "A man was shot dead in Kayes on Friday. Police arrested a suspect on Monday in the \
+                    shooting in Kayes.";
+        assert_eq!(groups(text), vec![vec![0, 2], vec![1]]);
     }
 
     #[test]

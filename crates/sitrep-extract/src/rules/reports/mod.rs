@@ -35,6 +35,8 @@ struct DiscourseFile {
     another_heads: Vec<String>,
     irrealis: Vec<String>,
     prior: Vec<String>,
+    proceedings: Vec<String>,
+    about: Vec<String>,
 }
 
 /// The discourse lexicon (`lexicons/en/discourse.toml`) as phrase lexicons.
@@ -46,6 +48,8 @@ pub struct Discourse {
     pub another_heads: PhraseLexicon<()>,
     pub irrealis: PhraseLexicon<()>,
     pub prior: PhraseLexicon<()>,
+    pub proceedings: PhraseLexicon<()>,
+    pub about: PhraseLexicon<()>,
 }
 
 pub fn discourse() -> &'static Discourse {
@@ -61,6 +65,8 @@ pub fn discourse() -> &'static Discourse {
             another_heads: lexicon(file.another_heads),
             irrealis: lexicon(file.irrealis),
             prior: lexicon(file.prior),
+            proceedings: lexicon(file.proceedings),
+            about: lexicon(file.about),
         }
     })
 }
