@@ -41,15 +41,23 @@ pub struct LocatedReport {
 }
 
 /// Resolves the place mentions of one document's reports (together: they share a country focus).
+/// A mention the text gave no kind that names a state, a province or a country ("LEXINGTON,
+/// Ky."; "in Kentucky") is marked an admin area: two reports naming the same state are not
+/// thereby in the same town.
 pub fn geocode(gazetteer: &Gazetteer, mut reports: Vec<Report>) -> Vec<LocatedReport> {
     share_contexts(&mut reports);
     let focus = resolution::Focus::of(gazetteer, &reports);
     let home = resolution::home(gazetteer, &focus);
     reports
         .into_iter()
-        .map(|report| {
+        .map(|mut report| {
             let own = resolution::locate_report(gazetteer, &report, &focus);
             let location = resolution::in_home(own, home.as_ref());
+            for m in report.place_mentions.iter_mut().filter(|m| m.feature.is_none()) {
+                if resolution::names_area(gazetteer, m, &focus) {
+                    m.feature = Some("admin".into());
+                }
+            }
             LocatedReport { report, location }
         })
         .collect()

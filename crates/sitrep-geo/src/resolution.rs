@@ -416,6 +416,20 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
     }
 }
 
+/// Whether the mention names a first-level admin area or a country itself (not a town, not a
+/// county, which news names to place rural events as it names towns, and not a place the
+/// gazetteer lacks that falls back to its area).
+pub fn names_area(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> bool {
+    if g.demonym(&m.name).is_some() {
+        return false;
+    }
+    let found = match document.resolved.get(&mention_key(m)) {
+        Some(&found) => found,
+        None => mention_best(g, m, document),
+    };
+    found.is_some_and(|b| !b.part && matches!(g.entry(b.index).kind, Kind::Admin1 | Kind::Country))
+}
+
 /// What identifies a mention for resolution: its name, kind and context.
 fn mention_key(m: &PlaceMention) -> String {
     format!(
@@ -897,6 +911,22 @@ mod tests {
         // The admin context decides too.
         let us = locate_mention(&g, &mention("Tyre", None, None, &["Pennsylvania"]), &Focus::default()).unwrap();
         assert_eq!(us.iso2.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_state_or_a_country_named_alone_is_marked_an_area() {
+        let g = gazetteer();
+        let located = crate::geocode(
+            &g,
+            vec![report(vec![
+                mention("Tyler", None, None, &[]),
+                mention("Texas", None, None, &[]),
+                mention("Lebanon", None, None, &[]),
+            ])],
+        );
+        let features: Vec<Option<&str>> =
+            located[0].report.place_mentions.iter().map(|m| m.feature.as_deref()).collect();
+        assert_eq!(features, vec![None, Some("admin"), Some("admin")]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 use sitrep_geo::LocatedReport;
-use sitrep_model::Report;
+use sitrep_model::{PlaceMention, Report};
 use unicode_normalization::UnicodeNormalization;
 
 /// Days an undated report may lie before its document's publication ("a man was shot" in an
@@ -69,11 +69,24 @@ impl Member {
         let window = dated_window
             .or_else(|| published.map(|p| (day_number(p) - UNDATED_DAYS_BEFORE, day_number(p))))
             .unwrap_or((i32::MIN, i32::MIN));
-        let mut places: Vec<u64> = report.place_mentions.iter().map(|p| key(&p.name)).collect();
+        // A state or a country named is where the event is, not which town: two reports naming
+        // "Ky." meet as reports in one area do. A county is told apart by its state: "Jefferson
+        // County" is in Colorado and in Kentucky.
+        let admin1 = location.as_ref().and_then(|l| l.admin1.as_deref());
+        let (states, named): (Vec<&PlaceMention>, Vec<&PlaceMention>) = report
+            .place_mentions
+            .iter()
+            .partition(|p| p.feature.as_deref() == Some("admin") && p.feature_word.is_none());
+        let mut places: Vec<u64> = named
+            .iter()
+            .map(|p| if p.feature.as_deref() == Some("admin") { area_key(&p.name, admin1) } else { key(&p.name) })
+            .collect();
         let mut areas: Vec<u64> = report.place_mentions.iter().flat_map(|p| p.context.iter().map(|c| key(c))).collect();
+        areas.extend(states.iter().map(|p| key(&p.name)));
         if let Some(l) = location {
             places.extend(l.geonames_id.map(|id| key(&format!("geonames:{id}"))));
-            areas.extend([&l.admin2, &l.admin1].into_iter().flatten().map(|a| key(a)));
+            areas.extend(l.admin2.iter().map(|a| area_key(a, admin1)));
+            areas.extend(l.admin1.iter().map(|a| key(a)));
         }
         places.sort_unstable();
         places.dedup();
@@ -175,6 +188,14 @@ pub fn date_of(day: i32) -> Date {
 fn surname(name: &str) -> &str {
     let suffix = |w: &str| matches!(w.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
     name.split([' ', ',']).rfind(|w| !w.is_empty() && !suffix(w)).unwrap_or(name)
+}
+
+/// A county's key within its state, when the state is known.
+fn area_key(name: &str, admin1: Option<&str>) -> u64 {
+    match admin1 {
+        Some(state) => key(name) ^ key(state).rotate_left(17),
+        None => key(name),
+    }
 }
 
 pub fn key(name: &str) -> u64 {
@@ -319,6 +340,13 @@ mod tests {
         assert_eq!(names.len(), 2, "Ann Reed and Bo Li");
         assert!(names.contains(&key("Ann Reed")) && names.contains(&key("Bo Li")));
         assert!(people_names(["The Sheriff's Office said on Monday Night."].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn a_county_is_keyed_within_its_state() {
+        assert_eq!(area_key("Jefferson", Some("Kentucky")), area_key("Jefferson County", Some("Kentucky")));
+        assert_ne!(area_key("Jefferson", Some("Kentucky")), area_key("Jefferson", Some("Colorado")));
+        assert_eq!(area_key("Jefferson", None), key("Jefferson"));
     }
 
     #[test]

@@ -443,3 +443,25 @@ fn a_toll_one_higher_may_be_the_same_incident_two_higher_is_not() {
     assert!(joined(2), "one of the wounded died since");
     assert!(!joined(3), "two more dead: another incident");
 }
+
+#[test]
+fn naming_the_same_state_does_not_put_two_shootings_in_one_town() {
+    let admin = |name: &str| PlaceMention { feature: Some("admin".into()), ..place(name, &[]) };
+    let a = doc("herald-9", "Plains Herald", MAY_3, "A man was shot dead outside a bar in Alden, Texas, on Friday.");
+    let b =
+        doc("ledger-9", "Hill Ledger", MAY_3, "Two women were wounded at a gas station in Boerne, Texas, on Friday.");
+    let mut resolver = Resolver::new();
+    let ka = vec![claim(&a, "killed", 1, "all", "police")];
+    add(
+        &mut resolver,
+        &a,
+        vec![report(&a, "Violence against civilians", Some(MAY_3), vec![place("Alden", &[]), admin("Texas")], ka)],
+    );
+    let kb = vec![claim(&b, "injured", 2, "all", "police")];
+    add(
+        &mut resolver,
+        &b,
+        vec![report(&b, "Violence against civilians", Some(MAY_3), vec![place("Boerne", &[]), admin("Texas")], kb)],
+    );
+    assert_eq!(incidents(&resolver.events()).len(), 2);
+}
