@@ -34,8 +34,10 @@ pub fn starts_another(a: &Annotations, first: usize, last: usize) -> bool {
     occurs(&d.new_incident, &a.words, first, last)
         || (first..last).any(|i| {
             let Some(det) = d.another.longest_at(&a.words[..last], i) else { return false };
-            // The head may follow one modifier: "another small village", "a second deadly attack".
-            (det.end..(det.end + 2).min(last)).any(|head| {
+            // The head may follow one modifier: "another small village", "a second deadly attack";
+            // not a verb: "another was shot" is one more victim.
+            let modifier = |i: usize| !d.auxiliaries.contains(a.words[i].as_str());
+            (det.end..(det.end + 2).min(last)).filter(|&head| head == det.end || modifier(det.end)).any(|head| {
                 d.another_heads.longest_at(&a.words[..last], head).is_some()
                     || a.triggers.iter().any(|t| t.start == head)
             })
@@ -71,5 +73,6 @@ mod tests {
     fn another_person_is_a_participant_of_the_same_incident() {
         assert_eq!(both("A boy was shot in the leg by another youth."), (false, false));
         assert_eq!(both("A second victim was taken to a hospital."), (false, false));
+        assert_eq!(both("Three were hurt, while another was shot in the stomach."), (false, false));
     }
 }
