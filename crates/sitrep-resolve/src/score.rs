@@ -129,7 +129,7 @@ fn located(m: &Member) -> bool {
 }
 
 /// Whether both reports are located at points within `NEAR_KM` of each other.
-fn near(m: &Member, o: &Member) -> bool {
+pub(crate) fn near(m: &Member, o: &Member) -> bool {
     let point = |x: &Member| x.located.location.as_ref().and_then(|l| Some((l.lat?, l.lon?)));
     match (point(m), point(o)) {
         (Some(a), Some(b)) => sitrep_model::distance_km(a.0, a.1, b.0, b.1) <= NEAR_KM,

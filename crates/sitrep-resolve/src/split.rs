@@ -6,7 +6,7 @@
 //!   publication dates say too little);
 //! - they are of one family of event types (or one has none);
 //! - they name a place in common (a town, a province, a country: the name as written), or one
-//!   names none;
+//!   names none, or they are located within `score::NEAR_KM` of each other;
 //! - they state the same number killed (or one states none);
 //! - they name no victims, or a victim in common;
 //! - and so does every pair across two groups already joined, so that an undated fragment
@@ -83,10 +83,12 @@ fn one_incident(a: &Cluster, b: &Cluster) -> bool {
     if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|f| fb.contains(f)) {
         return false;
     }
-    // A place in common, or no place on one side.
+    // A place in common, or no place on one side, or places next to each other (a quarter and
+    // its city: "Jamaica Plain" and "Boston").
     let places = |c: &Cluster| c.members.iter().flat_map(|m| m.places.iter().copied()).collect::<Vec<_>>();
     let (pa, pb) = (places(a), places(b));
-    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
+    let near = || a.members.iter().any(|m| b.members.iter().any(|o| crate::score::near(m, o)));
+    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) && !near() {
         return false;
     }
     // Figures that agree: the same number killed on both sides.

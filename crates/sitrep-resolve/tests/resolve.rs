@@ -465,3 +465,26 @@ fn naming_the_same_state_does_not_put_two_shootings_in_one_town() {
     );
     assert_eq!(incidents(&resolver.events()).len(), 2);
 }
+
+#[test]
+fn an_article_told_in_a_quarter_and_its_city_is_one_event() {
+    let a = doc(
+        "bay-1",
+        "Bay Post",
+        MAY_4,
+        "Six were shot at a party in Eastwick on Friday. Marlow police said the six were wounded.",
+    );
+    let located = |places: Vec<PlaceMention>, day: Option<Date>, lat: f64| {
+        let k = claim(&a, "injured", 6, "all", "police");
+        let report = report(&a, "Violence against civilians", day, places, vec![k]);
+        let location = sitrep_model::Location { lat: Some(lat), lon: Some(-71.1), ..Default::default() };
+        LocatedReport { report, location: Some(location) }
+    };
+    let mut resolver = Resolver::new();
+    let reports = vec![
+        located(vec![place("Eastwick", &[])], Some(MAY_3), 42.31),
+        located(vec![place("Marlow", &[])], None, 42.36),
+    ];
+    resolver.add(source(&a), a.text, reports);
+    assert_eq!(incidents(&resolver.events()).len(), 1);
+}
