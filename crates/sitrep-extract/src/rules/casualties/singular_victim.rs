@@ -48,7 +48,9 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             && !definite
             && !after_article
             && (first..i).all(|j| {
-                a.words[j] == "." || (is_capitalised(a, j) && a.words[j].chars().all(|c| c.is_alphabetic() || c == '.'))
+                // "Investigator: Missing Marlow teen shot": a headline's colon opens it again.
+                matches!(a.words[j].as_str(), "." | ":")
+                    || (is_capitalised(a, j) && a.words[j].chars().all(|c| c.is_alphabetic() || c == '.'))
             });
         // "… after girl, 15, is killed by masked gunmen": a headline drops its articles
         // anywhere, and a bare singular person after a conjunction is one only a headline writes.
@@ -56,13 +58,13 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             && !after_article
             && matches!(a.words[i - 1].as_str(), "after" | "as" | "when" | "while" | "before")
             && is_capitalised(a, first);
-        // "Woman kills son, self": a headline's bare object, right after an active cue.
-        let bare_object = i > first
-            && !indefinite
-            && !definite
-            && !after_article
-            && is_capitalised(a, first)
-            && a.cues.iter().any(|c| c.end == i && is_person_kind(&c.value.kind));
+        // "Woman kills son, self": a headline's bare object, right after an active cue, or past
+        // the town or the name that qualifies it ("Shooting kills Marlow teen").
+        let bare_cue = (0..=2usize)
+            .filter(|&k| i > first + k && (i - k..i).all(|j| is_capitalised(a, j)))
+            .find_map(|k| a.cues.iter().find(|c| c.end == i - k && is_person_kind(&c.value.kind)));
+        let bare_object =
+            i > first && !indefinite && !definite && !after_article && is_capitalised(a, first) && bare_cue.is_some();
         let person = if indefinite || definite {
             person_at(a, i + 1).or_else(|| person_at(a, i + 2).filter(|_| age_end(a, i + 1).is_none()))
         } else if bare_age || opening || headline_clause || bare_object {
@@ -81,12 +83,16 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             .cues
             .iter()
             .find(|c| c.end == i && i > first && is_person_kind(&c.value.kind))
+            .or(bare_cue.filter(|_| bare_object))
             .map(|cue| (super::kind_of(a, cue), cue.start))
             .or_else(|| {
                 let gerund = (indefinite || definite).then(|| super::gerund_at(a, i.wrapping_sub(1), first));
                 gerund.flatten().map(|(kind, start)| (kind.to_owned(), start))
             });
-        if let Some((kind, start)) = object_of {
+        // "Missing Marlow teen shot to death": "missing" describes the person whose fate the
+        // passive after tells.
+        let described = |kind: &str| kind == "missing" && passive_headline(a, person_end, last).is_some();
+        if let Some((kind, start)) = object_of.filter(|(kind, _)| !described(kind)) {
             let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
             if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
                 // "killed his former girlfriend and her daughter": each person joined counts.
@@ -319,6 +325,15 @@ fn passive_headline(a: &Annotations, person_end: usize, last: usize) -> Option<&
     if at + 1 < last && auxiliary(&a.words[at]) && !a.cues.iter().any(|c| c.start == at) {
         at += 1;
     }
+    // "Teen was beaten, shot to death": a participle that is no cue, joined to the one after.
+    let participle = |w: &str| w.chars().all(|c| c.is_ascii_lowercase()) && (w.ends_with("ed") || w.ends_with("en"));
+    if at + 2 < last
+        && participle(&a.words[at])
+        && matches!(a.words[at + 1].as_str(), "and" | ",")
+        && !a.cues.iter().any(|c| c.start == at)
+    {
+        at += 2;
+    }
     let cue = a.cues.iter().find(|c| c.start == at && is_person_kind(&c.value.kind))?;
     let adverb = a.words[at].ends_with("ly");
     let verb = if adverb && cue.end == at + 1 { a.cues.iter().find(|c| c.start == cue.end)? } else { cue };
@@ -508,6 +523,19 @@ mod tests {
             vec![row("killed", 1, "civilians")]
         );
         assert_eq!(short("Vigil held after teen shot near Marlow school"), vec![row("shot", 1, "civilians")]);
+    }
+
+    #[test]
+    fn headline_persons_past_a_colon_a_town_or_a_first_participle() {
+        // The colon opens the headline again; "missing" describes the teen the passive tells of.
+        assert_eq!(
+            short("Investigator: Missing Marlow teen was beaten, shot to death"),
+            vec![row("killed", 1, "civilians")]
+        );
+        assert_eq!(short("Police search for missing teen"), vec![row("missing", 1, "civilians")]);
+        // The bare object past the town that qualifies it.
+        assert_eq!(short("Shooting kills Marlow teen"), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("Teen was robbed and killed"), vec![row("killed", 1, "civilians")]);
     }
 
     #[test]
