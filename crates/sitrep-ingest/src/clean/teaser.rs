@@ -94,7 +94,7 @@ const MAX_HEADLINE_WORDS: usize = 20;
 /// Related-story runs inside the text, as paragraph ranges `[start, end)`: a label paragraph
 /// ("MORE FROM WAVE3.COM", "Related coverage:") and the headline items after it (short, with no
 /// final stop, or bulleted "+ …"), about something else; or one labelled headline ("Related:
-/// Another shooting in Norfolk") standing as a paragraph of its own. The article goes on
+/// Another shooting in Norfolk") standing as a paragraph of its own, whatever it is about. The article goes on
 /// after them, so `find`, which cuts to the end, leaves them.
 pub fn related_runs(paragraphs: &[String]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
@@ -104,10 +104,11 @@ pub fn related_runs(paragraphs: &[String]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         };
-        // "Related: Another shooting in Norfolk": the label and its one headline.
+        // "Related: Another shooting in Norfolk": the label and its one headline, a link to
+        // another story whatever names it shares with this one (an earlier story of the same
+        // shooting has its own, older figures).
         if !rest.is_empty() {
-            let body: Vec<&str> = paragraphs[..i].iter().map(String::as_str).collect();
-            if is_headline(rest) && is_teaser_block(&[rest], &body, true) {
+            if is_headline(rest) {
                 runs.push((i, i + 1));
             }
             i += 1;
@@ -294,7 +295,9 @@ mod tests {
             "Related: the sheriff said more officers would patrol the area.",
             "Related: Northfield sheriff mourns officers",
         ]);
-        assert_eq!(related_runs(&p), vec![(1, 4), (5, 6)]);
+        // A labelled headline is a link to another story even when it names this one's places;
+        // a labelled sentence is text.
+        assert_eq!(related_runs(&p), vec![(1, 4), (5, 6), (7, 8)]);
         // A paragraph that only begins with a label's word is text.
         assert!(related_runs(&paras(&[ARTICLE, "Trendingly, more officers patrol Northfield now"])).is_empty());
     }
