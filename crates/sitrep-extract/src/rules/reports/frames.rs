@@ -73,14 +73,22 @@ pub fn frames(a: &Annotations, claim_spans: &[Span]) -> Vec<Frame> {
 }
 
 /// The token where an earlier incident is introduced: "following" / "after" + "a(n)" + a
-/// trigger within three words.
+/// trigger within three words. Casualties alone before it are that incident's: "a boy is dead
+/// after a shooting on Sunday", "four were hospitalized following a shooting Saturday night".
 fn prior_split(a: &Annotations, first: usize, last: usize) -> Option<usize> {
     let d = discourse();
     (first + 1..last).find(|&i| {
         let Some(m) = d.prior.longest_at(&a.words[..last], i) else { return false };
         matches!(a.words.get(m.end).map(String::as_str), Some("a") | Some("an"))
             && a.triggers.iter().any(|t| t.start > m.end && t.start <= m.end + 3)
+            && !casualties_alone(a, first, i)
     })
+}
+
+/// Whether tokens `[first, end)` tell casualties (a cue: "dead", "hospitalized") and no act.
+fn casualties_alone(a: &Annotations, first: usize, end: usize) -> bool {
+    let within = |start: usize| start >= first && start < end;
+    a.cues.iter().any(|c| within(c.start)) && !a.triggers.iter().any(|t| within(t.start))
 }
 
 /// Gives the casualties counted in an act of justice's part of a sentence to the incident it
@@ -183,6 +191,15 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert!(f[0].date.is_some() && f[0].claims.is_empty() && !f[0].prior);
         assert!(f[1].prior && f[1].claims == vec![0] && f[1].date.is_none());
+    }
+
+    #[test]
+    fn casualties_after_an_incident_are_its_own() {
+        let text = "Police said a boy is dead after a shooting on Sunday night.";
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let f = frames(&a, &[]);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].date.is_some() && !f[0].prior);
     }
 
     #[test]
