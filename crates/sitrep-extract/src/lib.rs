@@ -22,9 +22,9 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     let (article, others): (Vec<Located>, Vec<Located>) =
         located.into_iter().partition(|l| l.claim.embedded.is_none() && !l.claim.in_title);
     let mut frames = rules::reports::frames::frames(a, &article.iter().map(|l| l.at).collect::<Vec<_>>());
-    rules::reports::frames::casualties_to_incident(&mut frames, &|i| {
-        matches!(article[i].claim.kind.as_str(), "killed" | "injured" | "shot")
-    });
+    let casualty = |i: usize| matches!(article[i].claim.kind.as_str(), "killed" | "injured" | "shot");
+    rules::reports::frames::casualties_to_incident(&mut frames, &casualty);
+    rules::reports::frames::undate_proceedings(a, &mut frames, &casualty);
     let mut groups = rules::reports::grouping::group(a, &frames, &|i| article[i].claim.aggregate);
     // Claims read outside the article: embedded posts join the report told where the post
     // stood, titles the report that states the same figure.

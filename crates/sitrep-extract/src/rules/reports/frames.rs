@@ -106,6 +106,30 @@ pub fn casualties_to_incident(frames: &mut [Frame], casualty: &dyn Fn(usize) -> 
     }
 }
 
+/// Takes from frames that count casualties a date that belongs to an act of justice ("Webster
+/// pleaded guilty Wednesday to manslaughter in the death of his son", "was arraigned Tuesday"):
+/// it is when the court met, not when the victims fell; it stays as the frame's reporting date
+/// (the incident was before it). `casualty(i)`: whether claim `i` counts the dead, the wounded
+/// or the shot.
+pub fn undate_proceedings(a: &Annotations, frames: &mut [Frame], casualty: &dyn Fn(usize) -> bool) {
+    let d = discourse();
+    for f in frames.iter_mut().filter(|f| !f.followed_up && f.claims.iter().any(|&c| casualty(c))) {
+        let Some(date) = f.date else { continue };
+        let at = a.token_at(a.dates[date].span.start);
+        let from = at.saturating_sub(PROCEEDING_REACH).max(f.first);
+        let act = (from..at).rev().find(|&i| d.proceedings.longest_at(&a.words[..at], i).is_some());
+        let Some(act) = act else { continue };
+        if a.triggers.iter().any(|t| t.start > act && t.start < at) {
+            continue;
+        }
+        f.date = None;
+        f.reported = f.reported.or(Some(date));
+    }
+}
+
+/// Words between an act of justice and the date it takes ("pleaded guilty on Wednesday").
+const PROCEEDING_REACH: usize = 4;
+
 /// The token where an act of justice turns to the incident it is about: a `proceedings` word,
 /// then within eight words `about`, a determiner ("the", "a", a possessive: "Sunday's") and a
 /// trigger within four words: "was arrested Monday | in the fatal shooting of a boy".
@@ -255,6 +279,23 @@ mod tests {
         // A charge without an incident after it is one frame.
         let a = sitrep_annotate::annotate_text("He was charged with murder on Monday.", None);
         assert_eq!(frames(&a, &[]).len(), 1);
+    }
+
+    #[test]
+    fn a_court_date_does_not_date_the_casualties() {
+        let text = "Reed pleaded guilty Wednesday to manslaughter in his son's death.";
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let mut f = frames(&a, &[]);
+        f[0].claims = vec![0];
+        undate_proceedings(&a, &mut f, &|_| true);
+        assert!(f[0].date.is_none() && f[0].reported.is_some());
+        // The date of the shooting itself stays.
+        let text = "Police arrested a man who shot two people on Friday.";
+        let a = sitrep_annotate::annotate_text(text, Some(jiff::civil::date(2024, 5, 3)));
+        let mut f = frames(&a, &[]);
+        f[0].claims = vec![0];
+        undate_proceedings(&a, &mut f, &|_| true);
+        assert!(f[0].date.is_some());
     }
 
     #[test]
