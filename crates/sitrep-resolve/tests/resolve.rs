@@ -488,3 +488,16 @@ fn an_article_told_in_a_quarter_and_its_city_is_one_event() {
     resolver.add(source(&a), a.text, reports);
     assert_eq!(incidents(&resolver.events()).len(), 1);
 }
+
+#[test]
+fn the_same_person_named_on_the_same_day_is_one_incident() {
+    let a = doc("post-7", "Ridge Post", MAY_4, "Ann Reed was wounded by gunfire near her home on Friday.");
+    let b =
+        doc("times-7", "River Times", MAY_4, "Relatives said Ann Reed remained in hospital after Friday's shooting.");
+    let mut resolver = Resolver::new();
+    let ka = vec![claim(&a, "injured", 1, "civilians", "police")];
+    add(&mut resolver, &a, vec![report(&a, "Violence against civilians", Some(MAY_3), vec![], ka)]);
+    let kb = vec![claim(&b, "injured", 1, "civilians", "relatives")];
+    add(&mut resolver, &b, vec![report(&b, "Violence against civilians", Some(MAY_3), vec![], kb)]);
+    assert_eq!(incidents(&resolver.events()).len(), 1);
+}
