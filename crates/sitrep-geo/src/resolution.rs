@@ -397,10 +397,7 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
         // "the Sahelian coast"-like regions named by a demonym: the country, at its level.
         return g.country(iso2).map(|c| country_level(c, shown));
     }
-    let found = match document.resolved.get(&mention_key(m)) {
-        Some(&found) => found,
-        None => mention_best(g, m, document),
-    };
+    let found = resolved_best(g, m, document);
     match found {
         Some(Best { index, part }) => {
             let entry = g.entry(index);
@@ -423,11 +420,16 @@ pub fn names_area(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> bool {
     if g.demonym(&m.name).is_some() {
         return false;
     }
-    let found = match document.resolved.get(&mention_key(m)) {
+    resolved_best(g, m, document)
+        .is_some_and(|b| !b.part && matches!(g.entry(b.index).kind, Kind::Admin1 | Kind::Country))
+}
+
+/// A mention's best entry: as the document's resolution found it, else found now.
+fn resolved_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Best> {
+    match document.resolved.get(&mention_key(m)) {
         Some(&found) => found,
         None => mention_best(g, m, document),
-    };
-    found.is_some_and(|b| !b.part && matches!(g.entry(b.index).kind, Kind::Admin1 | Kind::Country))
+    }
 }
 
 /// What identifies a mention for resolution: its name, kind and context.

@@ -64,10 +64,6 @@ pub fn score(m: &Member, c: &Cluster, facts: &DocumentFacts) -> Option<f64> {
     let mut points = if copy { 6.0 } else { 0.0 };
     let person = shares_person(m, c);
     points += date_points(m, c, person)?;
-    // The same person named on the same days: the same story, whatever else it says.
-    if person && m.gap(c.window()) <= 1 {
-        points += 2.0;
-    }
 
     points += if c.aggregate { claimant_points(m, c) } else { place_points(m, c) };
     points += type_points(m, c);
@@ -94,12 +90,14 @@ fn date_points(m: &Member, c: &Cluster, person: bool) -> Option<f64> {
         return (person && gap <= FOLLOW_UP_DAYS).then_some(0.0);
     }
     let dated = m.dated && c.members.iter().any(|o| o.dated);
-    Some(match (gap, dated) {
+    let days = match (gap, dated) {
         (0, true) if m.window.0 == m.window.1 && (start, end) == m.window => 2.0,
         (0, true) => 1.0,
         (0, false) => 0.5,
         _ => 0.0,
-    })
+    };
+    // The same person named on the same days: the same story, whatever else it says.
+    Some(days + if person { 2.0 } else { 0.0 })
 }
 
 fn place_points(m: &Member, c: &Cluster) -> f64 {

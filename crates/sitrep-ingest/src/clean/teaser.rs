@@ -94,8 +94,8 @@ const MAX_HEADLINE_WORDS: usize = 20;
 /// Related-story runs inside the text, as paragraph ranges `[start, end)`: a label paragraph
 /// ("MORE FROM WAVE3.COM", "Related coverage:") and the headline items after it (short, with no
 /// final stop, or bulleted "+ …"), about something else; or one labelled headline ("Related:
-/// Another shooting in Norfolk") standing as a paragraph of its own, whatever it is about. The article goes on
-/// after them, so `find`, which cuts to the end, leaves them.
+/// Another shooting in Norfolk") standing as a paragraph of its own, whatever it is about. The
+/// article goes on after them, so `find`, which cuts to the end, leaves them.
 pub fn related_runs(paragraphs: &[String]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;

@@ -60,14 +60,16 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             && is_capitalised(a, first);
         // "Woman kills son, self": a headline's bare object, right after an active cue, or past
         // the town or the name that qualifies it ("Shooting kills Marlow teen").
-        let bare_cue = (0..=2usize)
-            .filter(|&k| i > first + k && (i - k..i).all(|j| is_capitalised(a, j)))
-            .find_map(|k| a.cues.iter().find(|c| c.end == i - k && is_person_kind(&c.value.kind)));
-        let bare_object =
-            i > first && !indefinite && !definite && !after_article && is_capitalised(a, first) && bare_cue.is_some();
+        let bare_cue = (i > first && !indefinite && !definite && !after_article && is_capitalised(a, first))
+            .then(|| {
+                (0..=2usize)
+                    .filter(|&k| i > first + k && (i - k..i).all(|j| is_capitalised(a, j)))
+                    .find_map(|k| a.cues.iter().find(|c| c.end == i - k && is_person_kind(&c.value.kind)))
+            })
+            .flatten();
         let person = if indefinite || definite {
             person_at(a, i + 1).or_else(|| person_at(a, i + 2).filter(|_| age_end(a, i + 1).is_none()))
-        } else if bare_age || opening || headline_clause || bare_object {
+        } else if bare_age || opening || headline_clause || bare_cue.is_some() {
             person_at(a, i)
         } else {
             None
@@ -83,7 +85,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             .cues
             .iter()
             .find(|c| c.end == i && i > first && is_person_kind(&c.value.kind))
-            .or(bare_cue.filter(|_| bare_object))
+            .or(bare_cue)
             .map(|cue| (super::kind_of(a, cue), cue.start))
             .or_else(|| {
                 let gerund = (indefinite || definite).then(|| super::gerund_at(a, i.wrapping_sub(1), first));

@@ -36,8 +36,9 @@ pub fn starts_another(a: &Annotations, first: usize, last: usize) -> bool {
             let Some(det) = d.another.longest_at(&a.words[..last], i) else { return false };
             // The head may follow one modifier: "another small village", "a second deadly attack";
             // not a verb: "another was shot" is one more victim.
-            let modifier = |i: usize| !d.auxiliaries.contains(a.words[i].as_str());
-            (det.end..(det.end + 2).min(last)).filter(|&head| head == det.end || modifier(det.end)).any(|head| {
+            let verb = a.words.get(det.end).is_some_and(|w| d.auxiliaries.contains(w.as_str()));
+            let reach = if verb { 1 } else { 2 };
+            (det.end..(det.end + reach).min(last)).any(|head| {
                 d.another_heads.longest_at(&a.words[..last], head).is_some()
                     || a.triggers.iter().any(|t| t.start == head)
             })

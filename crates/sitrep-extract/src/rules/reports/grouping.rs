@@ -71,9 +71,6 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
         let fits = |g: &Group| {
             !g.aggregate && (fits(a, frames, g, frame, has_claims) || dies_later(a, frames, g, frame, has_claims))
         };
-        let earlier = |groups: &[Group]| {
-            (0..groups.len()).rev().find(|&g| fits(&groups[g]) && shares(a, frames, &groups[g], frame))
-        };
         let target = if frame.followed_up && !frame.starts_another {
             // The incident an arrest is about is the one the story told last, if it fits.
             (0..groups.len()).rev().find(|&g| fits(&groups[g]))
@@ -82,7 +79,7 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
         } else if let Some(c) = current.filter(|&c| fits(&groups[c])) {
             Some(c)
         } else {
-            earlier(&groups)
+            (0..groups.len()).rev().find(|&g| fits(&groups[g]) && shares(a, frames, &groups[g], frame))
         };
         let g = target.unwrap_or_else(|| {
             groups.push(Group::default());
