@@ -220,6 +220,7 @@ fn add_generated(resolver: &mut Resolver, n: usize) {
         }],
         document_places: vec![],
         country_cues: Vec::new(),
+        outlet_home: Vec::new(),
         actors: vec![],
         claims: vec![claim],
         aggregate: false,

@@ -60,6 +60,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             place_mentions: place_mentions(a, &members),
             document_places: Vec::new(),
             country_cues: Vec::new(),
+            outlet_home: Vec::new(),
             actors: rules::actors::actors(&described),
             aggregate: group.aggregate,
             spans: members.iter().map(|f| f.span).collect(),
@@ -84,6 +85,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         phrases.sort();
         phrases.dedup();
         first.country_cues = phrases.into_iter().map(|(_, iso2)| iso2.clone()).collect();
+        first.outlet_home = document.title.as_deref().map(rules::outlet_home::candidates).unwrap_or_default();
     }
     reports
 }

@@ -7,6 +7,9 @@
 //!    among them by the size of each one's largest place of that name, an admin area counting
 //!    as a large town; a word of one country's institutions or law, "the sheriff's office",
 //!    counts 1, 3 at most: `lexicons/en/country_cues.toml`); and the admin1 areas it names.
+//!    The outlet's home, when its site name in the title gives one (`Report::outlet_home`): a
+//!    town in the area named after it ("Marlow, KS") votes 3 for its country; a state or a
+//!    large city named alone counts only inside the country the text points to.
 //! 2. **Candidates** by name: a place's own name (exact) 2 points, one of its alternate names
 //!    1.5, a near spelling (transliteration key) 1 — a near spelling only when no place of the
 //!    kind the text gives has the name itself, only from keys shared by at most 64 places, and
@@ -16,7 +19,7 @@
 //!    town) up to 3, a kind it rules out −1, a near spelling of an area's name −1; the admin
 //!    context named after it ("Arnoun, in the Nabatieh countryside"; found through the
 //!    gazetteer and lexicons, so "N.J." is New Jersey) 3, a context naming an area the entry is
-//!    not in −4; an admin1 or admin2 area the document names elsewhere 1.5; an admin1 area the
+//!    not in −4; an admin1 or admin2 area the document names elsewhere 1.5 (the outlet's state 0.75); an admin1 area the
 //!    document's other names agree on, up to 3 (1.5 for each other name whose places all lie in
 //!    it, a share of that for a name found in several areas, by the size of its place of that
 //!    name in each: "Vicksburg" beside "Warren County"
@@ -52,7 +55,9 @@
 //! one away from it; a dateline only when nothing else is named.
 //! A report that names no town of its own (or only the province or country its document's
 //! home town is in) is coded to that home town at near precision: the dateline's town when it
-//! is in the country the document is about, else the town the document names most.
+//! is in the country the document is about, else the town the document names most; with no
+//! such town, to the outlet's state at its level (the outlet's town only tells namesakes apart:
+//! stations of one group share their stories).
 //!
 //! Precision codes: ACLED geo_precision 1 (the place), 2 (near it, or part of a region coded
 //! to a town), 3 (a larger region); UCDP where_prec 1 (the place), 2 (within 25 km), 3 (admin2),
@@ -73,6 +78,9 @@ const ENOUGH_TRANSLITERATED: f64 = 3.0;
 /// A country's vote for each distinct word of its institutions the document uses (at most 3).
 const COUNTRY_CUE: f64 = 1.0;
 
+/// Points for a place in the outlet's state (see `Focus::outlet`): less than a close size.
+const OUTLET_AREA: f64 = 0.75;
+
 /// Points per unit of agreement of the document's other names on a candidate's admin1 area.
 const SUPPORT: f64 = 1.5;
 
@@ -89,8 +97,13 @@ pub struct Focus {
     /// Each mention's best entry under the country focus (by `mention_key`), found once for the
     /// area focus and reused when the mentions are located.
     resolved: HashMap<String, Option<Best>>,
-    /// The town the document is about (see `home_town`).
+    /// The outlet's state, from its site name: a town of an ambiguous name is a little likelier
+    /// in it (a little: sites share stories across their group's stations).
+    outlet: Option<ContextArea>,
+    /// The town the document is about (see `home_town`, else the outlet's town).
     pub home: Option<Entry>,
+    /// The home town is the outlet's, not one the text names.
+    home_is_outlet: bool,
     /// Each name the document gives a place (by exact key), with the admin1 areas its places
     /// lie in: a town of an ambiguous name is likelier in an area the other names share.
     areas: NamedAreas,
@@ -98,11 +111,25 @@ pub struct Focus {
 
 impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
-        let (country, named, areas) = survey(g, reports);
-        let mut focus = Focus { country, named, areas, ..Focus::default() };
+        // The outlet's home, from its site name: a town in its state votes for its country.
+        let placed = outlet_town(g, reports);
+        let (country, named, areas) = survey(g, reports, placed.as_ref().map(|e| e.iso2.as_str()));
+        let home = match &country {
+            // A site abroad says where the reporter is, not the story.
+            Some(c) => placed.filter(|e| e.iso2 == *c).or_else(|| outlet_named(g, reports, c)),
+            None => placed,
+        };
+        let outlet =
+            home.as_ref().map(|e| ContextArea { iso2: e.iso2.clone(), admin1: e.admin1.clone(), admin2: None });
+        let outlet_town = home.filter(|e| e.kind == Kind::Settlement);
+        let mut focus = Focus { country, named, areas, outlet, ..Focus::default() };
         focus.resolved = resolve_all(g, reports, &focus);
         // Once the home town is known, the mentions again: a namesake near it is likelier.
         focus.home = home_town(g, reports, &focus);
+        if focus.home.is_none() {
+            focus.home_is_outlet = outlet_town.is_some();
+            focus.home = outlet_town;
+        }
         if focus.home.is_some() {
             focus.resolved = resolve_all(g, reports, &focus);
         }
@@ -116,9 +143,7 @@ impl Focus {
             }
         }
         let top = areas.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).filter(|(_, n)| *n >= 2);
-        focus.area = top.and_then(|((iso2, a1), _)| {
-            g.candidates(&a1).into_iter().map(|(i, _)| g.entry(i)).find(|e| e.kind == Kind::Admin1 && e.iso2 == iso2)
-        });
+        focus.area = top.and_then(|((iso2, a1), _)| admin1_entry(g, &iso2, &a1));
         focus
     }
 }
@@ -201,9 +226,42 @@ fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> 
     }
 }
 
+/// The outlet's town, from its site name's candidates (`Report::outlet_home`): the first town
+/// the gazetteer has in the area named after it ("Marlow, KS").
+fn outlet_town(g: &Gazetteer, reports: &[Report]) -> Option<Entry> {
+    let candidates = reports.iter().flat_map(|r| &r.outlet_home).filter(|m| !m.context.is_empty());
+    candidates.into_iter().find_map(|m| {
+        let areas = context_areas(g, &m.context);
+        spelled(g, &m.name)
+            .into_iter()
+            .filter(|e| e.kind == Kind::Settlement && areas.iter().any(|a| a.contains(e)))
+            .max_by(|a, b| g.people(a).total_cmp(&g.people(b)))
+    })
+}
+
+/// The outlet's state or city from a name its site name gives alone: the first that is a
+/// first-level area ("Channel 9 Kansas") or a city large enough to go without its state, in
+/// the country the document is about (a name alone says nothing of the country: there are
+/// Birminghams in England and Alabama).
+fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entry> {
+    let candidates = reports.iter().flat_map(|r| &r.outlet_home).filter(|m| m.context.is_empty());
+    candidates.into_iter().find_map(|m| {
+        spelled(g, &m.name).into_iter().filter(|e| e.iso2 == country).find(|e| match e.kind {
+            Kind::Admin1 => true,
+            Kind::Settlement => g.people(e) >= NAMED_ALONE,
+            _ => false,
+        })
+    })
+}
+
+/// The entries of a name spelled out (its own or an alternate name).
+fn spelled(g: &Gazetteer, name: &str) -> Vec<Entry> {
+    g.spelled(name).into_iter().filter(|(_, m)| *m != Match::Transliterated).map(|(i, _)| g.entry(i)).collect()
+}
+
 /// The country most of a document's mentions point to.
 pub fn country_focus(g: &Gazetteer, reports: &[Report]) -> Option<String> {
-    survey(g, reports).0
+    Focus::of(g, reports).country
 }
 
 /// The admin1 areas a document's names may be in, each name once.
@@ -214,8 +272,13 @@ type NamedAreas = Vec<(String, Vec<(String, String, f64)>)>;
 /// What a document's place names say, read once: the country most of them point to, the
 /// admin1 areas of that country they name ("… in Ohio"), and the admin1 areas each name's
 /// places lie in.
-fn survey(g: &Gazetteer, reports: &[Report]) -> (Option<String>, Vec<ContextArea>, NamedAreas) {
+///
+/// `outlet`: the country of the outlet's home, as much as a country named outright.
+fn survey(g: &Gazetteer, reports: &[Report], outlet: Option<&str>) -> (Option<String>, Vec<ContextArea>, NamedAreas) {
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
+    if let Some(iso2) = outlet {
+        votes.insert(iso2.to_owned(), 3.0);
+    }
     let mut named: Vec<ContextArea> = Vec::new();
     let mut areas: NamedAreas = Vec::new();
     let mentions = all_mentions(reports);
@@ -352,9 +415,20 @@ pub fn locate_report(g: &Gazetteer, report: &Report, focus: &Focus) -> Option<Lo
 
 /// The document's home town as a location (see `home_town`). A report of the document that
 /// names no town of its own is taken to be there (`in_home`): local news tells of events in its
-/// own town without naming it again.
+/// own town without naming it again. When the text names no town, the outlet's state (from its
+/// site name), at its level: where the outlet is tells the region, not the town (stations of
+/// one group share their stories).
 pub fn home(g: &Gazetteer, focus: &Focus) -> Option<Location> {
+    if focus.home_is_outlet || focus.home.is_none() {
+        let state = focus.outlet.as_ref().and_then(|a| admin1_entry(g, &a.iso2, a.admin1.as_deref()?))?;
+        return Some(location_of(g, &state, false));
+    }
     focus.home.as_ref().map(|e| location_of(g, e, false))
+}
+
+/// A country's first-level area of a name.
+fn admin1_entry(g: &Gazetteer, iso2: &str, name: &str) -> Option<Entry> {
+    g.candidates(name).into_iter().map(|(i, _)| g.entry(i)).find(|e| e.kind == Kind::Admin1 && e.iso2 == iso2)
 }
 
 /// A report's location, or the document's home town when the report names no town of its own
@@ -371,7 +445,12 @@ pub fn in_home(own: Option<Location>, home: Option<&Location>) -> Option<Locatio
     };
     match own {
         Some(l) if !within(&l) => Some(l),
-        _ => Some(Location { geo_precision: Some(2), where_prec: Some(2), ..home.clone() }),
+        // Near the town (an area keeps its own level).
+        _ => Some(Location {
+            geo_precision: home.geo_precision.max(Some(2)),
+            where_prec: home.where_prec.max(Some(2)),
+            ..home.clone()
+        }),
     }
 }
 
@@ -573,6 +652,8 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
             points -= 4.0;
         } else if document.named.iter().any(|a| a.contains(entry)) {
             points += 1.5;
+        } else if document.outlet.as_ref().is_some_and(|a| a.contains(entry)) {
+            points += OUTLET_AREA;
         }
         if entry.kind != Kind::Country {
             points += SUPPORT * support(document, name, entry).min(2.0);
@@ -786,6 +867,7 @@ fn fallback(g: &Gazetteer, m: &PlaceMention, document: &Focus, shown: String) ->
     // A bare name the gazetteer lacks, in a story about a town: likelier a place in or near it
     // (a quarter, a street, a venue) than anywhere else in its province.
     if m.context.is_empty()
+        && !document.home_is_outlet
         && let Some(home) = &document.home
     {
         let mut location = location_of(g, home, true);
@@ -890,6 +972,7 @@ mod tests {
             place_mentions: mentions,
             document_places: vec![],
             country_cues: Vec::new(),
+            outlet_home: Vec::new(),
             actors: vec![],
             claims: vec![],
             aggregate: false,
@@ -1079,6 +1162,38 @@ mod tests {
         assert_eq!(state(vec![mention("Marlow", None, None, &[])]), "Washington");
         let county = mention("Polk", Some("admin"), Some("County"), &[]);
         assert_eq!(state(vec![mention("Marlow", None, None, &[]), county]), "Iowa");
+    }
+
+    #[test]
+    fn the_outlet_s_state_tips_a_close_call_and_places_a_story_naming_no_town() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.60,-93.60,Marlow,Iowa,Polk County,US\n\
+            42.00,-93.00,Kessel,Iowa,Story County,US\n\
+            47.40,-122.30,Marlow,Washington,King County,US\n\
+            47.42,-122.28,Kent,Washington,King County,US\n\
+            47.38,-122.32,Burien,Washington,King County,US\n";
+        let g = towns(csv, &[]);
+        // The site name's candidates, as extraction reads "… - KXYZ 5 Kessel, Iowa News".
+        let site = || vec![mention("Kessel", None, None, &["Iowa"]), mention("News", None, None, &[])];
+        let geocoded = |mentions: Vec<PlaceMention>, outlet: Vec<PlaceMention>| {
+            let mut r = report(mentions);
+            r.outlet_home = outlet;
+            crate::geocode(&g, vec![r]).remove(0).location
+        };
+        let alone = geocoded(vec![mention("Marlow", None, None, &[])], Vec::new()).unwrap();
+        assert_eq!(alone.admin1.as_deref(), Some("Washington"));
+        let marlow = geocoded(vec![mention("Marlow", None, None, &[])], site()).unwrap();
+        assert_eq!((marlow.admin1.as_deref(), marlow.where_prec), (Some("Iowa"), Some(1)));
+        // Naming no place, the story is in the outlet's state, not at its town.
+        let nowhere = geocoded(Vec::new(), site()).unwrap();
+        assert_eq!(
+            (nowhere.name.as_deref(), nowhere.geo_precision, nowhere.where_prec),
+            (Some("Iowa"), Some(3), Some(4))
+        );
+        assert_eq!(geocoded(Vec::new(), Vec::new()), None);
+        // A town not in the area named after it is no home.
+        let wrong = vec![mention("Kessel", None, None, &["Washington"])];
+        assert_eq!(geocoded(Vec::new(), wrong), None);
     }
 
     #[test]

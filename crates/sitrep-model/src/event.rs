@@ -135,6 +135,11 @@ pub struct Report {
     /// reads them for the document's country.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub country_cues: Vec<String>,
+    /// Where the outlet is, as its site name in the title may say ("… - WXYZ 7 Marlow,
+    /// Kansas"): candidate names, each with the area after it, that geocoding keeps only when
+    /// the gazetteer agrees. Carried by the first report only; never a report's own place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outlet_home: Vec<PlaceMention>,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub aggregate: bool,

@@ -319,6 +319,7 @@ mod tests {
             place_mentions: vec![],
             document_places: vec![],
             country_cues: Vec::new(),
+            outlet_home: Vec::new(),
             actors: vec![],
             claims: vec![],
             aggregate: false,

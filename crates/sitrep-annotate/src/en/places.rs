@@ -336,6 +336,13 @@ fn feature_before(words: &[String], at: usize) -> Option<(String, String)> {
 
 /// A preposition ends right before token `at`, or before "the" or a direction ("in western
 /// Mosul") right before it.
+/// Whether a word is a direction or a compass point ("Eastern", "Midwest"): on its own it
+/// names no place, whatever the gazetteer has of that name.
+pub fn is_direction(word: &str) -> bool {
+    let word = word.to_lowercase();
+    lexicon().directions.contains(&word) || lexicon().compass.contains(&word)
+}
+
 pub fn preposition_before(words: &[String], at: usize) -> bool {
     let ends_at = |end: usize| {
         lexicon().prepositions.iter().any(|p| end >= p.len() && words[end - p.len()..end].iter().eq(p.iter()))

@@ -3,4 +3,5 @@
 pub mod actors;
 pub mod attribution;
 pub mod casualties;
+pub mod outlet_home;
 pub mod reports;
