@@ -10,7 +10,9 @@
 //!
 //! Roles: `reporting` when a verb of reporting or a word of a state stands just before, with no
 //! new clause in between ("the monitor said on Wednesday", "in stable condition late Thursday",
-//! but not "reported that on Thursday, …"); `future` after publication, or a weekday or month
+//! but not "reported that on Thursday, …"), or a verb of reporting or inquiry right after,
+//! between a subject and its verb ("police Sunday identified", "detectives on Monday
+//! investigated"); `future` after publication, or a weekday or month
 //! named after a word of something to come ("is scheduled to appear in court Monday", "is due in
 //! court November 3rd"), which is then the next one, not the last; `past` when it ended more
 //! than 30 days before publication (background: "in 1977", "in December" in a March article);
@@ -51,6 +53,7 @@ struct Calendar {
     holidays: HashMap<String, String>,
     reporting: Reporting,
     status: Words,
+    inquiry: Words,
     prospective: Words,
     /// `relative_days` as a phrase lexicon of days before publication.
     #[serde(skip)]
@@ -195,7 +198,7 @@ pub fn dates_in(tokens: &[Token], words: &[String], published: Option<Date>) -> 
             continue;
         };
         let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
-        let role = match (cue_before(words, i), published) {
+        let role = match (cue_before(words, i).or_else(|| cue_after(words, next)), published) {
             (Some(Cue::Reporting), _) => "reporting",
             (Some(Cue::Prospective), Some(p)) => match recurrence(&words[i..next]) {
                 Some(step) => {
@@ -245,6 +248,21 @@ fn cue_before(words: &[String], at: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// A verb of reporting or of an inquiry right after the date, between a subject and its verb
+/// ("police Sunday said", "detectives on Monday investigated"): the date is when it was told or
+/// looked into. Not an attribution after the fact ("shot at 2 p.m. Wednesday said police."),
+/// whose speaker ends the clause.
+fn cue_after(words: &[String], next: usize) -> Option<Cue> {
+    let c = calendar();
+    let word = words.get(next)?;
+    let attribution = || {
+        let after = words.get(next + 1..(next + 3).min(words.len())).unwrap_or_default();
+        after.len() < 2 || after.iter().any(|w| matches!(w.as_str(), "." | "," | ";" | "!" | "?"))
+    };
+    let reporting = c.reporting.verbs.contains(word) && !attribution();
+    (reporting || c.inquiry.words.contains(word)).then_some(Cue::Reporting)
 }
 
 /// For a weekday or a month named without a year or a word that places it ("Monday",
@@ -578,6 +596,11 @@ mod tests {
         let got = found("Two others were hurt and in stable condition late Thursday.");
         assert_eq!((got[0].1.as_str(), got[0].4), ("2025-03-06", "reporting"));
         assert_eq!(found("Her condition was not available Tuesday night.")[0].4, "reporting");
+        // Between a subject and its verb of reporting or inquiry.
+        assert_eq!(found("Police Tuesday identified the man.")[0].4, "reporting");
+        assert_eq!(found("Detectives on Tuesday investigated the shooting.")[0].4, "reporting");
+        assert_eq!(found("A man was shot Tuesday in Marlow.")[0].4, "event");
+        assert_eq!(found("A man was shot at 2 p.m. Tuesday said police.")[0].4, "event");
         assert_eq!(found("Posted: Thursday, March 6, 2025 11:24 AM")[0].4, "reporting");
         assert_eq!(found("Update: Thursday, March 6, 2025")[0].4, "event");
         assert_eq!(found("Two others were hurt late Thursday.")[0].4, "event");
