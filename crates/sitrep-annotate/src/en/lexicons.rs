@@ -314,6 +314,12 @@ mod tests {
                 "Air/drone strike"
             ]
         );
+        // Gunfire that breaks out is an attack; an exchange of it a battle.
+        let typed = |text: &str| {
+            triggers().find_all(&words(text)).iter().map(|m| m.value.sub_event_type.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(typed("gunfire erupted in a neighbourhood"), ["Attack"]);
+        assert_eq!(typed("an exchange of gunfire"), ["Armed clash"]);
     }
 
     #[test]
