@@ -21,7 +21,7 @@ use sitrep_annotate::Annotations;
 use sitrep_model::Span;
 
 use sitrep_annotate::Tagged;
-use sitrep_annotate::en::lexicons::{Cue, participles};
+use sitrep_annotate::en::lexicons::{Cue, experiencer, participles};
 
 use super::{Found, clause};
 
@@ -104,8 +104,13 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         }
         let cue = if indefinite {
             let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
-            // A cue after a determiner is a noun ("held in the killing"): it has no subject.
-            let noun = |c: &&Tagged<Cue>| c.start > 0 && matches!(a.words[c.start - 1].as_str(), "the" | "a" | "an");
+            // A cue after a determiner is a noun ("held in the killing"): it has no subject,
+            // unless a verb of suffering gives it one ("a man suffered a gunshot wound").
+            let noun = |c: &&Tagged<Cue>| {
+                c.start > 0
+                    && matches!(a.words[c.start - 1].as_str(), "the" | "a" | "an")
+                    && !(c.start > 1 && experiencer().contains(&a.words[c.start - 2]))
+            };
             a.cues.iter().find(|c| {
                 c.start >= person_end
                     && c.start < clause_end.min(person_end + WINDOW)
@@ -554,6 +559,9 @@ mod tests {
             vec![row("killed", 1, "civilians")]
         );
         assert_eq!(short("A man who was shot on Friday is recovering."), vec![row("shot", 1, "all")]);
+        // A wound's bearer is the subject of the verb of suffering before it.
+        assert_eq!(short("A fourth man suffered a gunshot wound in his arm."), vec![row("shot", 1, "all")]);
+        assert_eq!(short("A man was held in the killing."), vec![]);
         assert_eq!(
             short("A man who was shot on Friday is recovering, while his friend died."),
             vec![row("shot", 1, "all"), row("killed", 1, "civilians")]

@@ -3,8 +3,9 @@
 //! ## What it handles
 //! - "a boy was killed and six others were shot": the others shot beside a death are the ones
 //!   who lived (injured 6), not six of whom one died;
-//! - "her mother was also shot, but survived", "another man was also shot": one person shot
-//!   beside the victims told before, or who lived, is wounded;
+//! - "her mother was also shot, but survived", "another man was also shot", "his father and a
+//!   boy were also shot": the people shot beside the victims told before, or who lived, are
+//!   wounded;
 //! - "she suffered a gunshot wound and was pronounced dead": one person, dead, whose wound is how
 //!   she died, not a casualty of its own.
 //!
@@ -23,10 +24,10 @@ pub fn others_shot(a: &Annotations, count: &Count, kind: String) -> String {
     if others && kind == "shot" { "injured".to_owned() } else { kind }
 }
 
-/// Turns one person "also shot" or shot "but survived" into one injured, and drops the wound of
+/// Turns the people "also shot" or shot "but survived" into injured, and drops the wound of
 /// a person whose death the same claim's subject tells.
 pub fn sort_out(a: &Annotations, found: &mut Vec<Found>) {
-    for f in found.iter_mut().filter(|f| f.kind == "shot" && f.value == 1) {
+    for f in found.iter_mut().filter(|f| f.kind == "shot") {
         let (from, to) = (a.token_at(f.span.start), a.token_at(f.span.end.saturating_sub(1)) + 1);
         let clause_end =
             (to..a.token_at(f.sentence.end)).find(|&i| a.words[i] == "." || a.words[i] == ";").unwrap_or(to);
@@ -58,6 +59,8 @@ mod tests {
         assert_eq!(short("Her mother was also shot, but survived."), vec![row("injured", 1, "civilians")]);
         assert_eq!(short("A second man was also shot."), vec![row("injured", 1, "all")]);
         assert_eq!(short("A man was shot in the leg."), vec![row("shot", 1, "all")]);
+        assert_eq!(short("His father and a boy were also shot, but survived."), vec![row("injured", 2, "civilians")]);
+        assert_eq!(short("Three men were also shot."), vec![row("injured", 3, "all")]);
     }
 
     #[test]
