@@ -290,9 +290,12 @@ fn distinct_people<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     people
 }
 
-/// Whether two names are one person: the words of one all stand in the other.
+/// Whether two names are one person: the words of one all stand in the other, in any case
+/// ("LEE" in a caption, "Maige Lee" in the text).
 fn same_person(a: &str, b: &str) -> bool {
-    let within = |short: &str, long: &str| short.split_whitespace().all(|w| long.split_whitespace().any(|l| l == w));
+    let within = |short: &str, long: &str| {
+        short.split_whitespace().all(|w| long.split_whitespace().any(|l| l.eq_ignore_ascii_case(w)))
+    };
     within(a, b) || within(b, a)
 }
 
@@ -407,6 +410,7 @@ mod tests {
     fn a_surname_is_the_person_named_in_full() {
         assert_eq!(distinct_people(["Reed", "Ann Reed", "Tom Hale", "Reed"].into_iter()), vec!["Ann Reed", "Tom Hale"]);
         assert_eq!(distinct_people(["Bo Li", "Ann Li"].into_iter()).len(), 2);
+        assert_eq!(distinct_people(["REED", "Ann Reed"].into_iter()), vec!["Ann Reed"]);
     }
 
     #[test]

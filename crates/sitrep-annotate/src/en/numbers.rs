@@ -369,7 +369,19 @@ fn is_age(text: &str, tokens: &[Token], words: &[String], index: usize) -> bool 
         && capitalised(index - 2)
         && capitalised(index - 3)
         && !matches!(before(4), Some("in" | "at" | "near" | "from" | "of" | "across" | "outside" | "inside"))
-        && matches!(word(index + 1), Some("were" | "was" | "are" | "is" | "died" | "remain" | "remains"))
+        && matches!(word(index + 1), Some("were" | "was" | "are" | "is" | "died" | "remain" | "remains" | "all"))
+    {
+        return true;
+    }
+    // "police said the man was 20 and in good condition": a person's age as what one is.
+    let person = |k: usize| {
+        index >= k
+            && (matches!(before(k), Some("he" | "she"))
+                || super::lexicons::victims().longest_at(words, index - k).is_some_and(|m| m.end == index - k + 1))
+    };
+    if matches!(before(1), Some("was" | "is"))
+        && person(2)
+        && matches!(word(index + 1), Some("and" | "," | "." | ";" | "when"))
     {
         return true;
     }
@@ -387,9 +399,11 @@ fn is_age(text: &str, tokens: &[Token], words: &[String], index: usize) -> bool 
     opening >= 2
         && words[opening - 1] == ","
         // "Chaz Fain, 18.", "Ann Reed, 30; Bo Li, 21", "Jo Sutton, 32 of Dunbar" (a place; not
-        // "5 of them").
+        // "5 of them"), "– Ed Rios, 16, and Mel Vega, 13 – died" (the dash closing an aside).
         && match word(index + 1) {
-            Some("," | ")" | ";" | ".") => true,
+            Some("," | ")" | ";" | "." | "–" | "—") => true,
+            // A spaced dash, as cleaning writes any dash ("Mel Vega, 13 - died"); not a range.
+            Some("-") => !number_at(index + 2),
             Some("of") => capitalised(index + 2),
             _ => false,
         }
@@ -471,6 +485,7 @@ mod tests {
     #[test]
     fn digits_and_words() {
         assert_eq!(values("3,000 people fled; four died and twenty-eight were hurt"), vec![3000, 4, 28]);
+        assert_eq!(values("the death toll was 20."), vec![20]);
         assert_eq!(values("two hundred troops and a dozen police"), vec![200, 12]);
         // After a headline's colon, not a time.
         assert_eq!(values("Police: 4 people shot"), vec![4]);
@@ -551,6 +566,11 @@ mod tests {
             "a 14-, 15-, and 17-year-old were shot",
             "so many kids are getting killed",
             "Ann Reed, 66 and Bo Reed, 64, were found",
+            "Ann Reed, 30; and Carl Wood, 31 all died",
+            "police said the man was 20 and was in good condition",
+            "she was 17 when she was shot",
+            "the victims – Ed Rios, 16, and Mel Vega, 13 – died",
+            "the victims - Ed Rios, 16, and Mel Vega, 13 - died",
             "it grew 2.5 times",
             "the third attack and the 1st victim",
         ] {

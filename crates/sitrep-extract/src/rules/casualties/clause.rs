@@ -193,5 +193,7 @@ mod tests {
         assert!(!got[0].4, "{got:?}");
         let got = claims_of("A total of three people were killed at the house.");
         assert!(!got[0].4, "{got:?}");
+        let got = claims_of("The deaths were ruled homicides, which pushed the county's total to 34 killed.");
+        assert!(got.iter().any(|c| c.1 == 34 && c.4), "{got:?}");
     }
 }

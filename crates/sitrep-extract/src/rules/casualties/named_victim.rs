@@ -3,7 +3,8 @@
 //!
 //! ## What it handles
 //! "Ann Reed, 23, died at the scene", "Reed later died", "Tom Vale was shot and killed", "Ben
-//! Ortiz was wounded", "Ann Reed, 33, and Bo Li, 26, were killed" (two) — the cue is intransitive ("died", "succumbed") or passive ("was killed",
+//! Ortiz was wounded", "Ann Reed, 33, and Bo Li, 26, were killed" (two), "Ann Reed, 30; Bo Li,
+//! 21; and Carl Wood, 31 all died" (three) — the cue is intransitive ("died", "succumbed") or passive ("was killed",
 //! "was pronounced dead"), so the name is the victim, not the killer. Each name counts once
 //! per sentence; the same name in several sentences is one person (the document check counts
 //! distinct names).
@@ -26,9 +27,12 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             continue;
         }
         let Some(mut i) = super::subject::victim_before(a, cue.start, first) else { continue };
-        // ", 23," between the name and its verb.
+        // ", 23," between the name and its verb; or ", 31" ending a list ("… and Carl Wood, 31
+        // all died").
         if i >= first + 3 && a.words[i - 1] == "," && a.words[i - 3] == "," && is_age(&a.words[i - 2]) {
             i -= 3;
+        } else if i >= first + 2 && is_age(&a.words[i - 1]) && a.words[i - 2] == "," {
+            i -= 2;
         }
         let Some(mut name) = name_ending_at(a, i, first) else { continue };
         // "Two bailiffs in southwestern Michigan were killed": a place after its preposition is
@@ -81,12 +85,14 @@ fn listed_before(a: &Annotations, last: (usize, usize, String), first: usize) ->
     let (mut at, mut names) = (last.0, vec![last.2]);
     loop {
         let mut j = at;
+        // "Ann Reed, 30; Bo Li, 21; and Carl Wood, 31": semicolons part names that have commas.
+        let separator = |w: &str| w == "," || w == ";";
         if j > first && a.words[j - 1] == "and" {
             j -= 1;
-            if j > first && a.words[j - 1] == "," {
+            if j > first && separator(&a.words[j - 1]) {
                 j -= 1;
             }
-        } else if names.len() > 1 && j > first && a.words[j - 1] == "," {
+        } else if names.len() > 1 && j > first && separator(&a.words[j - 1]) {
             j -= 1;
         } else {
             break;
@@ -154,6 +160,11 @@ mod tests {
         assert_eq!(short("Ann Reed, 33, and Bo Li, 26, were killed at a car wash."), vec![row("killed", 2, "all")]);
         assert_eq!(short("In Marlow, Reed died at a hospital."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Both Stover and Gilliam died from their wounds."), vec![row("killed", 2, "all")]);
+        // Semicolons between names that carry ages; "all" before the verb.
+        assert_eq!(
+            short("Ann Reed, 30; Bo Li, 21; and Carl Wood, 31 all died of their wounds."),
+            vec![row("killed", 3, "all")]
+        );
     }
 
     #[test]

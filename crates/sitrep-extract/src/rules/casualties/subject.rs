@@ -17,8 +17,9 @@ use sitrep_annotate::en::lexicons::experiencer;
 const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
 /// Auxiliaries and copulas of the passive: "was killed", "had been shot", "was found dead".
 pub(super) const PASSIVE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "found", "got", "declared"];
-/// Words between the subject and the cue that change nothing: "Reed [later] died".
-const BETWEEN: &[&str] = &["later", "also", "then", "had", "has", "have", "soon", "still", "since"];
+/// Words between the subject and the cue that change nothing: "Reed [later] died", "Reed and
+/// Li [both] died".
+const BETWEEN: &[&str] = &["later", "also", "then", "had", "has", "have", "soon", "still", "since", "all", "both"];
 /// Most words an apposition between commas may hold: "Ann Reed, [of the 4100 block of Main], died".
 const APPOSITION: usize = 8;
 /// How far before its cue a verb of suffering may stand: "suffered [a single gunshot] wound".
