@@ -137,6 +137,10 @@ pub struct Resolver {
     candidates_scored: u64,
     /// Every event id given so far, as the number it writes.
     ids: std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>,
+    /// Pairs of incident events a report matched both of (it joined the better): two events
+    /// of one incident that grew apart, joined at the end when nothing in them disagrees
+    /// (`split`).
+    bridges: Vec<(u32, u32)>,
 }
 
 impl Resolver {
@@ -203,7 +207,7 @@ impl Resolver {
         // Incidents extraction told in two parts of one article are one event (`split`).
         let mut keeper: Vec<usize> = (0..self.clusters.len()).collect();
         let mut joined: HashMap<usize, Cluster> = HashMap::new();
-        for group in split::joined(&self.clusters, self.documents.len()) {
+        for group in split::joined(&self.clusters, self.documents.len(), &self.bridges) {
             let first = &self.clusters[group[0]];
             let members = group.iter().flat_map(|&i| self.clusters[i].members.iter().cloned()).collect();
             for &i in &group[1..] {
@@ -280,13 +284,17 @@ impl Resolver {
         candidates.sort_unstable();
         candidates.dedup();
         self.candidates_scored += candidates.len() as u64;
-        candidates
+        let matched: Vec<(f64, u32)> = candidates
             .into_iter()
-            .filter_map(|c| score::score(m, &self.clusters[c as usize], &facts).map(|s| (s, c as usize)))
+            .filter_map(|c| score::score(m, &self.clusters[c as usize], &facts).map(|s| (s, c)))
             .filter(|&(s, _)| s >= THRESHOLD)
-            // The highest score; ties go to the earliest event.
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-            .map(|(_, c)| c)
+            .collect();
+        // The highest score; ties go to the earliest event.
+        let best = matched.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, c)| c)?;
+        for &(_, other) in matched.iter().filter(|(_, c)| *c != best) {
+            self.bridges.push((best.min(other), best.max(other)));
+        }
+        Some(best as usize)
     }
 
     /// Keys a report looks up: the days of its window and one either side, × what it names.

@@ -1,6 +1,6 @@
-//! Incidents that extraction told in two parts: one article's headline and lead make one report,
-//! a later paragraph another, and each gathers other articles' reports, so that the incident
-//! ends up as two events that share the article. Two incident events are joined when they share
+//! Incidents that extraction told in two parts, or that grew apart: one article's headline and
+//! lead make one report, a later paragraph another, and each gathers other articles' reports,
+//! so that the incident ends up as two events that share the article. Two incident events are joined when they share
 //! a document and could not be two incidents:
 //! - their date windows overlap, and at least one is dated by the text (two guesses from
 //!   publication dates say too little);
@@ -16,13 +16,26 @@
 //! (their killed figures differ); with the same toll and no names, the two are joined, which is
 //! the price of this rule.
 //!
+//! Events of one incident also grow apart across outlets: the first names the town, the second
+//! only the province, so neither matches the other, and later reports naming both match both
+//! (each joins the better). Two events that `BRIDGES` reports matched both of are joined on the
+//! same conditions but the figures: tolls differ between outlets as a toll grows.
+//! On the GVA dev set: B-cubed F1 0.867 -> 0.868 (recall 0.780 -> 0.782, precision 0.975);
+//! one bridging report joined more (recall 0.783) at a precision of 0.972.
+//!
 //! Not here: deciding whether a report joins an event (`score`); this runs over the events made.
 
 use crate::{Cluster, member::Member};
 
+/// Reports that must match two events for them to be joined as one incident grown apart.
+const BRIDGES: usize = 2;
+
 /// Groups of clusters that are one incident: each group's clusters, earliest first (it keeps
 /// its id). Clusters joined to no other are not listed.
-pub(crate) fn joined(clusters: &[Cluster], documents: usize) -> Vec<Vec<usize>> {
+///
+/// `bridges`: pairs of events one report matched both of (`Resolver::bridges`), tried as
+/// pairs sharing a document are.
+pub(crate) fn joined(clusters: &[Cluster], documents: usize, bridges: &[(u32, u32)]) -> Vec<Vec<usize>> {
     let mut by_document: Vec<Vec<usize>> = vec![Vec::new(); documents];
     for (i, c) in clusters.iter().enumerate() {
         if c.aggregate {
@@ -46,12 +59,26 @@ pub(crate) fn joined(clusters: &[Cluster], documents: usize) -> Vec<Vec<usize>> 
     // Each group's clusters, by its root: a join must suit every pair across the two groups,
     // so that an undated fragment cannot chain Wednesday's clash to Thursday's.
     let mut members: Vec<Vec<usize>> = (0..clusters.len()).map(|i| vec![i]).collect();
-    for list in &by_document {
-        for (n, &a) in list.iter().enumerate() {
-            for &b in &list[n + 1..] {
+    let sharing = by_document.iter().flat_map(|list| {
+        list.iter().enumerate().flat_map(move |(n, &a)| list[n + 1..].iter().map(move |&b| (a, b, true)))
+    });
+    let mut counted: std::collections::BTreeMap<(u32, u32), usize> = Default::default();
+    for &pair in bridges {
+        *counted.entry(pair).or_default() += 1;
+    }
+    let bridged = counted
+        .into_iter()
+        .filter(|&(_, n)| n >= BRIDGES)
+        .map(|((a, b), _)| (a as usize, b as usize, false))
+        .filter(|(a, b, _)| !clusters[*a].aggregate && !clusters[*b].aggregate);
+    for (a, b, figures) in sharing.chain(bridged) {
+        {
+            {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 let fits = || {
-                    members[ra].iter().all(|&x| members[rb].iter().all(|&y| one_incident(&clusters[x], &clusters[y])))
+                    members[ra]
+                        .iter()
+                        .all(|&x| members[rb].iter().all(|&y| one_incident(&clusters[x], &clusters[y], figures)))
                 };
                 if ra != rb && fits() {
                     // The earlier cluster keeps its id.
@@ -71,7 +98,7 @@ pub(crate) fn joined(clusters: &[Cluster], documents: usize) -> Vec<Vec<usize>> 
     groups.into_values().filter(|g| g.len() > 1).collect()
 }
 
-fn one_incident(a: &Cluster, b: &Cluster) -> bool {
+fn one_incident(a: &Cluster, b: &Cluster, figures: bool) -> bool {
     // The same days, from the text on both sides.
     let dated = |c: &Cluster| c.members.iter().any(|m| m.dated);
     let (wa, wb) = (a.window(), b.window());
@@ -94,6 +121,7 @@ fn one_incident(a: &Cluster, b: &Cluster) -> bool {
     // Figures that agree: the same number killed on both sides.
     let killed = |c: &Cluster| c.members.iter().filter_map(|m| m.killed).map(|(n, _)| n).max();
     if let (Some(ka), Some(kb)) = (killed(a), killed(b))
+        && figures
         && ka != kb
     {
         return false;

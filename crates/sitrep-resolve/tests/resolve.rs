@@ -502,3 +502,32 @@ fn the_same_person_named_on_the_same_day_is_one_incident() {
     add(&mut resolver, &b, vec![report(&b, "Violence against civilians", Some(MAY_3), vec![], kb)]);
     assert_eq!(incidents(&resolver.events()).len(), 1);
 }
+
+/// Two events of one incident that grew apart (the first outlet named the town, the second only
+/// the province, so neither matched the other) are joined once two later reports, naming both,
+/// match both — even with tolls that differ as a toll grows. One such report is not enough.
+#[test]
+fn events_of_one_incident_that_grew_apart_are_joined_by_reports_matching_both() {
+    let mut resolver = Resolver::new();
+    let kill = |d: &Doc, n: u32| vec![claim(d, "killed", n, "all", "police")];
+    let town = doc("courier-1", "Valley Courier", MAY_3, "Gunmen killed three people in Arnoun on Friday.");
+    add(&mut resolver, &town, vec![report(&town, "Battles", Some(MAY_3), vec![place("Arnoun", &[])], kill(&town, 3))]);
+    let province =
+        doc("gazette-1", "Harbour Gazette", MAY_3, "Four people were killed by gunmen in Nabatieh on Friday.");
+    let in_province = vec![place("Nabatieh", &[])];
+    add(&mut resolver, &province, vec![report(&province, "Battles", Some(MAY_3), in_province, kill(&province, 4))]);
+    assert_eq!(incidents(&resolver.events()).len(), 2);
+    let both = |id: &'static str| doc(id, "Hill Post", MAY_4, "Gunmen killed four in Arnoun, Nabatieh, on Friday.");
+    let first = both("post-1");
+    let named = || vec![place("Arnoun", &[]), place("Nabatieh", &[])];
+    add(&mut resolver, &first, vec![report(&first, "Battles", Some(MAY_3), named(), kill(&first, 4))]);
+    assert_eq!(incidents(&resolver.events()).len(), 2, "one report matching both is not enough");
+    let second = both("post-2");
+    add(&mut resolver, &second, vec![report(&second, "Battles", Some(MAY_3), named(), kill(&second, 4))]);
+    let events = resolver.events();
+    let joined = incidents(&events);
+    assert_eq!(joined.len(), 1);
+    assert_eq!(joined[0].n_documents, 4);
+    // The earlier event keeps its id.
+    assert!(joined[0].sources.iter().any(|s| s.document_id == "courier-1"));
+}
