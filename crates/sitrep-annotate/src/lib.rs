@@ -51,6 +51,8 @@ pub struct Annotations {
     pub places: Vec<PlaceMention>,
     /// Words of one country's institutions and law ("the sheriff's office"): its ISO code.
     pub country_cues: Vec<Tagged<String>>,
+    /// Names before an institution's word ("the Kansas State Police"): candidate areas.
+    pub area_cues: Vec<Tagged<String>>,
 }
 
 /// Annotates a document with the language pack of its language (English for now).
@@ -92,6 +94,7 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
         .collect();
     Annotations {
+        area_cues: en::institutions::area_names(text, &tokens, &words),
         country_cues,
         places,
         sentences: en::sentences::split(text, &tokens),

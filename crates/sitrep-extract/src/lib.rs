@@ -61,6 +61,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             document_places: Vec::new(),
             country_cues: Vec::new(),
             outlet_home: Vec::new(),
+            area_cues: Vec::new(),
             actors: rules::actors::actors(&described),
             aggregate: group.aggregate,
             spans: members.iter().map(|f| f.span).collect(),
@@ -86,6 +87,10 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         phrases.dedup();
         first.country_cues = phrases.into_iter().map(|(_, iso2)| iso2.clone()).collect();
         first.outlet_home = document.title.as_deref().map(rules::outlet_home::candidates).unwrap_or_default();
+        let mut areas: Vec<String> = a.area_cues.iter().map(|c| c.value.clone()).collect();
+        areas.sort();
+        areas.dedup();
+        first.area_cues = areas;
     }
     reports
 }

@@ -122,6 +122,10 @@ impl Focus {
         let outlet =
             home.as_ref().map(|e| ContextArea { iso2: e.iso2.clone(), admin1: e.admin1.clone(), admin2: None });
         let outlet_town = home.filter(|e| e.kind == Kind::Settlement);
+        let mut named = named;
+        if let Some(c) = &country {
+            named.extend(institution_areas(g, reports, c).filter(|a| !named.contains(a)).collect::<Vec<_>>());
+        }
         let mut focus = Focus { country, named, areas, outlet, ..Focus::default() };
         focus.resolved = resolve_all(g, reports, &focus);
         // Once the home town is known, the mentions again: a namesake near it is likelier.
@@ -251,6 +255,19 @@ fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entr
             Kind::Settlement => g.people(e) >= NAMED_ALONE,
             _ => false,
         })
+    })
+}
+
+/// The first-level areas of the document's country whose institutions the text names ("the
+/// Kansas State Police", `Report::area_cues`): areas the document names, as "… in Kansas" is.
+fn institution_areas<'a>(
+    g: &'a Gazetteer,
+    reports: &'a [Report],
+    country: &'a str,
+) -> impl Iterator<Item = ContextArea> + 'a {
+    reports.iter().flat_map(|r| &r.area_cues).filter_map(move |name| {
+        let e = spelled(g, name).into_iter().find(|e| e.kind == Kind::Admin1 && e.iso2 == country)?;
+        Some(ContextArea { iso2: e.iso2, admin1: e.admin1, admin2: None })
     })
 }
 
@@ -973,6 +990,7 @@ mod tests {
             document_places: vec![],
             country_cues: Vec::new(),
             outlet_home: Vec::new(),
+            area_cues: Vec::new(),
             actors: vec![],
             claims: vec![],
             aggregate: false,
@@ -1194,6 +1212,23 @@ mod tests {
         // A town not in the area named after it is no home.
         let wrong = vec![mention("Kessel", None, None, &["Washington"])];
         assert_eq!(geocoded(Vec::new(), wrong), None);
+    }
+
+    #[test]
+    fn a_state_s_institution_names_the_state() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.60,-93.60,Marlow,Iowa,Polk County,US\n\
+            47.40,-122.30,Marlow,Washington,King County,US\n\
+            47.42,-122.28,Kent,Washington,King County,US\n";
+        let g = towns(csv, &[]);
+        let mut r = report(vec![mention("Marlow", None, None, &[])]);
+        assert_eq!(
+            crate::geocode(&g, vec![r.clone()])[0].location.as_ref().unwrap().admin1.as_deref(),
+            Some("Washington")
+        );
+        // "The Iowa State Patrol said …"; a name that is no state says nothing.
+        r.area_cues = vec!["Iowa".into(), "Kessel".into()];
+        assert_eq!(crate::geocode(&g, vec![r])[0].location.as_ref().unwrap().admin1.as_deref(), Some("Iowa"));
     }
 
     #[test]

@@ -140,6 +140,11 @@ pub struct Report {
     /// the gazetteer agrees. Carried by the first report only; never a report's own place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outlet_home: Vec<PlaceMention>,
+    /// Names of areas whose institutions the text names ("the Kansas State Police"), each
+    /// once: candidates that geocoding keeps when they are first-level areas of the document's
+    /// country. Carried by the first report only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub area_cues: Vec<String>,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub aggregate: bool,

@@ -49,6 +49,7 @@ fn report(doc: &Doc, event_type: &str, day: Option<Date>, places: Vec<PlaceMenti
         document_places: vec![],
         country_cues: Vec::new(),
         outlet_home: Vec::new(),
+        area_cues: Vec::new(),
         actors: vec![],
         claims,
         aggregate: false,

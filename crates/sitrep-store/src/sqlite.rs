@@ -320,6 +320,7 @@ mod tests {
             document_places: vec![],
             country_cues: Vec::new(),
             outlet_home: Vec::new(),
+            area_cues: Vec::new(),
             actors: vec![],
             claims: vec![],
             aggregate: false,

@@ -79,6 +79,7 @@ pub fn report(document: &Document, headline: &Annotations) -> Option<Report> {
         document_places: Vec::new(),
         country_cues: Vec::new(),
         outlet_home: Vec::new(),
+        area_cues: Vec::new(),
         actors: crate::rules::actors::actors(&described),
         aggregate: false,
         spans: Vec::new(),
