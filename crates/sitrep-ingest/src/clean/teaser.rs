@@ -12,7 +12,8 @@
 //!
 //! Related-story runs inside the text (`related_runs`): a label paragraph ("MORE FROM
 //! WAVE3.COM") and the short headline items after it, about something else, with the article
-//! going on after them; or one labelled headline ("Related: Another shooting in Norfolk").
+//! going on after them; or one labelled headline ("Related: Another shooting in Norfolk",
+//! "Related Stories Norfolk man hurt in hunting accident").
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -139,6 +140,14 @@ fn label_heading(paragraph: &str) -> Option<&str> {
     let rest = p.get(label.len()..)?.trim_start();
     if let Some(headline) = rest.strip_prefix([':', '|']) {
         return Some(headline.trim());
+    }
+    // "Related Stories Marlow man hurt in hunting accident": a heading in title case run into
+    // its one headline, the line with no final stop.
+    // (Of two words or more: a sentence capitalises its first word anyway.)
+    let words: Vec<&str> = p[..label.len()].split_whitespace().collect();
+    let heading = words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    if heading && rest.split_whitespace().count() > 6 && is_headline(rest) {
+        return Some(rest);
     }
     // The label alone, or with a site's name ("More stories you may like on 7News").
     (rest.split_whitespace().count() <= 6 && !rest.ends_with(['.', '!', '?'])).then_some("")
@@ -300,6 +309,11 @@ mod tests {
         assert_eq!(related_runs(&p), vec![(1, 4), (5, 6), (7, 8)]);
         // A paragraph that only begins with a label's word is text.
         assert!(related_runs(&paras(&[ARTICLE, "Trendingly, more officers patrol Northfield now"])).is_empty());
+        // A heading run into its headline, with no colon; a sentence opening with the word is text.
+        let run_in = paras(&[ARTICLE, "Related Stories Quenby man hurt in hunting accident near the lake"]);
+        assert_eq!(related_runs(&run_in), vec![(1, 2)]);
+        let text = paras(&[ARTICLE, "Related reports from the sheriff say more officers will patrol the area"]);
+        assert!(related_runs(&text).is_empty());
     }
 
     #[test]
