@@ -519,6 +519,7 @@ mod tests {
     fn not_places() {
         assert!(names("The Syrian Observatory for Human Rights said on Thursday in December").is_empty());
         assert!(names("He was taken to hospital by Gen. Ali Omar on Monday").is_empty());
+        assert!(names("according to a statement from Sgt. Ann Reed").is_empty());
         assert!(names("in a statement from the Ministry of Interior").is_empty());
         assert_eq!(names("Deir ez-Zor and al-Mayadin came under fire near Deir ez-Zor"), vec!["Deir ez-Zor"]);
         assert!(names("a key figure in Haddad's network").is_empty());

@@ -111,7 +111,9 @@ fn names_word(text: &str, name: &str) -> bool {
 /// Whether a headline (or any line) is in title case: most of its words capitalised.
 pub(crate) fn title_case(headline: &str) -> bool {
     let words: Vec<&str> = headline.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    // By its first letter: "4-Year-Old" is capitalised.
+    let capitalised =
+        words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
     words.len() >= 4 && capitalised * 4 >= words.len() * 3
 }
 
@@ -151,6 +153,9 @@ mod tests {
         assert_eq!(r[0].date_start.map(|d| d.to_string()).as_deref(), Some("2024-05-02"));
         assert_eq!(r[0].date_precision, Some(1));
         assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+        // A word opening with digits is capitalised by its first letter.
+        let r = reports("4-Year-Old Critically Wounds 3-Year-Old In Accidental Shooting", "A boy was shot on Friday.");
+        assert!(r[0].place_mentions.is_empty(), "{:?}", r[0].place_mentions);
     }
 
     #[test]
@@ -176,6 +181,9 @@ mod tests {
         assert!(r[0].place_mentions.iter().all(|p| p.name != "Marlow"), "{:?}", r[0].place_mentions);
         let r = reports("Man Charged In Triple Shooting In Marlow", "A Marlow man was shot and wounded on Friday.");
         assert_eq!(r[0].place_mentions.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Marlow"]);
+        // A word opening with digits is capitalised by its first letter.
+        let r = reports("4-Year-Old Critically Wounds 3-Year-Old In Accidental Shooting", "A boy was shot on Friday.");
+        assert!(r[0].place_mentions.is_empty(), "{:?}", r[0].place_mentions);
     }
 
     #[test]
