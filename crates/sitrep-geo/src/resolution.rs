@@ -19,9 +19,10 @@
 //!    town) up to 3, a kind it rules out −1, a near spelling of an area's name −1; the admin
 //!    context named after it ("Arnoun, in the Nabatieh countryside"; found through the
 //!    gazetteer and lexicons, so "N.J." is New Jersey) 3, a context naming an area the entry is
-//!    not in −4; an admin1 or admin2 area the document names elsewhere 1.5 (the outlet's state 0.75); an admin1 area the
-//!    document's other names agree on, up to 3 (1.5 for each other name whose places all lie in
-//!    it, a share of that for a name found in several areas, by the size of its place of that
+//!    not in −4; an admin1 or admin2 area the document names elsewhere 1.5 (the outlet's state
+//!    0.75); an admin1 area the document's other names agree on, up to 3 (1.5 for each other
+//!    name whose places all lie in it, a share of that for a name found in several areas, by
+//!    the size of its place of that
 //!    name in each: "Vicksburg" beside "Warren County"
 //!    and "Jackson" is Mississippi's); a town within 50 km of the
 //!    document's home town (below; the mentions are resolved again once it is known), or an
@@ -113,7 +114,7 @@ impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
         // The outlet's home, from its site name: a town in its state votes for its country.
         let placed = outlet_town(g, reports);
-        let (country, named, areas) = survey(g, reports, placed.as_ref().map(|e| e.iso2.as_str()));
+        let (country, mut named, areas) = survey(g, reports, placed.as_ref().map(|e| e.iso2.as_str()));
         let home = match &country {
             // A site abroad says where the reporter is, not the story.
             Some(c) => placed.filter(|e| e.iso2 == *c).or_else(|| outlet_named(g, reports, c)),
@@ -122,7 +123,6 @@ impl Focus {
         let outlet =
             home.as_ref().map(|e| ContextArea { iso2: e.iso2.clone(), admin1: e.admin1.clone(), admin2: None });
         let outlet_town = home.filter(|e| e.kind == Kind::Settlement);
-        let mut named = named;
         if let Some(c) = &country {
             named.extend(institution_areas(g, reports, c).filter(|a| !named.contains(a)).collect::<Vec<_>>());
         }

@@ -137,10 +137,10 @@ pub struct Resolver {
     candidates_scored: u64,
     /// Every event id given so far, as the number it writes.
     ids: std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>,
-    /// Pairs of incident events a report matched both of (it joined the better): two events
-    /// of one incident that grew apart, joined at the end when nothing in them disagrees
-    /// (`split`).
-    bridges: Vec<(u32, u32)>,
+    /// Pairs of incident events, with how many reports matched both (each joined the
+    /// better): two events of one incident that grew apart, joined at the end when nothing in
+    /// them disagrees (`split`). Ordered, so that joins come out the same on every run.
+    bridges: std::collections::BTreeMap<(u32, u32), u32>,
 }
 
 impl Resolver {
@@ -292,7 +292,7 @@ impl Resolver {
         // The highest score; ties go to the earliest event.
         let best = matched.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, c)| c)?;
         for &(_, other) in matched.iter().filter(|(_, c)| *c != best) {
-            self.bridges.push((best.min(other), best.max(other)));
+            *self.bridges.entry((best.min(other), best.max(other))).or_default() += 1;
         }
         Some(best as usize)
     }

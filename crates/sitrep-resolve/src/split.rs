@@ -1,7 +1,7 @@
 //! Incidents that extraction told in two parts, or that grew apart: one article's headline and
 //! lead make one report, a later paragraph another, and each gathers other articles' reports,
-//! so that the incident ends up as two events that share the article. Two incident events are joined when they share
-//! a document and could not be two incidents:
+//! so that the incident ends up as two events that share the article. Two incident events are
+//! joined when they share a document and could not be two incidents:
 //! - their date windows overlap, and at least one is dated by the text (two guesses from
 //!   publication dates say too little);
 //! - they are of one family of event types (or one has none);
@@ -33,9 +33,13 @@ const BRIDGES: usize = 2;
 /// Groups of clusters that are one incident: each group's clusters, earliest first (it keeps
 /// its id). Clusters joined to no other are not listed.
 ///
-/// `bridges`: pairs of events one report matched both of (`Resolver::bridges`), tried as
-/// pairs sharing a document are.
-pub(crate) fn joined(clusters: &[Cluster], documents: usize, bridges: &[(u32, u32)]) -> Vec<Vec<usize>> {
+/// `bridges`: pairs of events with how many reports matched both (`Resolver::bridges`), tried
+/// as pairs sharing a document are once `BRIDGES` did.
+pub(crate) fn joined(
+    clusters: &[Cluster],
+    documents: usize,
+    bridges: &std::collections::BTreeMap<(u32, u32), u32>,
+) -> Vec<Vec<usize>> {
     let mut by_document: Vec<Vec<usize>> = vec![Vec::new(); documents];
     for (i, c) in clusters.iter().enumerate() {
         if c.aggregate {
@@ -62,32 +66,23 @@ pub(crate) fn joined(clusters: &[Cluster], documents: usize, bridges: &[(u32, u3
     let sharing = by_document.iter().flat_map(|list| {
         list.iter().enumerate().flat_map(move |(n, &a)| list[n + 1..].iter().map(move |&b| (a, b, true)))
     });
-    let mut counted: std::collections::BTreeMap<(u32, u32), usize> = Default::default();
-    for &pair in bridges {
-        *counted.entry(pair).or_default() += 1;
-    }
-    let bridged = counted
-        .into_iter()
-        .filter(|&(_, n)| n >= BRIDGES)
-        .map(|((a, b), _)| (a as usize, b as usize, false))
+    let bridged = bridges
+        .iter()
+        .filter(|&(_, &n)| n as usize >= BRIDGES)
+        .map(|(&(a, b), _)| (a as usize, b as usize, false))
         .filter(|(a, b, _)| !clusters[*a].aggregate && !clusters[*b].aggregate);
+    // `figures`: whether the killed figures must agree (not across bridged events).
     for (a, b, figures) in sharing.chain(bridged) {
-        {
-            {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                let fits = || {
-                    members[ra]
-                        .iter()
-                        .all(|&x| members[rb].iter().all(|&y| one_incident(&clusters[x], &clusters[y], figures)))
-                };
-                if ra != rb && fits() {
-                    // The earlier cluster keeps its id.
-                    let (keep, absorb) = (ra.min(rb), ra.max(rb));
-                    parent[absorb] = keep;
-                    let moved = std::mem::take(&mut members[absorb]);
-                    members[keep].extend(moved);
-                }
-            }
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        let fits = || {
+            members[ra].iter().all(|&x| members[rb].iter().all(|&y| one_incident(&clusters[x], &clusters[y], figures)))
+        };
+        if ra != rb && fits() {
+            // The earlier cluster keeps its id.
+            let (keep, absorb) = (ra.min(rb), ra.max(rb));
+            parent[absorb] = keep;
+            let moved = std::mem::take(&mut members[absorb]);
+            members[keep].extend(moved);
         }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();

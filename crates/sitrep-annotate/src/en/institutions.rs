@@ -8,27 +8,11 @@
 //! Words that open an institution's name after the area's are in `lexicons/en/places.toml`
 //! (`institution_words`).
 
-use rustc_hash::FxHashSet as HashSet;
-use serde::Deserialize;
 use sitrep_model::Span;
-use std::sync::OnceLock;
 
+use super::places::is_institution_word;
 use super::tokens::{Token, TokenKind};
 use crate::Tagged;
-
-#[derive(Deserialize)]
-struct File {
-    institution_words: Vec<String>,
-}
-
-fn words_of_institutions() -> &'static HashSet<String> {
-    static W: OnceLock<HashSet<String>> = OnceLock::new();
-    W.get_or_init(|| {
-        let file: File = toml::from_str(include_str!("../../../../lexicons/en/places.toml"))
-            .expect("lexicons/en/places.toml is valid");
-        file.institution_words.into_iter().collect()
-    })
-}
 
 /// The longest area name: "New Hampshire", "District of Columbia" is rare enough to leave.
 const LONGEST: usize = 2;
@@ -37,17 +21,16 @@ const LONGEST: usize = 2;
 /// institution, opening a name (after a lowercase word, a determiner, punctuation or nothing):
 /// the name as written.
 pub fn area_names(text: &str, tokens: &[Token], words: &[String]) -> Vec<Tagged<String>> {
-    let lexicon = words_of_institutions();
     let capitalised = |i: usize| {
         tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
     };
     let mut out = Vec::new();
     for at in 1..tokens.len() {
-        if !capitalised(at) || !lexicon.contains(&words[at]) {
+        if !capitalised(at) || !is_institution_word(&words[at]) {
             continue;
         }
         let mut start = at;
-        while start > 0 && at - start < LONGEST && capitalised(start - 1) && !lexicon.contains(&words[start - 1]) {
+        while start > 0 && at - start < LONGEST && capitalised(start - 1) && !is_institution_word(&words[start - 1]) {
             start -= 1;
         }
         // The whole name before the institution's word: not "the Marlow County Sheriff".

@@ -40,6 +40,7 @@ struct PlaceFile {
     abbreviated: Vec<String>,
     features: BTreeMap<String, Vec<String>>,
     not_places: Vec<String>,
+    institution_words: Vec<String>,
 }
 
 struct Lexicon {
@@ -54,6 +55,8 @@ struct Lexicon {
     /// Feature word → kind of place.
     features: PhraseLexicon<String>,
     not_places: HashSet<String>,
+    /// Words opening an institution's name after its area's (`institutions`).
+    institution_words: HashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -77,6 +80,7 @@ fn lexicon() -> &'static Lexicon {
             abbreviated: file.abbreviated.into_iter().collect(),
             features: PhraseLexicon::new(features),
             not_places: file.not_places.into_iter().collect(),
+            institution_words: file.institution_words.into_iter().collect(),
         }
     })
 }
@@ -341,6 +345,12 @@ fn feature_before(words: &[String], at: usize) -> Option<(String, String)> {
 pub fn is_direction(word: &str) -> bool {
     let word = word.to_lowercase();
     lexicon().directions.contains(&word) || lexicon().compass.contains(&word)
+}
+
+/// Whether a lowercased word opens an institution's name after its area's ("state" in "the
+/// Kansas State Police", "bureau").
+pub fn is_institution_word(word: &str) -> bool {
+    lexicon().institution_words.contains(word)
 }
 
 pub fn preposition_before(words: &[String], at: usize) -> bool {

@@ -83,9 +83,11 @@ fn words(site: &str) -> Vec<Word<'_>> {
             let upper = text.chars().filter(|c| c.is_uppercase()).count();
             let lettered = text.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’'));
             let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            // "WXYZ.com": a site's domain, whatever its capitals.
+            let domain = text.split('.').skip(1).any(|part| part.starts_with(char::is_lowercase));
             Word {
                 text,
-                name: lettered && capitalised && (upper < letters || letters == 0) && !text.contains(".c"),
+                name: lettered && capitalised && upper < letters && !domain,
                 code: lettered && letters == 2 && upper == 2 && !text.contains('.'),
                 comma,
             }
@@ -159,6 +161,7 @@ mod tests {
         let two = candidates("Woman shot - wxyz.com-Marlow, New Mexico News");
         assert!(two.iter().any(|m| m.name == "Marlow" && m.context == ["New Mexico"]));
         assert!(!two.iter().any(|m| m.name.contains("wxyz")));
+        assert!(!read("Woman shot - WXYZ.com Kansas News").iter().any(|f| f.contains("WXYZ")));
     }
 
     #[test]
