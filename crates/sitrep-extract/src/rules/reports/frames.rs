@@ -10,7 +10,8 @@
 //!
 //! A frame dated only in the past ("in 1977", "from 1987 to 2002") is background: its triggers
 //! do not count, unless the past date modifies a trigger ("the March 9 shooting", "a September
-//! shooting"): a follow-up story's incident, dated by it. Not handled: an earlier incident told in a relative clause without these
+//! shooting") or names the day right after one ("a drive-by shooting July 24, 2015"): a
+//! follow-up story's incident, dated by it. Not handled: an earlier incident told in a relative clause without these
 //! words ("two officers, who died in an ambush last week, …").
 
 use sitrep_annotate::Annotations;
@@ -193,12 +194,21 @@ fn frame(
 }
 
 /// Whether the date at `span` modifies a trigger right after it, past one modifier at most:
-/// "the March 9 shooting", "the Sept. 27 fatal shooting" (not across "in", "of", a comma).
+/// "the March 9 shooting", "the Sept. 27 fatal shooting" (not across "in", "of", a comma); or,
+/// naming a day, follows a trigger straight or after "on": "a drive-by shooting July 24",
+/// "was shot and killed on July 24, 2015" (not "a shooting in 2015": a year tells no incident).
 pub(crate) fn dates_a_trigger(a: &Annotations, span: Span) -> bool {
+    let start = a.token_at(span.start);
     let end = a.token_at(span.end.saturating_sub(1)) + 1;
     let modifier =
         |w: &str| w.chars().all(char::is_alphabetic) && !matches!(w, "and" | "to" | "of" | "in" | "on" | "at");
-    a.triggers.iter().any(|t| t.start == end || (t.start == end + 1 && a.words.get(end).is_some_and(|w| modifier(w))))
+    let before = |t: usize| t == start || (t + 1 == start && a.words[t] == "on");
+    let day = a.dates.iter().any(|d| d.span == span && d.precision == 1);
+    a.triggers.iter().any(|t| {
+        t.start == end
+            || (t.start == end + 1 && a.words.get(end).is_some_and(|w| modifier(w)))
+            || (day && before(t.end))
+    })
 }
 
 #[cfg(test)]
@@ -256,6 +266,18 @@ mod tests {
         );
         let f = frames(&a, &[]);
         assert!(f.iter().any(|f| f.date.is_some() && !f.triggers.is_empty()));
+        // A day right after the trigger, or after "on", dates it too; a year does not.
+        let published = Some(jiff::civil::date(2024, 5, 3));
+        for text in [
+            "Police say the men fired into a crowd during a drive-by shooting July 24, 2023.",
+            "The boy was shot and killed on Sept. 2, 2023, outside a store.",
+        ] {
+            let f = frames(&sitrep_annotate::annotate_text(text, published), &[]);
+            assert!(f[0].date.is_some() && !f[0].triggers.is_empty(), "{text}");
+        }
+        let text = "The family has spoken out about a shooting in 2019 that changed the street.";
+        let f = frames(&sitrep_annotate::annotate_text(text, published), &[]);
+        assert!(f[0].date.is_none() && f[0].triggers.is_empty());
     }
 
     #[test]
