@@ -320,6 +320,9 @@ mod tests {
         };
         assert_eq!(typed("gunfire erupted in a neighbourhood"), ["Attack"]);
         assert_eq!(typed("an exchange of gunfire"), ["Armed clash"]);
+        // A killing told by how it was done: "<how> to death".
+        assert_eq!(typed("he was chopped to death"), ["Attack"]);
+        assert_eq!(typed("she was strangled to death"), ["Attack"]);
     }
 
     #[test]
