@@ -737,9 +737,16 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         // Shamoura" and "Kefar Shemaryahu" share their consonants and are not one place.
         // Only where names are romanised from another script: "Frayser" in Memphis is not
         // "Fraser", Michigan.
+        // And it must still look like the name: the key keeps consonants only.
         let near = g.near_spellings(name, &spelled);
-        scored
-            .extend(enough(near.into_iter().filter(|&(i, _)| crate::gazetteer::romanised(&g.entry(i).iso2)).collect()));
+        scored.extend(enough(
+            near.into_iter()
+                .filter(|&(i, _)| {
+                    let entry = g.entry(i);
+                    crate::gazetteer::romanised(&entry.iso2) && key::resemblance(name, &entry.name) >= NEAR_ENOUGH
+                })
+                .collect(),
+        ));
     }
     scored
         .into_iter()
@@ -753,6 +760,9 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         })
         .map(|(i, _)| i)
 }
+
+/// How alike a near spelling must be to the name in the text (`key::resemblance`).
+const NEAR_ENOUGH: f64 = 0.5;
 
 /// How far from the document's home town a town counts as near it.
 const HOME_REACH_KM: f64 = 50.0;
@@ -1473,6 +1483,18 @@ mod tests {
         let rare = mention("Nabatiyye et-Tahta", None, None, &[]);
         assert_eq!(locate_mention(&g, &rare, &Focus::default()), None);
         assert_eq!(locate_mention(&g, &rare, &country("LB")).unwrap().name.as_deref(), Some("Nabatiye et Tahta"));
+    }
+
+    #[test]
+    fn a_near_spelling_must_look_like_the_name() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            36.80,10.18,Tunis,Tunis,,TN\n\
+            36.70,10.40,Hammam Lif,Ben Arous,,TN\n";
+        let g = towns(csv, &[]);
+        // "Dhanusha" and "Tunis" share their consonant skeleton, not their spelling.
+        let district = mention("Dhanusha", Some("admin"), Some("district"), &[]);
+        let found = locate_mention(&g, &district, &Focus::default());
+        assert_ne!(found.and_then(|f| f.name), Some("Tunis".to_owned()));
     }
 
     #[test]
