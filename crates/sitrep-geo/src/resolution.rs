@@ -565,10 +565,26 @@ fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Bes
         return Some(Best { index, part: false });
     }
     // "Central Ohio" is a part of the state: coded to it, at its level.
-    let whole = town_of_part(&m.name)?;
-    let index = best_index(g, whole, None, &m.context, document)?;
-    (g.entry(index).kind != Kind::Country).then_some(Best { index, part: true })
+    if let Some(whole) = town_of_part(&m.name) {
+        let index = best_index(g, whole, None, &m.context, document)?;
+        return (g.entry(index).kind != Kind::Country).then_some(Best { index, part: true });
+    }
+    // "Marlow Press Club" is in Marlow: a town of the document's country, or one large enough
+    // to host such an institution (not the village "Anna" for a founder's "Anna University").
+    // An acronym ("MS University") is no town's name.
+    let town = town_of_institution(&m.name).filter(|t| t.chars().any(char::is_lowercase))?;
+    let index = best_index(g, town, Some("settlement"), &m.context, document)?;
+    let entry = g.entry(index);
+    let here = document.country.as_deref() == Some(entry.iso2.as_str());
+    // Large: by its population, or where the gazetteer has none by being among its country's
+    // largest towns (the estimate from towns around it would make a village near a city large).
+    let large = entry.population >= INSTITUTION_TOWN || (entry.population == 0 && entry.rank > 0);
+    (entry.kind == Kind::Settlement && (here || large)).then_some(Best { index, part: true })
 }
+
+/// The fewest people a town must have for an institution named like it to be taken as in it,
+/// when nothing says the document is about its country.
+const INSTITUTION_TOWN: u32 = 50_000;
 
 /// The town a name of one of its parts names: "South Philadelphia" → "Philadelphia", "New
 /// Orleans East" → "New Orleans" (words in `lexicons/geo/town_parts.toml`).
@@ -578,6 +594,7 @@ struct TownParts {
     words: Vec<String>,
     quarters: Vec<String>,
     quarter_prefixes: Vec<String>,
+    institutions: Vec<String>,
 }
 
 fn town_parts() -> &'static TownParts {
@@ -621,6 +638,17 @@ fn is_quarter(name: &str) -> bool {
         _ => &words[..],
     };
     matches!(words, [part, quarter] if within(&parts.words, part) && within(&parts.quarters, quarter))
+}
+
+/// The town an institution named after it is in: "Marlow Press Club" → "Marlow" (words in
+/// `lexicons/geo/town_parts.toml`).
+fn town_of_institution(name: &str) -> Option<&str> {
+    town_parts().institutions.iter().find_map(|institution| {
+        let cut = name.len().checked_sub(institution.len() + 1)?;
+        let (town, tail) = (name.get(..cut)?, name.get(cut..)?);
+        (tail.starts_with(' ') && tail[1..].eq_ignore_ascii_case(institution) && !town.trim().is_empty())
+            .then_some(town.trim())
+    })
 }
 
 fn town_of_part(name: &str) -> Option<&str> {
@@ -1412,6 +1440,25 @@ mod tests {
         assert!(locate_mention(&g, &mention("Old Smith", None, None, &[]), &Focus::default()).is_none());
         let l = locate_mention(&g, &mention("Tyre", None, None, &[]), &country("LB")).unwrap();
         assert_eq!(l.geo_precision, Some(1));
+    }
+
+    #[test]
+    fn an_institution_named_after_its_town_is_in_it() {
+        let g = gazetteer();
+        for name in ["Tyre Press Club", "Tyre University", "Tyre Municipal Corporation"] {
+            let l = locate_mention(&g, &mention(name, None, None, &[]), &country("LB")).unwrap();
+            assert_eq!(place(&l), (Some(name), Some("South Governorate"), Some(2)), "{name}");
+        }
+        // A founder's name is no town, nor an acronym, nor a village of that name abroad.
+        assert!(locate_mention(&g, &mention("Smithson University", None, None, &[]), &Focus::default()).is_none());
+        assert!(locate_mention(&g, &mention("NS University", None, None, &[]), &Focus::default()).is_none());
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            40.0,-0.5,Anna,Valencia,,ES\n\
+            13.1,80.3,Chennai,Tamil Nadu,,IN\n";
+        let g = towns(csv, &[]);
+        assert!(locate_mention(&g, &mention("Anna University", None, None, &[]), &Focus::default()).is_none());
+        let l = locate_mention(&g, &mention("Anna University", None, None, &[]), &country("ES")).unwrap();
+        assert_eq!(l.admin1.as_deref(), Some("Valencia"));
     }
 
     fn place(l: &Location) -> (Option<&str>, Option<&str>, Option<u8>) {
