@@ -490,6 +490,8 @@ mod tests {
         assert!(names("The Lebanese man was released.").is_empty());
         assert!(names("Police took a statement from Amir Segou, 25, who was wounded.").is_empty());
         assert!(names("Several officers arrived.").is_empty());
+        // Workers and employees are an organisation's more often than a town's.
+        assert!(names("Congress workers and Marlow employees staged a protest.").is_empty());
         // A local service named after its town or county.
         assert_eq!(names("according to Marlow Police, who were called"), vec!["Marlow"]);
         assert_eq!(names("North Marlow Police said"), vec!["North Marlow"]);
