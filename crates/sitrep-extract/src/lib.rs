@@ -121,13 +121,25 @@ fn home(
 }
 
 /// The report's date: the first event date of its frames, else of the sentences around them
-/// (`Group::context`); for an earlier incident told inside a sentence with no date of its own,
+/// (`Group::context`), passing over a victim's death date for an earlier one; for an earlier incident told inside a sentence with no date of its own,
 /// the day before that sentence's date to that date; else the first reporting date (the
 /// incident happened on or before it).
 fn report_date(a: &Annotations, frames: &[Frame], group: &rules::reports::grouping::Group) -> ReportDate {
     use rules::reports::headline::DateSource::{Guessed, Told};
     let members = &group.frames;
-    if let Some(d) = members.iter().chain(&group.context).find_map(|&f| frames[f].date) {
+    let dated = || members.iter().chain(&group.context).filter_map(|&f| Some((f, frames[f].date?)));
+    // A victim's death dates the incident only when the story gives no earlier date for it,
+    // in its own sentences or in one that refers back to it ("shot Saturday night … died
+    // Monday", "The incident happened Sunday … died Monday"): not in any sentence around it
+    // ("the hunting season opened Friday").
+    let died = dated().filter(|&(f, _)| frames[f].death_dated).map(|(_, d)| a.dates[d].start).min();
+    let incident = died.and_then(|died| {
+        dated().find(|&(f, d)| {
+            let about = members.contains(&f) || frames[f].refers_back;
+            about && !frames[f].death_dated && a.dates[d].end <= died
+        })
+    });
+    if let Some((_, d)) = incident.or_else(|| dated().next()) {
         let d = &a.dates[d];
         return (Some(d.start), Some(d.end), Some(d.precision), Told);
     }
@@ -286,4 +298,31 @@ fn attributed(
             Located { claim, at: found.span }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::reports::headline::tests::reports;
+
+    fn day(r: &sitrep_model::Report) -> String {
+        r.date_start.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_victim_s_death_does_not_date_the_incident_told_before_or_after() {
+        let r = reports(
+            "Boy dies after shooting",
+            "A boy died Monday after a shooting in Marlow. Deputies say the shooting happened around 10 p.m. Saturday.",
+        );
+        assert_eq!((r.len(), day(&r[0]).as_str()), (1, "2024-05-04"));
+        let r = reports(
+            "Man dies of gunshot wound",
+            "A man has died of a gunshot wound. The incident happened at 10 p.m. Saturday at a home in Marlow. \
+             He died at 4 a.m. on Sunday, the coroner said.",
+        );
+        assert_eq!(day(&r[0]), "2024-05-04");
+        // A date of something else told around it is not the incident's.
+        let r = reports("Man dies", "A man died Sunday after he was shot in Marlow. The county fair opened Friday.");
+        assert_eq!(day(&r[0]), "2024-05-05");
+    }
 }

@@ -36,6 +36,8 @@ pub struct Frame {
     pub date: Option<usize>,
     /// The first date of reporting ("the monitor said on Wednesday").
     pub reported: Option<usize>,
+    /// The event date is when a victim died ("died Monday"): the incident may be days before.
+    pub death_dated: bool,
     pub refers_back: bool,
     pub starts_another: bool,
     /// An incident before the rest of its sentence ("following an ambush …").
@@ -131,6 +133,22 @@ pub fn undate_proceedings(a: &Annotations, frames: &mut [Frame], casualty: &dyn 
 /// Words between an act of justice and the date it takes ("pleaded guilty on Wednesday").
 const PROCEEDING_REACH: usize = 4;
 
+/// Whether the date at `span` tells when a victim died: a `deaths` word ("died", "succumbed to
+/// his injuries") at most `DEATH_REACH` words before it, in the frame from token `first`, with
+/// no act of violence between ("was shot Friday" after "died" dates the shooting).
+fn is_death_date(a: &Annotations, span: Span, first: usize) -> bool {
+    let d = discourse();
+    let at = a.token_at(span.start);
+    let from = at.saturating_sub(DEATH_REACH).max(first);
+    let Some(death) = (from..at).rev().find(|&i| d.deaths.longest_at(&a.words[..at], i).is_some()) else {
+        return false;
+    };
+    !a.triggers.iter().any(|t| t.start > death && t.start < at)
+}
+
+/// Words between a death and its date: "succumbed to his injuries on Friday".
+const DEATH_REACH: usize = 6;
+
 /// The token where an act of justice turns to the incident it is about: a `proceedings` word,
 /// then within eight words `about`, a determiner ("the", "a", a possessive: "Sunday's") and a
 /// trigger within four words: "was arrested Monday | in the fatal shooting of a boy".
@@ -185,6 +203,7 @@ fn frame(
         claims: (0..claim_spans.len()).filter(|&i| inside(&claim_spans[i])).collect(),
         places: (0..a.places.len()).filter(|&i| inside(&a.places[i].span) && !a.places[i].dateline).collect(),
         date,
+        death_dated: date.is_some_and(|d| is_death_date(a, a.dates[d].span, first)),
         reported: dates.iter().copied().find(|&i| a.dates[i].role == "reporting"),
         refers_back: anaphora::refers_back(a, first, last),
         starts_another: anaphora::starts_another(a, first, last),

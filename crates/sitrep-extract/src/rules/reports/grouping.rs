@@ -4,7 +4,8 @@
 //! aggregate report. Any other frame with a trigger or a claim joins the current report when it
 //! fits it, else an earlier report it fits and shares a date or a place with, else starts a
 //! report. A frame fits a report when:
-//! - their event dates overlap (or one has none);
+//! - their event dates overlap (or one has none, or one is a victim's death within days after
+//!   the other: "died Monday" and "the shooting happened Saturday");
 //! - it does not switch between violence, demonstrations and strategic developments with a
 //!   trigger and no casualty figure ("During the operation, security forces arrested a former
 //!   chief" is an arrest of its own, not part of the clashes);
@@ -100,7 +101,18 @@ pub fn group(a: &Annotations, frames: &[Frame], aggregate: &dyn Fn(usize) -> boo
 fn fits(a: &Annotations, frames: &[Frame], g: &Group, f: &Frame, has_claims: bool) -> bool {
     let members = || g.frames.iter().map(|&i| &frames[i]);
     if let Some(d) = f.date.map(|i| &a.dates[i]) {
-        let overlaps = |o: &Frame| o.date.is_none_or(|j| a.dates[j].start <= d.end && d.start <= a.dates[j].end);
+        let overlaps = |o: &Frame| {
+            o.date.is_none_or(|j| {
+                let e = &a.dates[j];
+                // A victim's death comes after the incident, within days.
+                let died_after = |death: jiff::civil::Date, incident: jiff::civil::Date| {
+                    incident < death && i64::from((death - incident).get_days()) <= LATER_DEATH_DAYS
+                };
+                (e.start <= d.end && d.start <= e.end)
+                    || (o.death_dated && died_after(e.start, d.end))
+                    || (f.death_dated && died_after(d.start, e.end))
+            })
+        };
         if !members().all(overlaps) {
             return false;
         }

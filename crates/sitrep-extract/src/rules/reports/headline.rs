@@ -118,10 +118,11 @@ pub(crate) fn title_case(headline: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use sitrep_model::{Document, Paragraph, Published, SourceRef, Span};
 
-    fn reports(title: &str, text: &str) -> Vec<sitrep_model::Report> {
+    /// The reports of a document published on Monday 6 May 2024.
+    pub(crate) fn reports(title: &str, text: &str) -> Vec<sitrep_model::Report> {
         let d = Document {
             id: "d".into(),
             content_hash: String::new(),

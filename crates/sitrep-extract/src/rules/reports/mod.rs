@@ -38,6 +38,7 @@ struct DiscourseFile {
     prior: Vec<String>,
     proceedings: Vec<String>,
     about: Vec<String>,
+    deaths: Vec<String>,
 }
 
 /// The discourse lexicon (`lexicons/en/discourse.toml`) as phrase lexicons.
@@ -52,6 +53,7 @@ pub struct Discourse {
     pub prior: PhraseLexicon<()>,
     pub proceedings: PhraseLexicon<()>,
     pub about: PhraseLexicon<()>,
+    pub deaths: PhraseLexicon<()>,
 }
 
 pub fn discourse() -> &'static Discourse {
@@ -70,6 +72,7 @@ pub fn discourse() -> &'static Discourse {
             prior: lexicon(file.prior),
             proceedings: lexicon(file.proceedings),
             about: lexicon(file.about),
+            deaths: lexicon(file.deaths),
         }
     })
 }
