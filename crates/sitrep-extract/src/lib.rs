@@ -318,7 +318,7 @@ mod tests {
         let r = reports(
             "Man dies of gunshot wound",
             "A man has died of a gunshot wound. The incident happened at 10 p.m. Saturday at a home in Marlow. \
-             He died at 4 a.m. on Sunday, the coroner said.",
+             He died at 4:25 a.m. on Sunday, the coroner said.",
         );
         assert_eq!(day(&r[0]), "2024-05-04");
         // A date of something else told around it is not the incident's.

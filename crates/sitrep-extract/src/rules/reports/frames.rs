@@ -146,8 +146,9 @@ fn is_death_date(a: &Annotations, span: Span, first: usize) -> bool {
     !a.triggers.iter().any(|t| t.start > death && t.start < at)
 }
 
-/// Words between a death and its date: "succumbed to his injuries on Friday".
-const DEATH_REACH: usize = 6;
+/// Tokens between a death and its date: "succumbed to his injuries on Friday", "died at 4:25
+/// a.m. on Monday".
+const DEATH_REACH: usize = 10;
 
 /// The token where an act of justice turns to the incident it is about: a `proceedings` word,
 /// then within eight words `about`, a determiner ("the", "a", a possessive: "Sunday's") and a
