@@ -25,6 +25,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     let casualty = |i: usize| matches!(article[i].claim.kind.as_str(), "killed" | "injured" | "shot");
     rules::reports::frames::casualties_to_incident(&mut frames, &casualty);
     rules::reports::frames::undate_proceedings(a, &mut frames, &casualty);
+    rules::reports::frames::undate_charges(a, &mut frames);
     let mut groups = rules::reports::grouping::group(a, &frames, &|i| article[i].claim.aggregate);
     // Claims read outside the article: embedded posts join the report told where the post
     // stood, titles the report that states the same figure.
@@ -324,5 +325,21 @@ mod tests {
         // A date of something else told around it is not the incident's.
         let r = reports("Man dies", "A man died Sunday after he was shot in Marlow. The county fair opened Friday.");
         assert_eq!(day(&r[0]), "2024-05-05");
+    }
+
+    #[test]
+    fn a_charge_s_date_does_not_date_the_crime_it_names() {
+        let r = reports(
+            "Police seek murder suspect",
+            "On May 3, police obtained an arrest warrant for first-degree murder for a Marlow man. \
+             About 8:30 p.m. May 1, officers responded to a call for a shooting at a home in Marlow.",
+        );
+        assert_eq!(day(&r[0]), "2024-05-01");
+        // A date after the crime is the crime's; an arrest alone keeps its date.
+        let r = reports(
+            "Man arrested",
+            "Police have arrested a man accused of killing two people and wounding three others Saturday night in Marlow. He was arrested Sunday, where he fled after the shooting.",
+        );
+        assert_eq!(day(&r[0]), "2024-05-04");
     }
 }

@@ -11,7 +11,9 @@
 //! A frame dated only in the past ("in 1977", "from 1987 to 2002") is background: its triggers
 //! do not count, unless the past date modifies a trigger ("the March 9 shooting", "a September
 //! shooting") or names the day right after one ("a drive-by shooting July 24, 2015"): a
-//! follow-up story's incident, dated by it. Not handled: an earlier incident told in a relative clause without these
+//! follow-up story's incident, dated by it. A sentence telling only an act of justice that
+//! names the crime after its date ("On Nov. 14, police obtained a warrant for murder") is dated
+//! by the act, not the crime (`undate_charges`). Not handled: an earlier incident told in a relative clause without these
 //! words ("two officers, who died in an ambush last week, …").
 
 use sitrep_annotate::Annotations;
@@ -132,6 +134,38 @@ pub fn undate_proceedings(a: &Annotations, frames: &mut [Frame], casualty: &dyn 
 
 /// Words between an act of justice and the date it takes ("pleaded guilty on Wednesday").
 const PROCEEDING_REACH: usize = 4;
+
+/// Takes the date from frames that tell only acts of justice, a crime named as a charge among
+/// them: each trigger an arrest, or a crime named as a charge (an act of justice at most `CHARGE_REACH` words before it): "On
+/// Nov. 14, police obtained an arrest warrant for first-degree murder", "was charged Friday
+/// with murder". The date is the warrant's or the charge's; it stays as the frame's reporting
+/// date, and the story's own date for the incident ("About 8:30 p.m. Nov. 11, officers
+/// responded to a call") can date the report.
+pub fn undate_charges(a: &Annotations, frames: &mut [Frame]) {
+    let d = discourse();
+    for f in frames.iter_mut().filter(|f| f.date.is_some() && !f.triggers.is_empty() && !f.followed_up) {
+        let charged = |t: usize| {
+            let trigger = &a.triggers[t];
+            let from = trigger.start.saturating_sub(CHARGE_REACH).max(f.first);
+            trigger.value.sub_event_type == "Arrests"
+                || (from..trigger.start).any(|i| d.proceedings.longest_at(&a.words[..trigger.start], i).is_some())
+        };
+        // An arrest alone keeps its date: it may be all the story says of when. A date after
+        // the crime is the crime's: "accused of killing two people Thursday night".
+        let date_at = f.date.map_or(0, |d| a.token_at(a.dates[d].span.start));
+        let crimes: Vec<usize> =
+            f.triggers.iter().copied().filter(|&t| a.triggers[t].value.sub_event_type != "Arrests").collect();
+        let before = crimes.iter().all(|&t| a.triggers[t].start > date_at);
+        if !crimes.is_empty() && before && f.triggers.iter().all(|&t| charged(t)) {
+            f.reported = f.reported.or(f.date);
+            f.date = None;
+        }
+    }
+}
+
+/// Words between an act of justice and the crime it names: "charged with first-degree murder",
+/// "a warrant for attempted murder".
+const CHARGE_REACH: usize = 4;
 
 /// Whether the date at `span` tells when a victim died: a `deaths` word ("died", "succumbed to
 /// his injuries") at most `DEATH_REACH` words before it, in the frame from token `first`, with
