@@ -43,7 +43,10 @@
 //!    as a place ("South Philadelphia", "New Orleans East": words in
 //!    `lexicons/geo/town_parts.toml`); "Central Ohio" is coded to the state. A quarter of
 //!    whatever town the story is in ("the West Side", "Near North Side", "East End") is never
-//!    a place elsewhere and says nothing of the country: a name the gazetteer lacks (4).
+//!    a place elsewhere and says nothing of the country: a name the gazetteer lacks (4). So is
+//!    a neighbourhood or a building named like a town far from the story's home town ("the
+//!    Franklinton neighborhood" of a Columbus story); a name the text calls a neighbourhood
+//!    says nothing of the state wherever it stands (the headline's "Franklinton shooting").
 //! 4. A name the gazetteer lacks falls back to its **admin context** (near a town: precision 2;
 //!    in a province: 3), else, named bare, to the document's **home town** (near it: precision
 //!    2; a quarter, a street, a venue), else to the document's **area focus** (the province most of its
@@ -154,6 +157,17 @@ impl Focus {
 
 /// Every place a document's reports name, then every place the document names (its
 /// `document_places`).
+/// The names the text calls a neighbourhood somewhere ("in the Franklinton neighborhood"), as
+/// exact keys: such a name is one wherever it stands, the headline's bare "Franklinton
+/// shooting" too, never a town elsewhere that says where the story is. (Not a building's: "the
+/// Marlow hospital" is the town's.)
+fn local_names(reports: &[Report]) -> std::collections::HashSet<String> {
+    all_mentions(reports)
+        .filter(|m| m.feature.as_deref() == Some("neighbourhood"))
+        .map(|m| key::exact(&m.name))
+        .collect()
+}
+
 fn all_mentions(reports: &[Report]) -> impl Iterator<Item = &PlaceMention> {
     reports.iter().flat_map(|r| &r.place_mentions).chain(reports.iter().flat_map(|r| &r.document_places))
 }
@@ -313,8 +327,11 @@ fn survey(g: &Gazetteer, reports: &[Report], outlet: Option<&str>) -> (Option<St
     // A neighbourhood's or a building's name tells nothing of the country or area: the towns
     // of that name elsewhere are coincidences ("the Liberty City neighborhood" of Miami).
     // A town's quarter ("the West Side") neither.
-    let named_places =
-        mentions.filter(|m| !matches!(m.feature.as_deref(), Some("neighbourhood" | "site")) && !is_quarter(&m.name));
+    // Nor does it where the headline names it bare (`local_names`).
+    let locals = local_names(reports);
+    let named_places = mentions.filter(|m| {
+        m.feature.as_deref() != Some("site") && !locals.contains(&key::exact(&m.name)) && !is_quarter(&m.name)
+    });
     let names = named_places
         .flat_map(|m| std::iter::once(own_name(m)).chain(m.context.iter().cloned()))
         .filter(|n| seen.insert(key::exact(n)));
@@ -493,7 +510,18 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
         // "the Sahelian coast"-like regions named by a demonym: the country, at its level.
         return g.country(iso2).map(|c| country_level(c, shown));
     }
-    let found = resolved_best(g, m, document);
+    let mut found = resolved_best(g, m, document);
+    // "the Franklinton neighborhood" in a story from Columbus: a quarter or a building of the
+    // story's town, not the town of that name far away (which the gazetteer has, while it lacks
+    // the quarter).
+    if matches!(feature, Some("neighbourhood" | "site"))
+        && m.context.is_empty()
+        && !document.home_is_outlet
+        && let (Some(home), Some(best)) = (&document.home, found)
+        && !near_home(home, &g.entry(best.index))
+    {
+        found = None;
+    }
     match found {
         Some(Best { index, part }) => {
             let entry = g.entry(index);
@@ -1343,6 +1371,17 @@ mod tests {
             mention("Pinola", Some("neighbourhood"), Some("neighborhood"), &[]),
         ]);
         assert_eq!(located(vec![with_quarter]), "Michigan");
+        // Nor where the headline names it bare.
+        let mut r = report(vec![
+            mention("Marlow", None, None, &[]),
+            mention("Pinola", Some("neighbourhood"), Some("neighborhood"), &[]),
+        ]);
+        r.document_places = vec![mention("Pinola", None, None, &[]), mention("Marlow", None, None, &[])];
+        assert_eq!(located(vec![r]), "Michigan");
+        // A report naming only the quarter is in the story's town, not in the namesake's state.
+        let mut r = report(vec![mention("Pinola", Some("neighbourhood"), Some("neighborhood"), &[])]);
+        r.document_places = vec![mention("Marlow", None, None, &[]), mention("Marlow", None, None, &[])];
+        assert_eq!(located(vec![r]), "Michigan");
     }
 
     #[test]
