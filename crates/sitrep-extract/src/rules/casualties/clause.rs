@@ -25,6 +25,9 @@ const ASIDE: usize = 12;
 /// aside only before "including" or "among"; an aside that holds a cue or ends no clause-free
 /// stretch is none.
 pub fn aside_end(a: &Annotations, at: usize, last: usize) -> Option<usize> {
+    if let Some(after) = share_aside_end(a, at, last) {
+        return Some(after);
+    }
     let is_dash = |w: &str| matches!(w, "-" | "--" | "—" | "–");
     let open = a.words[at].as_str();
     let close: &dyn Fn(&str) -> bool = match open {
@@ -43,6 +46,27 @@ pub fn aside_end(a: &Annotations, at: usize, last: usize) -> Option<usize> {
     let after =
         if is_dash(&a.words[end]) && a.words.get(end + 1).is_some_and(|w| is_dash(w)) { end + 2 } else { end + 1 };
     (after < last).then_some(after)
+}
+
+/// Where a share told as an aside ends: ", one fatally,", ", two of them critically," between
+/// a count and its predicate ("Four teens, one fatally, were shot"): the predicate is the
+/// count's, the adverb the share's own cue ("one fatally": killed).
+fn share_aside_end(a: &Annotations, at: usize, last: usize) -> Option<usize> {
+    if a.words[at] != "," {
+        return None;
+    }
+    let first = a.tokens.get(at + 1)?;
+    let share = a.quantities.iter().find(|q| q.span.start == first.span.start)?;
+    let mut i = at + 1;
+    while i < last && a.tokens[i].span.end <= share.span.end {
+        i += 1;
+    }
+    if a.words.get(i..i + 2).is_some_and(|w| w[0] == "of" && matches!(w[1].as_str(), "them" | "whom")) {
+        i += 2;
+    }
+    let adverb =
+        a.words.get(i).is_some_and(|w| matches!(w.as_str(), "fatally" | "mortally" | "critically" | "seriously"));
+    (adverb && a.words.get(i + 1).is_some_and(|w| w == ",") && i + 2 < last).then_some(i + 2)
 }
 
 /// The token range `[start, end)` of the clause around token `at`, within `[first, last)`.

@@ -4,7 +4,8 @@
 //! "48 deaths", "more than 70 people dead", "two people were wounded", "no one was hurt",
 //! "dozens of deaths and injuries" (a combined figure), "16 officers killed by the militants",
 //! "one of the wounded has died" (a part of a group takes the predicate after the group),
-//! "four juveniles -- including two children -- were injured" (across an aside: `clause::aside_end`),
+//! "four juveniles -- including two children -- were injured" (across an aside: `clause::aside_end`;
+//! "four teens, one fatally, were shot": four shot, the aside's one killed),
 //! and a list sharing one predicate: "28 fighters and four civilians also died" → both died.
 //!
 //! ## What it leaves alone
@@ -215,6 +216,14 @@ mod tests {
         }
         let got = short("Four people — two men and two women — were wounded.");
         assert!(got.contains(&row("injured", 4, "all")), "{got:?}");
+        // A share told as an aside: the predicate is the count's, the adverb the share's.
+        let got = short("Four teens, one fatally, were shot outside a restaurant.");
+        assert!(
+            got.contains(&row("shot", 4, "civilians")) && !got.iter().any(|r| r.0 == "killed" && r.1 == 4),
+            "{got:?}"
+        );
+        let got = short("Three men, two of them fatally, were shot.");
+        assert!(got.contains(&row("shot", 3, "all")), "{got:?}");
         // A clause of its own between the count and a later verb is no aside.
         assert_eq!(short("Four people, police said, were wounded."), vec![row("injured", 4, "all")]);
     }
