@@ -75,11 +75,18 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         .into_iter()
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
         .collect();
-    let cues = en::lexicons::cues()
+    let mut cues: Vec<Tagged<Cue>> = en::lexicons::cues()
         .find_all(&words)
         .into_iter()
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
         .collect();
+    // "striking a boy in the shoulder": a hit where the body says (`en::hits`).
+    let hits: Vec<Tagged<Cue>> = en::hits::hit_cues(&tokens, &words)
+        .into_iter()
+        .filter(|h| !cues.iter().any(|c| c.start <= h.start && h.start < c.end))
+        .collect();
+    cues.extend(hits);
+    cues.sort_by_key(|c| (c.start, c.end));
     let dates = en::dates::dates_in(&tokens, &words, published);
     // A trigger inside a date ("on 10 March") is the month, not a march.
     let overlaps_date = |s: &Span| dates.iter().any(|d| d.span.start < s.end && s.start < d.span.end);

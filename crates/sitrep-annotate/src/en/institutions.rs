@@ -48,8 +48,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        let tokens = super::super::tokens::tokenize(text);
-        let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        let (tokens, words) = super::super::tokens::tokens_and_words(text);
         area_names(text, &tokens, &words).into_iter().map(|t| t.value).collect()
     }
 

@@ -89,6 +89,8 @@ struct CueFile {
     murder_suicide: Vec<String>,
     deadly: Vec<String>,
     multiple: Multiple,
+    hit_verbs: Vec<String>,
+    body_parts: Vec<String>,
 }
 
 /// Incidents named by how many they hit ("double shooting").
@@ -158,6 +160,26 @@ fn word_set(cell: &'static OnceLock<WordSet>, list: fn(&'static CueFile) -> &'st
     cell.get_or_init(|| list(cue_file()).iter().cloned().collect())
 }
 
+/// A phrase list of the cue file, matched as phrases.
+fn phrase_set(
+    cell: &'static OnceLock<PhraseLexicon<()>>,
+    list: fn(&'static CueFile) -> &'static Vec<String>,
+) -> &'static PhraseLexicon<()> {
+    cell.get_or_init(|| PhraseLexicon::new(list(cue_file()).iter().map(|w| (w.clone(), ()))))
+}
+
+/// Verbs of hitting a person ("striking", "hit"): a cue only before a body part (`en/hits.rs`).
+pub fn hit_verbs() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.hit_verbs)
+}
+
+/// Parts of the body a person is hit in ("the leg", "his lower back").
+pub fn body_parts() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    phrase_set(&L, |f| &f.body_parts)
+}
+
 /// Verbs of the legal process ("charged", "indicted"): their subject is the suspects.
 pub fn legal_process() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
@@ -186,7 +208,7 @@ pub fn participles() -> &'static WordSet {
 /// Words of an attempt or intent before a verb of killing ("trying to", "plotted to").
 pub fn attempt() -> &'static PhraseLexicon<()> {
     static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
-    L.get_or_init(|| PhraseLexicon::new(cue_file().attempt.iter().map(|w| (w.clone(), ()))))
+    phrase_set(&L, |f| &f.attempt)
 }
 
 /// Nouns of what befell one person, read only before "of" and a person ("the fatal shooting

@@ -1,6 +1,7 @@
 //! The English language pack.
 
 pub mod dates;
+pub mod hits;
 pub mod institutions;
 pub mod lexicons;
 pub mod numbers;

@@ -80,6 +80,14 @@ fn is_abbreviation_dot(bytes: &[u8], start: usize, dot: usize) -> bool {
     dot - piece_start == 1 && bytes.get(dot + 2).is_none_or(|b| !b.is_ascii_alphabetic())
 }
 
+/// A text's tokens and their lowercased words, for the tests of the layers that read both.
+#[cfg(test)]
+pub(crate) fn tokens_and_words(text: &str) -> (Vec<Token>, Vec<String>) {
+    let tokens = tokenize(text);
+    let words = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+    (tokens, words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -663,6 +663,9 @@ mod tests {
             vec![row("arrested", 1, "all"), row("shot", 1, "civilians")]
         );
         assert_eq!(short("He is charged with stabbing his brother."), vec![row("injured", 1, "civilians")]);
+        // A hit where the body says is a shot (`sitrep_annotate::en::hits`).
+        assert_eq!(short("The gun went off, hitting a woman in the leg."), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("A man was struck in the chest."), vec![row("shot", 1, "all")]);
         assert_eq!(short("He is accused of fatally shooting a neighbor."), vec![row("killed", 1, "civilians")]);
         // A noun, not a verb: the shooting is what the man saw.
         assert_eq!(short("After the shooting a man called police."), vec![]);
