@@ -233,6 +233,7 @@ mod tests {
         assert_eq!(short("One of the wounded has died, police said."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Two of the victims died at the hospital."), vec![row("killed", 2, "all")]);
         assert_eq!(short("One of the injured is in critical condition."), vec![row("injured", 1, "all")]);
+        assert_eq!(short("Two of the victims are in critical but stable condition."), vec![row("injured", 2, "all")]);
     }
 
     #[test]
