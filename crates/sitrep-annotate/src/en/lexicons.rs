@@ -323,6 +323,17 @@ mod tests {
     }
 
     #[test]
+    fn words_of_one_country_s_institutions_name_it() {
+        let cues = |text: &str| -> Vec<String> {
+            crate::annotate_text(text, None).country_cues.into_iter().map(|c| c.value).collect()
+        };
+        assert_eq!(cues("Cadres of the CPN-UML clashed at a VDC office."), ["NP", "NP"]);
+        assert_eq!(cues("BJP workers protested outside the Lok Sabha."), ["IN", "IN"]);
+        assert_eq!(cues("Tatmadaw troops clashed with the TNLA."), ["MM", "MM"]);
+        assert_eq!(cues("Jubo League activists torched a bus in the upazila."), ["BD", "BD"]);
+    }
+
+    #[test]
     fn triggers_map_to_acled_types() {
         let w = words("gunmen ambushed a convoy and a roadside bomb exploded before clashes and airstrikes");
         let found: Vec<&str> = triggers().find_all(&w).iter().map(|m| m.value.sub_event_type.as_str()).collect();
