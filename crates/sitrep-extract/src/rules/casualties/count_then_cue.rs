@@ -80,7 +80,11 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             }
             // "a party of 400 people ended in gunfire that killed one man": a cue with a count
             // of its own right after it counts those, not the count before it.
-            if counts.iter().any(|c| c.start == cue.end && c.start > count.end) && cue.value.kind != "ambiguous" {
+            // Not one with a cue of its own right after it: "2 killed 3 injured".
+            let own_object = |c: &Count| !a.cues.iter().any(|k| k.start == c.end);
+            if counts.iter().any(|c| c.start == cue.end && c.start > count.end && own_object(c))
+                && cue.value.kind != "ambiguous"
+            {
                 return None;
             }
             // "Two men opened fire, killing a guard": the count is the agent of a transitive

@@ -8,7 +8,8 @@
 //! two teens", "charged with fatally shooting 3 people").
 //!
 //! ## What it leaves alone
-//! "shot at a dozen people" (fired at, not hit). A cue further away or across a clause boundary (`cue_before_loosely` may take it); a cue
+//! "shot at a dozen people" (fired at, not hit). A count with a cue of its own right after it:
+//! "1 killed 3 injured" is one killed and three injured, not three killed. A cue further away or across a clause boundary (`cue_before_loosely` may take it); a cue
 //! after the count (`count_then_cue`).
 
 use sitrep_annotate::Annotations;
@@ -22,6 +23,11 @@ const LINKS: &[&str] = &[
 ];
 
 pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
+    // "1 killed 3 injured": a count right before a cue of its own is that cue's subject, not
+    // the object of the cue before it (`count_then_cue`).
+    if a.cues.iter().any(|c| c.start == count.end) {
+        return None;
+    }
     let mut i = count.start;
     let mut links = 0;
     while i > first {
@@ -57,6 +63,12 @@ mod tests {
         assert_eq!(short("Gunmen killed 16 soldiers."), vec![row("killed", 16, "state_forces")]);
         assert_eq!(short("Police fatally shot two gunmen."), vec![row("killed", 2, "armed_group")]);
         assert_eq!(short("The gunman shot at a dozen people."), vec![]);
+        // A headline's counts each before their own cue.
+        assert_eq!(short("1 killed in weekend shooting"), vec![row("killed", 1, "all")]);
+        assert_eq!(
+            short("Two killed 3 injured in weekend shooting"),
+            vec![row("killed", 2, "all"), row("injured", 3, "all")]
+        );
         assert_eq!(
             short("The attack killed three soldiers and wounded two more."),
             vec![row("killed", 3, "state_forces"), row("injured", 2, "state_forces")]
