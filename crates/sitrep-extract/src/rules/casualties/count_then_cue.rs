@@ -9,7 +9,9 @@
 //! and a list sharing one predicate: "28 fighters and four civilians also died" → both died.
 //!
 //! ## What it leaves alone
-//! A count that is the agent of a transitive "-ing" cue ("two men fired shots, killing a guard").
+//! A count that is the agent of a transitive "-ing" cue ("two men fired shots, killing a guard"),
+//! or armed people who are the agent of an active verb with its object ("the four suspects killed
+//! Vergen and Sanchez").
 //! A count that was spared ("three survived and one was killed"); a cue in the relative clause
 //! of another noun ("ten friends, including the boy who was killed").
 //! A count whose own verb is one of the legal process ("two men were charged in the killing of
@@ -87,6 +89,11 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             {
                 return None;
             }
+            // "the four suspects killed Vergen and Sanchez": the count is the agent of an active
+            // verb with its object after it.
+            if active_with_object(a, counts, count, cue) {
+                return None;
+            }
             // "Two men opened fire, killing a guard": the count is the agent of a transitive
             // "-ing" cue, whose victims follow it.
             if ing_verb(a, cue.start, cue.end) && a.words.get(cue.end).is_none_or(|w| w != "of") {
@@ -124,6 +131,78 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
     }
     None
 }
+
+/// Whether the cue is an active verb whose object follows it, the count before it its agent:
+/// armed people ("the four suspects", "two gunmen"), then a past tense of killing or wounding (no auxiliary before it: "four were killed" is passive),
+/// then a name, a count with no cue of its own, an age, or a personal pronoun ("killed her").
+/// Not a date ("Two killed Monday") nor a count with its own cue ("2 killed 3 injured").
+fn active_with_object(
+    a: &Annotations,
+    counts: &[Count],
+    count: &Count,
+    cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>,
+) -> bool {
+    let verb = cue.end - cue.start == 1 && ACTIVE_PAST.contains(&a.words[cue.start].as_str());
+    let auxiliary = cue.start > count.end
+        && matches!(
+            a.words[cue.start - 1].as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get"
+        );
+    // Agents are armed: "the four suspects", "two gunmen", "three officers". A count of
+    // people at large before a capitalised word is a headline's ("5 injured SAPD officials …").
+    let armed = a.victims.iter().any(|v| {
+        v.start >= count.end
+            && v.start <= count.end + 1
+            && matches!(v.value.category.as_str(), "armed_group" | "state_forces")
+    });
+    if !verb || auxiliary || !armed {
+        return false;
+    }
+    let at = cue.end;
+    let dated = a
+        .tokens
+        .get(at)
+        .is_some_and(|t| a.dates.iter().any(|d| d.span.start <= t.span.start && t.span.start < d.span.end));
+    let counted_apart = counts.iter().any(|c| c.start == at && a.cues.iter().any(|k| k.start == c.end));
+    let pronoun = a.words.get(at).is_some_and(|w| matches!(w.as_str(), "him" | "her" | "them"));
+    // A headline capitalises its prepositions: "3 Adults Injured In Shooting".
+    let preposition = a.words.get(at).is_some_and(|w| TITLE_LINKS.contains(&w.as_str()));
+    !dated && !counted_apart && !preposition && (pronoun || has_object(a, counts, at))
+}
+
+/// Words after a verb that a headline capitalises and that are no object.
+const TITLE_LINKS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "near",
+    "during",
+    "outside",
+    "inside",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "while",
+    "following",
+    "overnight",
+    "and",
+    "or",
+    "but",
+    "when",
+    "early",
+    "late",
+    "last",
+    "this",
+    "over",
+    "into",
+    "amid",
+];
+
+/// Past tenses of verbs of killing and wounding that take their victim as object.
+const ACTIVE_PAST: &[&str] = &["killed", "shot", "wounded", "injured", "murdered", "stabbed", "slew"];
 
 /// Whether an object starts at token `at`: a count, an age as a noun, a capitalised name.
 fn has_object(a: &Annotations, counts: &[Count], at: usize) -> bool {
@@ -277,6 +356,17 @@ mod tests {
             short("She was with about 10 friends, including the boy who was killed."),
             vec![row("killed", 1, "civilians")]
         );
+    }
+
+    #[test]
+    fn the_agent_of_an_active_verb_is_not_its_victim() {
+        // The two named are the dead, not the four.
+        assert_eq!(short("Police say the four suspects killed Vergen and Sanchez."), vec![row("killed", 2, "all")]);
+        assert_eq!(short("Two gunmen shot him outside a store."), vec![row("shot", 1, "all")]);
+        // Passives and headline participles before a date or a count of their own stay.
+        assert_eq!(short("Four people were killed Monday."), vec![row("killed", 4, "all")]);
+        assert_eq!(short("Two killed Monday in Marlow shooting"), vec![row("killed", 2, "all")]);
+        assert_eq!(short("3 Adults Injured In Marlow Shooting"), vec![row("injured", 3, "civilians")]);
     }
 
     #[test]
