@@ -163,7 +163,9 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
         // "the 2400 block of S. 9th Street": an initial is no place; nor is a feature word on
         // its own ("City police said").
         let initial = end == i + 1 && words[i].chars().filter(|c| c.is_alphabetic()).count() < 2;
-        let generic = end == i + 1 && lex.features.longest_at(words, i).is_some_and(|m| m.end == end);
+        // Nor a word for people or an incident on its own ("Girl students protested").
+        let generic = end == i + 1
+            && (lex.features.longest_at(words, i).is_some_and(|m| m.end == end) || lex.residents.contains(&words[i]));
         // "on the East side", "the Northwest": a direction on its own names no place ("South
         // province" does, by its feature word).
         let direction =
@@ -490,6 +492,7 @@ mod tests {
         assert!(names("The Lebanese man was released.").is_empty());
         assert!(names("Police took a statement from Amir Segou, 25, who was wounded.").is_empty());
         assert!(names("Several officers arrived.").is_empty());
+        assert!(names("Girl students protested outside the school.").is_empty());
         // Workers and employees are an organisation's more often than a town's.
         assert!(names("Congress workers and Marlow employees staged a protest.").is_empty());
         // A local service named after its town or county.
