@@ -91,6 +91,8 @@ struct CueFile {
     multiple: Multiple,
     hit_verbs: Vec<String>,
     body_parts: Vec<String>,
+    sent_verbs: Vec<String>,
+    hospitals: Vec<String>,
 }
 
 /// Incidents named by how many they hit ("double shooting").
@@ -196,6 +198,18 @@ pub fn spared() -> &'static WordSet {
 pub fn wounds() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.wounds)
+}
+
+/// Verbs that send people to hospital ("the shooting sent three people to the hospital").
+pub fn sent_verbs() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.sent_verbs)
+}
+
+/// Words for a hospital ("the hospital", "a trauma center").
+pub fn hospitals() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    phrase_set(&L, |f| &f.hospitals)
 }
 
 /// Casualty words that are past participles without "-ed" ("shot", "hurt", "slain"): a

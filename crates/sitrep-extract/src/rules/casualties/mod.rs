@@ -7,7 +7,8 @@
 //!    "the death of one officer", "injuries to two others", "the death toll rose to 48");
 //! 2. `count_then_cue`: the count is the subject or head of the cue after it ("48 deaths",
 //!    "more than 70 people dead", "28 fighters and four civilians also died");
-//! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28").
+//! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28");
+//! 4. `sent_to_hospital`: a count sent to hospital is injured ("sent three people to the hospital").
 //!
 //! Then `coordinated` counts one person joined to a counted group ("a boy and three women were
 //! injured"), `singular_victim` finds claims without a number ("a man was shot and killed", "killed
@@ -40,6 +41,7 @@ pub mod named_victim;
 pub mod people;
 pub mod pronoun_victim;
 pub mod self_too;
+pub mod sent_to_hospital;
 pub mod singular_victim;
 pub mod subject;
 pub mod survivors;
@@ -165,7 +167,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
             }
             let tie = cue_then_count::tie(a, count, first)
                 .or_else(|| count_then_cue::tie(a, &counts, index, last))
-                .or_else(|| cue_before_loosely::tie(a, count, first));
+                .or_else(|| cue_before_loosely::tie(a, count, first))
+                .or_else(|| sent_to_hospital::tie(a, count, last));
             let Some(tie) = tie else { continue };
             let (category, tags) = victim::of(a, count, &in_sentence);
             let aggregate = clause::has_aggregate_hint(a, clause);
