@@ -7,9 +7,9 @@
 //! `lexicons/en/casualties.toml` (`murder_suicide`).
 //!
 //! ## What it leaves alone
-//! "an attempted murder-suicide" (someone lived); "a double murder-suicide" (whether the
-//! shooter is one of the two is not said: `multiple` leaves it too); sentences that count the
-//! dead already ("killed his wife and himself in a murder-suicide").
+//! "an attempted murder-suicide" (someone lived); sentences that count the dead already
+//! ("killed his wife and himself in a murder-suicide"). "A double murder-suicide" is two
+//! murdered and the killer: killed 3, when the sentence counts no one.
 
 use sitrep_annotate::Annotations;
 use sitrep_model::Span;
@@ -20,9 +20,19 @@ pub fn apply(a: &Annotations, sentence: Span, first: usize, last: usize, found: 
     let lexicon = sitrep_annotate::en::lexicons::murder_suicide();
     let Some(m) = (first..last).find_map(|i| lexicon.longest_at(&a.words[..last], i)) else { return };
     let before = |w: &str| m.start > first && a.words[m.start - 1] == w;
-    let multiplied =
-        m.start > first && sitrep_annotate::en::lexicons::multiple().multipliers.contains_key(&a.words[m.start - 1]);
-    if before("attempted") || multiplied {
+    // "a double murder-suicide": that many murdered, and the killer.
+    let multiplier = (m.start > first)
+        .then(|| sitrep_annotate::en::lexicons::multiple().multipliers.get(&a.words[m.start - 1]).copied())
+        .flatten();
+    if before("attempted") {
+        return;
+    }
+    if let Some(murdered) = multiplier {
+        if !found.iter().any(|f| f.kind == "killed" || f.kind == "shot") {
+            let span = Span::new(a.tokens[m.start - 1].span.start, a.tokens[m.end - 1].span.end);
+            let one = super::singular_victim::one("killed".into(), "all".into(), Vec::new(), span, sentence);
+            found.push(Found { value: murdered + 1, ..one });
+        }
         return;
     }
     let shot: Vec<usize> = (0..found.len()).filter(|&i| found[i].kind == "shot").collect();
@@ -49,8 +59,8 @@ mod tests {
     }
 
     #[test]
-    fn attempted_or_multiplied_it_says_less() {
+    fn attempted_it_says_less_multiplied_it_counts_the_murdered() {
         assert_eq!(short("A man was shot in an attempted murder-suicide."), vec![row("shot", 1, "all")]);
-        assert!(short("The double murder-suicide shocked the town.").is_empty());
+        assert_eq!(short("The double murder-suicide shocked the town."), vec![row("killed", 3, "all")]);
     }
 }
