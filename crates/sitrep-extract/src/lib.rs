@@ -122,9 +122,9 @@ fn home(
 }
 
 /// The report's date: the first event date of its frames, else of the sentences around them
-/// (`Group::context`), passing over a victim's death date for an earlier one; for an earlier incident told inside a sentence with no date of its own,
-/// the day before that sentence's date to that date; else the first reporting date (the
-/// incident happened on or before it).
+/// (`Group::context`), passing over a victim's death date for an earlier one; for an earlier
+/// incident told inside a sentence with no date of its own, the day before that sentence's date
+/// to that date; else the first reporting date (the incident happened on or before it).
 fn report_date(a: &Annotations, frames: &[Frame], group: &rules::reports::grouping::Group) -> ReportDate {
     use rules::reports::headline::DateSource::{Guessed, Told};
     let members = &group.frames;

@@ -36,11 +36,16 @@ pub fn exact(name: &str) -> String {
 
 /// The transliteration key (see the module documentation).
 pub fn transliteration(name: &str) -> String {
+    without_article(name).iter().map(|w| skeleton(w)).collect::<String>()
+}
+
+/// Folded words, a leading article dropped (step 2).
+fn without_article(name: &str) -> Vec<String> {
     let mut words = fold(name);
     if words.len() > 1 && ARTICLES.contains(&words[0].as_str()) {
         words.remove(0);
     }
-    words.iter().map(|w| skeleton(w)).collect::<String>()
+    words
 }
 
 /// Folded words: accents dropped, lower case, marks dropped, split on spaces and hyphens.
@@ -71,13 +76,7 @@ fn fold(name: &str) -> Vec<String> {
 /// vowels and lengths tell them apart ("danusa" and "tunis": 0.33), while the spellings of one
 /// name stay close ("Idlib", "Edleb": 0.6; "Deir ez-Zor", "Dayr az Zawr": 0.5).
 pub fn resemblance(a: &str, b: &str) -> f64 {
-    let spelled = |name: &str| {
-        let mut words = fold(name);
-        if words.len() > 1 && ARTICLES.contains(&words[0].as_str()) {
-            words.remove(0);
-        }
-        words.iter().map(|w| rewrite(w)).collect::<String>()
-    };
+    let spelled = |name: &str| without_article(name).iter().map(|w| rewrite(w)).collect::<String>();
     let (a, b) = (spelled(a), spelled(b));
     let longer = a.chars().count().max(b.chars().count());
     if longer == 0 {

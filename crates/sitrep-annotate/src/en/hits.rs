@@ -12,7 +12,6 @@
 
 use super::lexicons::{Cue, body_parts, hit_verbs};
 use crate::Tagged;
-use sitrep_model::Span;
 
 use super::tokens::Token;
 
@@ -32,16 +31,15 @@ pub fn hit_cues(tokens: &[Token], words: &[String]) -> Vec<Tagged<Cue>> {
         if !verbs.contains(word.as_str()) {
             continue;
         }
-        let within =
+        let mut within =
             (i + 1..words.len().min(i + 2 + REACH)).take_while(|&j| words[j].chars().any(char::is_alphanumeric));
-        let placed = within.into_iter().any(|j| {
+        let placed = within.any(|j| {
             words[j] == "in"
                 && words.get(j + 1).is_some_and(|d| DETERMINERS.contains(&d.as_str()))
                 && parts.longest_at(words, j + 2).is_some()
         });
         if placed {
-            let span = Span::new(tokens[i].span.start, tokens[i].span.end);
-            out.push(Tagged { start: i, end: i + 1, span, value: Cue { kind: "shot".to_owned() } });
+            out.push(Tagged { start: i, end: i + 1, span: tokens[i].span, value: Cue { kind: "shot".to_owned() } });
         }
     }
     out

@@ -83,8 +83,7 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             // "a party of 400 people ended in gunfire that killed one man": a cue with a count
             // of its own right after it counts those, not the count before it.
             // Not one with a cue of its own right after it: "2 killed 3 injured".
-            let own_object = |c: &Count| !a.cues.iter().any(|k| k.start == c.end);
-            if counts.iter().any(|c| c.start == cue.end && c.start > count.end && own_object(c))
+            if counts.iter().any(|c| c.start == cue.end && c.start > count.end && !super::has_own_cue(a, c))
                 && cue.value.kind != "ambiguous"
             {
                 return None;
@@ -133,8 +132,9 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
 }
 
 /// Whether the cue is an active verb whose object follows it, the count before it its agent:
-/// armed people ("the four suspects", "two gunmen"), then a past tense of killing or wounding (no auxiliary before it: "four were killed" is passive),
-/// then a name, a count with no cue of its own, an age, or a personal pronoun ("killed her").
+/// armed people ("the four suspects", "two gunmen"), then a past tense of killing or wounding
+/// (no auxiliary before it: "four were killed" is passive), then a name, a count with no cue
+/// of its own, an age, or a personal pronoun ("killed her").
 /// Not a date ("Two killed Monday") nor a count with its own cue ("2 killed 3 injured").
 fn active_with_object(
     a: &Annotations,
@@ -163,7 +163,7 @@ fn active_with_object(
         .tokens
         .get(at)
         .is_some_and(|t| a.dates.iter().any(|d| d.span.start <= t.span.start && t.span.start < d.span.end));
-    let counted_apart = counts.iter().any(|c| c.start == at && a.cues.iter().any(|k| k.start == c.end));
+    let counted_apart = counts.iter().any(|c| c.start == at && super::has_own_cue(a, c));
     let pronoun = a.words.get(at).is_some_and(|w| matches!(w.as_str(), "him" | "her" | "them"));
     // A headline capitalises its prepositions: "3 Adults Injured In Shooting".
     let preposition = a.words.get(at).is_some_and(|w| TITLE_LINKS.contains(&w.as_str()));

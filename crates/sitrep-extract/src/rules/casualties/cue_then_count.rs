@@ -9,7 +9,8 @@
 //!
 //! ## What it leaves alone
 //! "shot at a dozen people" (fired at, not hit). A count with a cue of its own right after it:
-//! "1 killed 3 injured" is one killed and three injured, not three killed. A cue further away or across a clause boundary (`cue_before_loosely` may take it); a cue
+//! "1 killed 3 injured" is one killed and three injured, not three killed. A cue further away
+//! or across a clause boundary (`cue_before_loosely` may take it); a cue
 //! after the count (`count_then_cue`).
 
 use sitrep_annotate::Annotations;
@@ -23,9 +24,8 @@ const LINKS: &[&str] = &[
 ];
 
 pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
-    // "1 killed 3 injured": a count right before a cue of its own is that cue's subject, not
-    // the object of the cue before it (`count_then_cue`).
-    if a.cues.iter().any(|c| c.start == count.end) {
+    // "1 killed 3 injured": the 3 is the subject of its own cue (`count_then_cue`).
+    if super::has_own_cue(a, count) {
         return None;
     }
     let mut i = count.start;

@@ -138,6 +138,12 @@ pub fn kind_of(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::e
     }
 }
 
+/// Whether a cue stands right after the count: "1 killed 3 injured" — the count is that cue's
+/// subject, never the object of a cue before it.
+pub fn has_own_cue(a: &Annotations, count: &Count) -> bool {
+    a.cues.iter().any(|c| c.start == count.end)
+}
+
 /// "shot at": fired at, whoever was hit.
 pub fn fired_at(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> bool {
     cue.value.kind == "shot" && a.words.get(cue.end).is_some_and(|w| w == "at")

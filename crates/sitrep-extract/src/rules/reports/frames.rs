@@ -13,13 +13,13 @@
 //! shooting") or names the day right after one ("a drive-by shooting July 24, 2015"): a
 //! follow-up story's incident, dated by it. A sentence telling only an act of justice that
 //! names the crime after its date ("On Nov. 14, police obtained a warrant for murder") is dated
-//! by the act, not the crime (`undate_charges`). Not handled: an earlier incident told in a relative clause without these
-//! words ("two officers, who died in an ambush last week, …").
+//! by the act, not the crime (`undate_charges`). Not handled: an earlier incident told in a
+//! relative clause without these words ("two officers, who died in an ambush last week, …").
 
 use sitrep_annotate::Annotations;
 use sitrep_model::Span;
 
-use super::{anaphora, discourse, irrealis};
+use super::{anaphora, discourse, irrealis, occurs};
 
 /// One stretch of text and the annotations in it, as indices into the document's layers.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,27 +136,26 @@ pub fn undate_proceedings(a: &Annotations, frames: &mut [Frame], casualty: &dyn 
 const PROCEEDING_REACH: usize = 4;
 
 /// Takes the date from frames that tell only acts of justice, a crime named as a charge among
-/// them: each trigger an arrest, or a crime named as a charge (an act of justice at most `CHARGE_REACH` words before it): "On
-/// Nov. 14, police obtained an arrest warrant for first-degree murder", "was charged Friday
-/// with murder". The date is the warrant's or the charge's; it stays as the frame's reporting
-/// date, and the story's own date for the incident ("About 8:30 p.m. Nov. 11, officers
-/// responded to a call") can date the report.
+/// them: each trigger an arrest, or a crime named as a charge (an act of justice at most
+/// `CHARGE_REACH` words before it), after the date: "On Nov. 14, police obtained an arrest
+/// warrant for first-degree murder", "was charged Friday with murder". The date is the
+/// warrant's or the charge's; it stays as the frame's reporting date, and the story's own date
+/// for the incident ("About 8:30 p.m. Nov. 11, officers responded to a call") can date the
+/// report.
 pub fn undate_charges(a: &Annotations, frames: &mut [Frame]) {
     let d = discourse();
     for f in frames.iter_mut().filter(|f| f.date.is_some() && !f.triggers.is_empty() && !f.followed_up) {
+        let arrest = |t: usize| a.triggers[t].value.sub_event_type == "Arrests";
         let charged = |t: usize| {
-            let trigger = &a.triggers[t];
-            let from = trigger.start.saturating_sub(CHARGE_REACH).max(f.first);
-            trigger.value.sub_event_type == "Arrests"
-                || (from..trigger.start).any(|i| d.proceedings.longest_at(&a.words[..trigger.start], i).is_some())
+            let at = a.triggers[t].start;
+            arrest(t) || occurs(&d.proceedings, &a.words, at.saturating_sub(CHARGE_REACH).max(f.first), at)
         };
         // An arrest alone keeps its date: it may be all the story says of when. A date after
         // the crime is the crime's: "accused of killing two people Thursday night".
         let date_at = f.date.map_or(0, |d| a.token_at(a.dates[d].span.start));
-        let crimes: Vec<usize> =
-            f.triggers.iter().copied().filter(|&t| a.triggers[t].value.sub_event_type != "Arrests").collect();
-        let before = crimes.iter().all(|&t| a.triggers[t].start > date_at);
-        if !crimes.is_empty() && before && f.triggers.iter().all(|&t| charged(t)) {
+        let mut crimes = f.triggers.iter().copied().filter(|&t| !arrest(t)).peekable();
+        let named = crimes.peek().is_some() && crimes.all(|t| a.triggers[t].start > date_at);
+        if named && f.triggers.iter().all(|&t| charged(t)) {
             f.reported = f.reported.or(f.date);
             f.date = None;
         }
