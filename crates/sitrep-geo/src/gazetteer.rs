@@ -294,14 +294,11 @@ impl Gazetteer {
         out
     }
 
-    /// Entries whose own name has this name's transliteration key and still looks like it
-    /// (`key::resemblance` at least `NEAR_ENOUGH`: the key keeps consonants only, and puts
-    /// "Dhanusha" with "Tunis"), other than those in `seen`; none when the key is shared by more
-    /// than `MAX_NEAR` places (a skeleton as short as "a" or "tr" says nothing, and decoding
-    /// thousands of entries would dominate geocoding).
+    /// Entries whose own name has this name's transliteration key, other than those in `seen`;
+    /// none when the key is shared by more than `MAX_NEAR` places (a skeleton as short as "a"
+    /// or "tr" says nothing, and decoding thousands of entries would dominate geocoding).
     pub fn near_spellings(&self, name: &str, seen: &[(u32, Match)]) -> Vec<(u32, Match)> {
         const MAX_NEAR: usize = 64;
-        const NEAR_ENOUGH: f64 = 0.5;
         let seen: std::collections::HashSet<u32> = seen.iter().map(|(i, _)| *i).collect();
         let mut out: Vec<(u32, Match)> = Vec::new();
         let near = self.index.transliterated(&key::transliteration(name));
@@ -310,10 +307,7 @@ impl Gazetteer {
         }
         for i in near {
             let i = self.ours(i);
-            if !seen.contains(&i)
-                && out.last().is_none_or(|(j, _)| *j != i)
-                && key::resemblance(name, &self.entry(i).name) >= NEAR_ENOUGH
-            {
+            if !seen.contains(&i) && out.last().is_none_or(|(j, _)| *j != i) {
                 out.push((i, Match::Transliterated));
             }
         }

@@ -76,13 +76,22 @@ fn fold(name: &str) -> Vec<String> {
 /// vowels and lengths tell them apart ("danusa" and "tunis": 0.33), while the spellings of one
 /// name stay close ("Idlib", "Edleb": 0.6; "Deir ez-Zor", "Dayr az Zawr": 0.5).
 pub fn resemblance(a: &str, b: &str) -> f64 {
-    let spelled = |name: &str| without_article(name).iter().map(|w| rewrite(w)).collect::<String>();
-    let (a, b) = (spelled(a), spelled(b));
+    resemblance_to(&alike(a), b)
+}
+
+/// A name as `resemblance` compares it: articles dropped, digraphs rewritten, words joined.
+pub fn alike(name: &str) -> String {
+    without_article(name).iter().map(|w| rewrite(w)).collect()
+}
+
+/// `resemblance` of a name already written `alike` (read once for many candidates) and another.
+pub fn resemblance_to(a: &str, b: &str) -> f64 {
+    let b = alike(b);
     let longer = a.chars().count().max(b.chars().count());
     if longer == 0 {
         return 0.0;
     }
-    1.0 - strsim::levenshtein(&a, &b) as f64 / longer as f64
+    1.0 - strsim::levenshtein(a, &b) as f64 / longer as f64
 }
 
 /// A word with the digraphs that romanisations spell differently for one sound rewritten.

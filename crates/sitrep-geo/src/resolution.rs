@@ -793,9 +793,19 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         // Shamoura" and "Kefar Shemaryahu" share their consonants and are not one place.
         // Only where names are romanised from another script: "Frayser" in Memphis is not
         // "Fraser", Michigan.
+        // And it must still look like the name (`key::resemblance`): the key keeps consonants
+        // only. Only here, where near spellings decide: elsewhere `candidates` looks up a
+        // context's own area or the outlet's state, where exact matches come first.
         let near = g.near_spellings(name, &spelled);
-        scored
-            .extend(enough(near.into_iter().filter(|&(i, _)| crate::gazetteer::romanised(&g.entry(i).iso2)).collect()));
+        let alike = key::alike(name);
+        scored.extend(enough(
+            near.into_iter()
+                .filter(|&(i, _)| {
+                    let entry = g.entry(i);
+                    crate::gazetteer::romanised(&entry.iso2) && key::resemblance_to(&alike, &entry.name) >= NEAR_ENOUGH
+                })
+                .collect(),
+        ));
     }
     scored
         .into_iter()
@@ -809,6 +819,9 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         })
         .map(|(i, _)| i)
 }
+
+/// How alike a near spelling must be to the name in the text (`key::resemblance`).
+const NEAR_ENOUGH: f64 = 0.5;
 
 /// How far from the document's home town a town counts as near it.
 const HOME_REACH_KM: f64 = 50.0;
