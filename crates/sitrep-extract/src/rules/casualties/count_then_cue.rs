@@ -202,7 +202,7 @@ const TITLE_LINKS: &[&str] = &[
 ];
 
 /// Past tenses of verbs of killing and wounding that take their victim as object.
-const ACTIVE_PAST: &[&str] = &["killed", "shot", "wounded", "injured", "murdered", "stabbed", "slew"];
+pub(super) const ACTIVE_PAST: &[&str] = &["killed", "shot", "wounded", "injured", "murdered", "stabbed", "slew"];
 
 /// Whether an object starts at token `at`: a count, an age as a noun, a capitalised name.
 fn has_object(a: &Annotations, counts: &[Count], at: usize) -> bool {

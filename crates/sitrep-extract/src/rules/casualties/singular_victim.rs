@@ -226,7 +226,13 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
         return false;
     }
     let next = a.words[at].as_str();
-    matches!(next, "a" | "an" | "his" | "her" | "their" | "two" | "three" | "four")
+    // "An officer shot the suspect": "the" opens an object only before a person, and only after
+    // a verb that takes one ("A man died the next day" has none).
+    let transitive =
+        cue.end - cue.start == 1 && super::count_then_cue::ACTIVE_PAST.contains(&a.words[cue.start].as_str());
+    let the_person = next == "the" && transitive && a.victims.iter().any(|v| v.start > at && v.start <= at + 3);
+    the_person
+        || matches!(next, "a" | "an" | "his" | "her" | "their" | "two" | "three" | "four")
         || a.tokens[at].kind == sitrep_annotate::en::tokens::TokenKind::Number
         || (is_capitalised(a, at) && a.tokens[at].kind == sitrep_annotate::en::tokens::TokenKind::Word)
 }
@@ -550,6 +556,8 @@ mod tests {
         assert_eq!(short("A man shot an 8-year-old boy on Friday."), vec![row("shot", 1, "civilians")]);
         assert_eq!(short("A man was shot and killed on Friday."), vec![row("killed", 1, "all")]);
         assert_eq!(short("A woman shot her husband, police said."), vec![row("shot", 1, "civilians")]);
+        assert_eq!(short("An officer shot the armed suspect in the leg."), vec![row("shot", 1, "armed_group")]);
+        assert_eq!(short("A man died the next day."), vec![row("killed", 1, "all")]);
     }
 
     #[test]
