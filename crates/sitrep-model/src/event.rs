@@ -10,7 +10,8 @@ use crate::Span;
 /// One figure as a source stated it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// `killed`, `injured`, `captured`, `missing`, `arrested`, `displaced`.
+    /// `killed`, `injured`, `shot` (hit or hurt, the dead among them: "five were shot, two
+    /// fatally"), `captured`, `missing`, `arrested`, `displaced`.
     pub kind: String,
     pub value: u32,
     /// Upper bound of a range ("between 10 and 15"), when the text gives one.

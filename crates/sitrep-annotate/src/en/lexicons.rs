@@ -93,6 +93,8 @@ struct CueFile {
     body_parts: Vec<String>,
     sent_verbs: Vec<String>,
     hospitals: Vec<String>,
+    share_openers: Vec<String>,
+    share_adverbs: Vec<String>,
 }
 
 /// Incidents named by how many they hit ("double shooting").
@@ -204,6 +206,18 @@ pub fn wounds() -> &'static WordSet {
 pub fn sent_verbs() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.sent_verbs)
+}
+
+/// Words opening a share of the wounded who died ("including", "among").
+pub fn share_openers() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.share_openers)
+}
+
+/// Adverbs after a share's count that make it dead ("two fatally").
+pub fn share_adverbs() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.share_adverbs)
 }
 
 /// Words for a hospital ("the hospital", "a trauma center").

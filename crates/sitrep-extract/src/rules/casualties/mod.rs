@@ -19,7 +19,9 @@
 //! shooting"), `murder_suicide` the dead of a murder-suicide, `self_too` the shooter counted
 //! after the victims ("killed four classmates and
 //! himself").
-//! `survivors` tells the wounded who lived from the dead; `attempt` drops deaths only
+//! `survivors` tells the wounded who lived from the dead; `dead_among_hurt` reads a count of
+//! the wounded with a share who died as the hit, the dead among them ("five wounded, two
+//! fatally"); `attempt` drops deaths only
 //! attempted ("accused of trying to kill two officers");
 //! `subject` finds the victim a cue takes from before it; `victim` gives each claim its
 //! category; `clause` says where clauses end; `people` keeps counts of things out; a count in a
@@ -32,6 +34,7 @@ pub mod coordinated;
 pub mod count_then_cue;
 pub mod cue_before_loosely;
 pub mod cue_then_count;
+pub mod dead_among_hurt;
 pub mod deadly;
 pub mod death_of;
 pub mod multiple;
@@ -217,6 +220,7 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         murder_suicide::apply(a, sentence, first, last, &mut in_sentence);
         deadly::apply(a, sentence, first, last, &mut in_sentence);
         survivors::sort_out(a, &mut in_sentence);
+        dead_among_hurt::apply(a, &mut in_sentence);
         attempt::drop_attempts(a, &mut in_sentence);
         // The uncounted victims of a timeline's entry are background too, like its counts.
         in_sentence.retain(|f| {
