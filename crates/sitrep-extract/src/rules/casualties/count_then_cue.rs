@@ -68,7 +68,7 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             // them ("victims", "casualties") gives way to the predicate after it, when there is one.
             if cue.value.kind == "ambiguous"
                 && cue.start == count.end
-                && let Some(tie) = predicate_after(a, counts, cue.end, last.min(count.end + WINDOW))
+                && let Some(tie) = predicate_after(a, counts, cue.end, last.min(count.end + WINDOW), true)
             {
                 return Some(tie);
             }
@@ -77,8 +77,13 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             let partitive = cue.start == count.end + 2
                 && a.words[count.end] == "of"
                 && matches!(a.words[count.end + 1].as_str(), "the" | "those");
-            if partitive && let Some(tie) = predicate_after(a, counts, cue.end, last.min(cue.end + WINDOW)) {
+            if partitive && let Some(tie) = predicate_after(a, counts, cue.end, last.min(cue.end + WINDOW), false) {
                 return Some(tie);
+            }
+            // "None of the injuries were life-threatening": none of a group says the group is
+            // there, not that no one was hurt.
+            if partitive && count.quantity.value == 0 {
+                return None;
             }
             // "a party of 400 people ended in gunfire that killed one man": a cue with a count
             // of its own right after it counts those, not the count before it.
@@ -216,13 +221,13 @@ fn has_object(a: &Annotations, counts: &[Count], at: usize) -> bool {
 
 /// The first cue of a definite kind from token `from` to the clause's end (before `to`): the
 /// predicate of a count whose head noun is ambiguous. Not past another count, an "-ing" cue
-/// (whose victims are its object) or a relative pronoun.
-fn predicate_after(a: &Annotations, counts: &[Count], from: usize, to: usize) -> Option<Tie> {
+/// (whose victims are its object) or a relative pronoun, unless `own_relative` and the pronoun
+/// stands right at `from` (the noun's own relative clause).
+fn predicate_after(a: &Annotations, counts: &[Count], from: usize, to: usize, own_relative: bool) -> Option<Tie> {
     for i in from..to {
-        if clause::is_boundary(a, i)
-            || matches!(a.words[i].as_str(), "who" | "that" | "which")
-            || counts.iter().any(|c| c.start == i)
-        {
+        // "six victims who were injured": a relative clause right behind the noun is its own.
+        let relative = matches!(a.words[i].as_str(), "who" | "that" | "which") && !(own_relative && i == from);
+        if clause::is_boundary(a, i) || relative || counts.iter().any(|c| c.start == i) {
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
@@ -256,6 +261,8 @@ mod tests {
         assert_eq!(short("The clashes resulted in 48 deaths."), vec![row("killed", 48, "all")]);
         assert_eq!(short("Two people were wounded."), vec![row("injured", 2, "all")]);
         assert_eq!(short("No one was hurt."), vec![row("injured", 0, "all")]);
+        assert_eq!(short("None of the injuries were life-threatening."), vec![]);
+        assert_eq!(short("They face charges for six victims who were injured."), vec![row("injured", 6, "all")]);
         let got = claims_of("Clashes have left more than 70 people dead.");
         assert_eq!((got[0].1, got[0].2.as_str()), (70, "more_than"));
     }

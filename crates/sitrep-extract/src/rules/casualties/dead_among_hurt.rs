@@ -42,12 +42,13 @@ pub fn apply(a: &Annotations, found: &mut [Found]) {
 /// Whether the dead at tokens `start..share_end` are a share of the wounded whose count ends at
 /// `from`: a word opening a share between them ("including", "among"), "of them" or "of whom",
 /// or an adverb of death ending the share's phrase ("two fatally."; "fatally shooting two" is
-/// an act of its own). "Others" are never a share ("two other men").
+/// an act of its own). Others are never a share ("two other men"); the wounded may be others
+/// ("shot four others, including one who died").
 fn is_share(a: &Annotations, from: usize, start: usize, share_end: usize) -> bool {
     use sitrep_annotate::en::lexicons::{share_adverbs, share_openers};
     let words = &a.words[from..share_end.min(a.words.len())];
     let split = start - from;
-    if words.iter().any(|w| matches!(w.as_str(), "other" | "others")) {
+    if words[split..].iter().any(|w| matches!(w.as_str(), "other" | "others")) {
         return false;
     }
     words[..split].iter().any(|w| share_openers().contains(w))
@@ -65,6 +66,10 @@ mod tests {
         assert_eq!(
             short("Five people were wounded, two fatally."),
             vec![row("shot", 5, "all"), row("killed", 2, "all")]
+        );
+        assert_eq!(
+            short("A man shot four others, including one who died."),
+            vec![row("shot", 4, "all"), row("killed", 1, "all")]
         );
         assert_eq!(
             short("Four men were injured in the blast; one of them later died."),
