@@ -247,23 +247,11 @@ fn names<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
     out
 }
 
-/// Words that make two capitalised words no person's full name (`lexicons/en/not_person_names.txt`).
-fn not_person_words() -> &'static std::collections::HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../../../lexicons/en/not_person_names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
-/// Two capitalised words in a row, neither in `not_person_words`, each of two letters or more
+/// Two capitalised words in a row, neither in `not_person_names`, each of two letters or more
 /// and letters only ("Jeremy Mardis", not "Police Chief", "Main Street"), keyed as places are
 /// (so that a place named the same way can be left out), sorted and distinct.
 pub fn people_names<'t>(sentences: impl Iterator<Item = &'t str>) -> Vec<u64> {
-    let stop = not_person_words();
+    let stop = sitrep_annotate::en::lexicons::not_person_names();
     let mut out = Vec::new();
     for sentence in sentences {
         let words: Vec<&str> = sentence.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).collect();

@@ -16,6 +16,7 @@ const TRIGGERS: &str = include_str!("../../../../lexicons/en/triggers.toml");
 const VICTIMS: &str = include_str!("../../../../lexicons/en/victims.toml");
 const CASUALTIES: &str = include_str!("../../../../lexicons/en/casualties.toml");
 const COUNTRY_CUES: &str = include_str!("../../../../lexicons/en/country_cues.toml");
+const NOT_PERSON_NAMES: &str = include_str!("../../../../lexicons/en/not_person_names.txt");
 
 #[derive(Deserialize)]
 struct CountryCueFile {
@@ -94,6 +95,7 @@ struct CueFile {
     sent_verbs: Vec<String>,
     hospitals: Vec<String>,
     share_openers: Vec<String>,
+    carried: Vec<String>,
     share_adverbs: Vec<String>,
 }
 
@@ -263,7 +265,14 @@ pub fn multiple() -> &'static Multiple {
     &cue_file().multiple
 }
 
-/// Verbs whose subject is the one hurt ("the boy suffered a gunshot wound").
+/// Verbs of being carried to care or arriving there ("taken", "rushed", "arrived"): a wound
+/// after "with" in their clause is their subject's.
+pub fn carried() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.carried)
+}
+
+/// Verbs whose subject is the one hurt ("suffered a gunshot wound").
 pub fn experiencer() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.experiencer)
@@ -339,6 +348,16 @@ pub fn victims() -> &'static PhraseLexicon<Victim> {
             }
         }
         PhraseLexicon::new(entries)
+    })
+}
+
+/// Capitalised words that make a run of capitalised words no person's name: institutions,
+/// titles, places' feature words ("Police Department", "Main Street", "Rain High School";
+/// `lexicons/en/not_person_names.txt`), lowercase.
+pub fn not_person_names() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        NOT_PERSON_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
     })
 }
 

@@ -116,16 +116,19 @@ pub(super) fn gerund_at(a: &Annotations, g: usize, first: usize) -> Option<(&'st
 }
 
 /// The cue chained to the one ending at token `end` by "and" or a comma, past one adverb:
-/// "shot and [critically] wounded", "wounded and captured", "17-year-old shot, killed".
+/// "shot and [critically] wounded", "wounded and captured", "17-year-old shot, killed", "taken
+/// to a hospital with a gunshot wound and later died"; a death after "but" ("with severe
+/// injuries but did not survive", "shot but later died").
 pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>> {
-    if !matches!(a.words.get(end).map(String::as_str), Some("and" | ",")) {
+    let but = a.words.get(end).is_some_and(|w| w == "but");
+    if !but && !matches!(a.words.get(end).map(String::as_str), Some("and" | ",")) {
         return None;
     }
     let mut next = end + 1;
-    if a.words.get(next).is_some_and(|w| w.ends_with("ly")) {
+    if a.words.get(next).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "then" | "soon")) {
         next += 1;
     }
-    a.cues.iter().find(|c| c.start == next)
+    a.cues.iter().find(|c| c.start == next && (!but || c.value.kind == "killed"))
 }
 
 /// A cue's kind, read with the adverb of death before it: "fatally shot", "mortally wounded"

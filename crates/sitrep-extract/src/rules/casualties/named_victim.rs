@@ -122,8 +122,11 @@ fn name_ending_at(a: &Annotations, end: usize, first: usize) -> Option<(usize, u
     if start == end {
         return None;
     }
-    // A name is not a victim word ("Residents"), a pronoun, or a number word.
-    if a.victims.iter().any(|v| v.start < end && v.end > start)
+    // A name is not a victim word ("Residents"), a pronoun, or a number word; nor does it end
+    // in a word of institutions or places ("The sophomore at Rain High School was rushed").
+    let institution = sitrep_annotate::en::lexicons::not_person_names().contains(a.words[end - 1].as_str());
+    if institution
+        || a.victims.iter().any(|v| v.start < end && v.end > start)
         || a.quantities
             .iter()
             .any(|q| q.span.start < a.tokens[end - 1].span.end && q.span.end > a.tokens[start].span.start)
@@ -174,6 +177,16 @@ mod tests {
             Some(jiff::civil::date(2024, 5, 3)),
         );
         assert!(super::super::claims(&a).iter().all(|c| c.victims.is_empty()));
+    }
+
+    #[test]
+    fn an_institution_is_no_name() {
+        let a = sitrep_annotate::annotate_text(
+            "The sophomore at Marlow High School was rushed to a hospital and died.",
+            Some(jiff::civil::date(2024, 5, 3)),
+        );
+        let claims = super::super::claims(&a);
+        assert!(claims.iter().all(|c| c.victims.is_empty()), "{claims:?}");
     }
 
     #[test]

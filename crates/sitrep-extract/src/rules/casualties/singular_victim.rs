@@ -111,12 +111,17 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
                     && matches!(a.words[c.start - 1].as_str(), "the" | "a" | "an")
                     && !(c.start > 1 && experiencer().contains(&a.words[c.start - 2]))
             };
+            // "A man was taken to Mercy Hospital with a gunshot wound": a wound borne by the
+            // one carried, however far.
+            let borne = |c: &&Tagged<Cue>| {
+                super::subject::carried_with(a, c.start, first).is_some()
+                    && super::subject::victim_before(a, c.start, first) == Some(person_end)
+            };
             a.cues.iter().find(|c| {
                 c.start >= person_end
-                    && c.start < clause_end.min(person_end + WINDOW)
+                    && ((c.start < clause_end.min(person_end + WINDOW) && !noun(c)) || borne(c))
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
-                    && !noun(c)
                     && !active_with_object(a, c, last)
             })
         } else if definite {

@@ -24,6 +24,9 @@ const BETWEEN: &[&str] = &["later", "also", "then", "had", "has", "have", "soon"
 const APPOSITION: usize = 8;
 /// How far before its cue a verb of suffering may stand: "suffered [a single gunshot] wound".
 const SUFFERING_REACH: usize = 4;
+/// How far before "with" a verb of being carried may stand: "taken [to Grady Memorial
+/// Hospital in Atlanta] with".
+const CARRY_REACH: usize = 10;
 
 /// Whether the cue at `cue_start` takes the words before it as its victim. Returns where that
 /// victim ends (the token after it), or `None` for an active verb.
@@ -41,6 +44,11 @@ pub fn victim_before(a: &Annotations, cue_start: usize, first: usize) -> Option<
         if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
             break;
         }
+    }
+    // "was taken to a hospital with a gunshot wound": the wound is borne by the one carried.
+    if !passive && let Some(verb) = carried_with(a, cue_start, first) {
+        i = verb;
+        passive = true;
     }
     let intransitive = INTRANSITIVE.contains(&a.words[cue_start].as_str());
     while i > first && (skippable(a, i - 1) || PASSIVE.contains(&a.words[i - 1].as_str())) {
@@ -73,6 +81,26 @@ pub fn victim_before(a: &Annotations, cue_start: usize, first: usize) -> Option<
         return Some(sentence_subject(a, first, i - 1).unwrap_or(i));
     }
     Some(i)
+}
+
+/// "[was taken to Grady Memorial Hospital] with [a single] gunshot wound", "[arrived at a
+/// hospital] with serious injuries": a wound after "with" in the clause of a verb of being
+/// carried or of arriving (`lexicons/en/casualties.toml` `carried`) is its subject's. Where
+/// that verb stands. Not a wound "with" joins to a person ("found a man with a gunshot wound":
+/// the man's, `singular_victim`'s), nor past another cue or a clause boundary.
+pub(super) fn carried_with(a: &Annotations, cue_start: usize, first: usize) -> Option<usize> {
+    let with = (1..=SUFFERING_REACH.min(cue_start - first))
+        .map(|back| cue_start - back)
+        .take_while(|&j| a.words[j].chars().all(|c| c.is_alphabetic() || c == '-'))
+        .find(|&j| a.words[j] == "with")?;
+    if a.victims.iter().any(|v| v.end == with) {
+        return None;
+    }
+    (first..with)
+        .rev()
+        .take(CARRY_REACH)
+        .take_while(|&j| !super::clause::is_boundary(a, j) && !a.cues.iter().any(|c| c.start <= j && j < c.end))
+        .find(|&j| sitrep_annotate::en::lexicons::carried().contains(&a.words[j]))
 }
 
 /// An adverb ("later", "fatally", "accidentally") or an auxiliary of tense.
@@ -115,6 +143,30 @@ mod tests {
         // A gunshot wound says he was shot, not whether he lived.
         assert_eq!(short("The boy suffered a single gunshot wound."), vec![row("shot", 1, "civilians")]);
         assert_eq!(short("The boy suffered minor injuries."), vec![row("injured", 1, "civilians")]);
+    }
+
+    #[test]
+    fn a_wound_borne_by_the_one_carried() {
+        assert_eq!(short("He was taken to Mercy Hospital with a gunshot wound."), vec![row("shot", 1, "all")]);
+        assert_eq!(
+            short("The boy was rushed to the hospital with life-threatening injuries."),
+            vec![row("injured", 1, "civilians")]
+        );
+        assert_eq!(short("A man later arrived at a hospital with serious injuries."), vec![row("injured", 1, "all")]);
+        // The wound of a person "with" joins to is that person's, not the subject's.
+        // How it ended, when the sentence goes on to tell.
+        assert_eq!(
+            short("A man was taken to a hospital with a gunshot wound and later died."),
+            vec![row("killed", 1, "all")]
+        );
+        assert_eq!(
+            short("The boy was rushed to the hospital with severe injuries but did not survive."),
+            vec![row("killed", 1, "civilians")]
+        );
+        assert_eq!(short("A woman was shot but survived."), vec![row("injured", 1, "civilians")]);
+        let got = short("Officers were brought to a woman with a gunshot wound.");
+        assert!(got.iter().all(|c| c.2 != "state_forces"), "{got:?}");
+        assert_eq!(short("He was taken into custody with a gun."), vec![]);
     }
 
     #[test]
