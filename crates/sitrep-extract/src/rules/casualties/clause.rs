@@ -111,10 +111,15 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
                 }
             })
     };
+    // "have since been released": "since" as an adverb after its auxiliary tells no stretch.
+    let adverb =
+        |i: usize| a.words[i] == "since" && i > start && matches!(a.words[i - 1].as_str(), "has" | "have" | "had");
     // "just over a year earlier": a point in time, not a year's tally.
     let hint = |i: usize| {
         hints.longest_at(&a.words[..end], i).is_some_and(|m| {
-            !dated(i) && !a.words.get(m.end).is_some_and(|w| sitrep_annotate::en::lexicons::dated_after().contains(w))
+            !dated(i)
+                && !adverb(i)
+                && !a.words.get(m.end).is_some_and(|w| sitrep_annotate::en::lexicons::dated_after().contains(w))
         })
     };
     // "in two separate shootings", "in five shooting incidents": several incidents counted.
@@ -208,6 +213,11 @@ mod tests {
         assert!(!got[0].4, "{got:?}");
         let got = claims_of("Five people were shot dead this month.");
         assert!(got[0].4, "{got:?}");
+        let got = claims_of("Nine people have been killed since Thursday.");
+        assert!(got[0].4, "{got:?}");
+        // "since" as an adverb after its auxiliary.
+        let got = claims_of("Eight people were taken to a hospital with injuries and have since been released.");
+        assert!(!got[0].4, "{got:?}");
         let got = claims_of("Police arrested a man in a gun battle earlier this month that left one dead.");
         assert!(got.iter().all(|c| !c.4), "{got:?}");
         // A verb of reaching is a tally with its figure only; "a total of" counts one incident.
