@@ -37,6 +37,7 @@ const LEXICON: &str = include_str!("../../../../lexicons/en/calendar.toml");
 #[derive(Deserialize)]
 struct Reporting {
     verbs: Vec<String>,
+    labels: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -198,7 +199,8 @@ pub fn dates_in(tokens: &[Token], words: &[String], published: Option<Date>) -> 
             continue;
         };
         let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
-        let role = match (cue_before(words, i).or_else(|| cue_after(words, next)), published) {
+        let fronted = || fronted_reporting(words, i, next).then_some(Cue::Reporting);
+        let role = match (cue_before(words, i).or_else(|| cue_after(words, next)).or_else(fronted), published) {
             (Some(Cue::Reporting), _) => "reporting",
             (Some(Cue::Prospective), Some(p)) => match recurrence(&words[i..next]) {
                 Some(step) => {
@@ -229,8 +231,10 @@ fn cue_before(words: &[String], at: usize) -> Option<Cue> {
     let c = calendar();
     let from = at.saturating_sub(5);
     for (i, word) in words[from..at].iter().enumerate().rev() {
-        // "Posted: Sunday, June 23": a label of the page, when it was written.
-        if word == ":" && (from + i).checked_sub(1).is_some_and(|j| c.reporting.verbs.contains(&words[j])) {
+        // "Posted: Sunday, June 23", "Date – March 23rd, 2016": a label of the page or the
+        // release, when it was written.
+        let label = |j: usize| c.reporting.verbs.contains(&words[j]) || c.reporting.labels.contains(&words[j]);
+        if matches!(word.as_str(), ":" | "–" | "—" | "-") && (from + i).checked_sub(1).is_some_and(label) {
             return Some(Cue::Reporting);
         }
         if matches!(
@@ -257,12 +261,28 @@ fn cue_before(words: &[String], at: usize) -> Option<Cue> {
 fn cue_after(words: &[String], next: usize) -> Option<Cue> {
     let c = calendar();
     let word = words.get(next)?;
-    let attribution = || {
-        let after = words.get(next + 1..(next + 3).min(words.len())).unwrap_or_default();
+    let attribution = |verb: usize| {
+        let after = words.get(verb + 1..(verb + 3).min(words.len())).unwrap_or_default();
         after.len() < 2 || after.iter().any(|w| matches!(w.as_str(), "." | "," | ";" | "!" | "?"))
     };
-    let reporting = c.reporting.verbs.contains(word) && !attribution();
+    let reporting = c.reporting.verbs.contains(word) && !attribution(next);
     (reporting || c.inquiry.words.contains(word)).then_some(Cue::Reporting)
+}
+
+/// A date opening its sentence before a short subject and its verb of reporting ("Tuesday
+/// evening police said the child had died"): when it was told. Not one a comma sets off
+/// ("On Sunday, police said, a man was shot").
+fn fronted_reporting(words: &[String], at: usize, next: usize) -> bool {
+    let c = calendar();
+    let opens = at == 0 || matches!(words[at - 1].as_str(), "." | "!" | "?");
+    let opens = opens || (at == 1 && words[0] == "on") || (at > 1 && words[at - 1] == "on" && words[at - 2] == ".");
+    opens
+        && (next + 1..(next + 4).min(words.len())).find(|&j| c.reporting.verbs.contains(&words[j])).is_some_and(
+            |verb| {
+                (next..verb).all(|j| words[j].chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’'))
+                    && words.get(verb + 1).is_some_and(|w| w.chars().all(char::is_alphabetic))
+            },
+        )
 }
 
 /// For a weekday or a month named without a year or a word that places it ("Monday",
@@ -602,6 +622,12 @@ mod tests {
         assert_eq!(found("A man was shot Tuesday in Marlow.")[0].4, "event");
         assert_eq!(found("A man was shot at 2 p.m. Tuesday said police.")[0].4, "event");
         assert_eq!(found("Posted: Thursday, March 6, 2025 11:24 AM")[0].4, "reporting");
+        assert_eq!(found("Date – March 6th, 2025")[0].4, "reporting");
+        // Fronted before a short subject and its verb of reporting.
+        assert_eq!(found("Tuesday evening police said the child had died.")[0].4, "reporting");
+        assert_eq!(found("The boy was shot. Tuesday police said he had died.")[0].4, "reporting");
+        assert_eq!(found("Tuesday evening police found the child.")[0].4, "event");
+        assert_eq!(found("On Tuesday, police said, a man was shot.")[0].4, "event");
         assert_eq!(found("Update: Thursday, March 6, 2025")[0].4, "event");
         assert_eq!(found("Two others were hurt late Thursday.")[0].4, "event");
     }
