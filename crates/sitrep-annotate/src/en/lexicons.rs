@@ -96,6 +96,7 @@ struct CueFile {
     hospitals: Vec<String>,
     share_openers: Vec<String>,
     carried: Vec<String>,
+    anyone_pronouns: Vec<String>,
     share_adverbs: Vec<String>,
 }
 
@@ -270,6 +271,12 @@ pub fn multiple() -> &'static Multiple {
 pub fn carried() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.carried)
+}
+
+/// Pronouns of anyone ("anybody", "someone"): as a verb's object, its subject is the agent.
+pub fn anyone_pronouns() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.anyone_pronouns)
 }
 
 /// Verbs whose subject is the one hurt ("suffered a gunshot wound").

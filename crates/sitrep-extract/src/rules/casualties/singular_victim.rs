@@ -36,7 +36,8 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         // "a man", "the man", "her son", "a 17-year-old": a person within two words of an article
         // or possessive; an age without one ("killing 15-year-old", "9-month-old dies"); or,
         // opening a headline, the person without one ("Man killed", "Marlow Teen Shot").
-        let indefinite = matches!(a.words[i].as_str(), "a" | "an");
+        // "Another deputy was shot": one more person, as indefinite as "a".
+        let indefinite = matches!(a.words[i].as_str(), "a" | "an" | "another");
         // "Stoffel's wife": a named person's relative is as definite as "his wife".
         let named_possessive = (a.words[i].ends_with("'s") || a.words[i].ends_with("’s")) && is_capitalised(a, i);
         let definite = matches!(a.words[i].as_str(), "the" | "his" | "her" | "their") || named_possessive;
@@ -74,6 +75,18 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
         } else {
             None
         };
+        // "found one man dead and another wounded": "another" standing for a person, its
+        // predicate right after it.
+        if person.is_none()
+            && a.words[i] == "another"
+            && let Some(cue) = a.cues.iter().find(|c| c.start == i + 1 && is_person_kind(&c.value.kind))
+        {
+            let span = Span::new(a.tokens[i].span.start, cue.span.end);
+            if !counted.iter().chain(out.iter()).any(|f| f.span.start <= span.start && f.span.end >= span.end) {
+                out.push(one(super::kind_of(a, cue), "all".into(), Vec::new(), span, sentence));
+            }
+            continue;
+        }
         let Some((person_end, category, tags)) = person else { continue };
         // "A woman and her adopted son were found dead": each person joined counts, and the cue
         // is read after the last.
@@ -117,8 +130,12 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
                 super::subject::carried_with(a, c.start, first).is_some()
                     && super::subject::victim_before(a, c.start, first) == Some(person_end)
             };
+            // "another child was not killed": a negated cue befell no one.
+            let negated =
+                |c: &&Tagged<Cue>| c.start > 0 && matches!(a.words[c.start - 1].as_str(), "not" | "never" | "n't");
             a.cues.iter().find(|c| {
                 c.start >= person_end
+                    && !negated(c)
                     && ((c.start < clause_end.min(person_end + WINDOW) && !noun(c)) || borne(c))
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
@@ -231,13 +248,17 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
         return false;
     }
     let next = a.words[at].as_str();
+    // "never hurt anybody": a pronoun of anyone as the object.
+    if sitrep_annotate::en::lexicons::anyone_pronouns().contains(next) {
+        return true;
+    }
     // "An officer shot the suspect": "the" opens an object only before a person, and only after
     // a verb that takes one ("A man died the next day" has none).
     let transitive =
         cue.end - cue.start == 1 && super::count_then_cue::ACTIVE_PAST.contains(&a.words[cue.start].as_str());
     let the_person = next == "the" && transitive && a.victims.iter().any(|v| v.start > at && v.start <= at + 3);
     the_person
-        || matches!(next, "a" | "an" | "his" | "her" | "their" | "two" | "three" | "four")
+        || matches!(next, "a" | "an" | "his" | "her" | "their" | "him" | "them" | "two" | "three" | "four")
         || a.tokens[at].kind == sitrep_annotate::en::tokens::TokenKind::Number
         || (is_capitalised(a, at) && a.tokens[at].kind == sitrep_annotate::en::tokens::TokenKind::Word)
 }
@@ -554,6 +575,25 @@ mod tests {
         // The bare object past the town that qualifies it.
         assert_eq!(short("Shooting kills Marlow teen"), vec![row("killed", 1, "civilians")]);
         assert_eq!(short("Teen was robbed and killed"), vec![row("killed", 1, "civilians")]);
+    }
+
+    #[test]
+    fn negated_or_agent_is_no_victim() {
+        assert_eq!(short("We are lucky another child was not killed."), vec![]);
+        assert_eq!(short("Police asked whether a child shot him."), vec![row("shot", 1, "all")]);
+    }
+
+    #[test]
+    fn another_is_one_more_person() {
+        assert_eq!(short("Another deputy was wounded."), vec![row("injured", 1, "state_forces")]);
+        assert_eq!(
+            short("Police found one man dead and another wounded."),
+            vec![row("killed", 1, "all"), row("injured", 1, "all")]
+        );
+        assert_eq!(
+            short("Another deputy and a woman were also shot."),
+            vec![row("injured", 1, "state_forces"), row("injured", 1, "civilians")]
+        );
     }
 
     #[test]

@@ -31,6 +31,10 @@ const CARRY_REACH: usize = 10;
 /// Whether the cue at `cue_start` takes the words before it as its victim. Returns where that
 /// victim ends (the token after it), or `None` for an active verb.
 pub fn victim_before(a: &Annotations, cue_start: usize, first: usize) -> Option<usize> {
+    // "He was hurting deep inside", "was wounding": a progressive is active, whoever its subject.
+    if cue_start > first && a.words[cue_start].ends_with("ing") && PASSIVE.contains(&a.words[cue_start - 1].as_str()) {
+        return None;
+    }
     let mut i = cue_start;
     let mut passive = PASSIVE.contains(&a.words[cue_start].as_str());
     // "suffered a gunshot wound": the wound's bearer is the subject of the verb before it.
@@ -194,5 +198,7 @@ mod tests {
     fn actives_and_negations_are_not_victims() {
         assert_eq!(short("The man shot a dog."), vec![]);
         assert_eq!(short("He was not hurt."), vec![]);
+        assert_eq!(short("He was hurting deep inside."), vec![]);
+        assert_eq!(short("She was a kind person and never hurt anybody."), vec![]);
     }
 }
