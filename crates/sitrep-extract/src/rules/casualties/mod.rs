@@ -10,6 +10,8 @@
 //! 3. `cue_before_loosely`: a cue shortly before in the same clause ("casualties included 28");
 //! 4. `sent_to_hospital`: a count sent to hospital is injured ("sent three people to the hospital").
 //!
+//! Counts listed under one cue are added up when their sides overlap (`listed_counts`: "two
+//! girls and two men were shot" → four).
 //! Then `coordinated` counts one person joined to a counted group ("a boy and three women were
 //! injured"), `singular_victim` finds claims without a number ("a man was shot and killed", "killed
 //! himself"), `named_victim` those of people named one by one ("Ann Reed, 23, died"),
@@ -37,6 +39,7 @@ pub mod cue_then_count;
 pub mod dead_among_hurt;
 pub mod deadly;
 pub mod death_of;
+pub mod listed_counts;
 pub mod multiple;
 pub mod murder_suicide;
 pub mod named_object;
@@ -168,6 +171,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
             .map(|q| Count { quantity: q, start: a.token_at(q.span.start), end: a.token_at(q.span.end - 1) + 1 })
             .collect();
         let mut in_sentence: Vec<Found> = Vec::new();
+        // The cue each counted claim was tied to.
+        let mut ties: Vec<listed_counts::Tied> = Vec::new();
         for (index, count) in counts.iter().enumerate() {
             if !people::counts_people(a, count) {
                 continue;
@@ -201,8 +206,10 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
                     span: Span::new(start, end),
                     sentence,
                 });
+                ties.push(listed_counts::Tied { cue: (tie.start, tie.end), count: count.start });
             }
         }
+        listed_counts::merge(a, &mut in_sentence, &ties);
         coordinated::add(a, sentence, first, last, &mut in_sentence);
         let singles = singular_victim::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(singles);
