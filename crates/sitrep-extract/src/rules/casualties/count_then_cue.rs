@@ -72,6 +72,14 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             {
                 return Some(tie);
             }
+            // "Both victims were rushed to a local hospital": victims carried to care were hit,
+            // whether they lived is told elsewhere ("… where one died").
+            if cue.value.kind == "ambiguous"
+                && cue.start == count.end
+                && let Some(end) = carried_to_hospital(a, cue.end, last.min(count.end + WINDOW))
+            {
+                return Some(Tie { kinds: vec!["shot".to_owned()], start: cue.start, end });
+            }
             // "One of the wounded has died", "one of the victims died": a part of a group named
             // by what befell it; what befalls the part is the predicate after, when there is one.
             let partitive = cue.start == count.end + 2
@@ -240,6 +248,18 @@ fn predicate_after(a: &Annotations, counts: &[Count], from: usize, to: usize, ow
     None
 }
 
+/// Where a verb of being carried and a hospital after it end, in the clause from `from` to
+/// `to` ("were [all] rushed to a local hospital").
+fn carried_to_hospital(a: &Annotations, from: usize, to: usize) -> Option<usize> {
+    let verb = (from..to)
+        .take_while(|&i| !clause::is_boundary(a, i))
+        .find(|&i| sitrep_annotate::en::lexicons::carried().contains(&a.words[i]))?;
+    (verb + 1..to.min(verb + 6))
+        .take_while(|&i| !clause::is_boundary(a, i))
+        .find_map(|i| sitrep_annotate::en::lexicons::hospitals().longest_at(&a.words[..to], i))
+        .map(|m| m.end)
+}
+
 /// Whether the cue at `[start, end)` is a transitive "-ing" verb, or the adverb of one
 /// ("fatally wounding": "fatally" is a cue of its own).
 fn ing_verb(a: &Annotations, start: usize, end: usize) -> bool {
@@ -263,6 +283,8 @@ mod tests {
         assert_eq!(short("No one was hurt."), vec![row("injured", 0, "all")]);
         assert_eq!(short("None of the injuries were life-threatening."), vec![]);
         assert_eq!(short("They face charges for six victims who were injured."), vec![row("injured", 6, "all")]);
+        assert_eq!(short("Both victims were rushed to a local hospital."), vec![row("shot", 2, "all")]);
+        assert_eq!(short("Two victims were found in the car."), vec![row("ambiguous", 2, "all")]);
         let got = claims_of("Clashes have left more than 70 people dead.");
         assert_eq!((got[0].1, got[0].2.as_str()), (70, "more_than"));
     }

@@ -75,7 +75,15 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             continue;
         }
         let span = Span::new(a.tokens[start].span.start, a.tokens[person_end - 1].span.end);
-        if found.iter().chain(out.iter()).any(|f| f.span.start < span.end && f.span.end > span.start) {
+        // "the death of a man who was shot in the head": the man shot is the one who died
+        // (reconciliation counts the shot who are not among the dead), so the death still
+        // counts.
+        let shot_of_the_dead = |f: &Found| kind == "killed" && f.kind == "shot" && f.value == 1;
+        if found
+            .iter()
+            .chain(out.iter())
+            .any(|f| f.span.start < span.end && f.span.end > span.start && !shot_of_the_dead(f))
+        {
             continue;
         }
         let one = super::singular_victim::one(kind.into(), "all".into(), Vec::new(), span, sentence);
@@ -164,6 +172,14 @@ mod tests {
         assert_eq!(
             short("Prosecutors charged Omar Haddad in the killing of 7-year-old Rana Saleh."),
             vec![row("killed", 1, "all")]
+        );
+    }
+
+    #[test]
+    fn the_death_of_one_shot() {
+        assert_eq!(
+            short("Police are investigating the death of a man who was shot in the head."),
+            vec![row("shot", 1, "all"), row("killed", 1, "all")]
         );
     }
 
