@@ -116,7 +116,10 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             continue;
         }
         let cue = if indefinite {
-            let (_, clause_end) = clause::around(a, person_end.min(last - 1), first, last);
+            // "Another victim – 14-year-old Ann Reed – was taken …", "A woman, identified as
+            // Ann Reed, was hospitalized": the predicate comes after the apposition.
+            let verb_from = apposition_end(a, person_end, last).unwrap_or(person_end);
+            let (_, clause_end) = clause::around(a, verb_from.min(last - 1), first, last);
             // A cue after a determiner is a noun ("held in the killing"): it has no subject,
             // unless a verb of suffering gives it one ("a man suffered a gunshot wound").
             let noun = |c: &&Tagged<Cue>| {
@@ -136,7 +139,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             a.cues.iter().find(|c| {
                 c.start >= person_end
                     && !negated(c)
-                    && ((c.start < clause_end.min(person_end + WINDOW) && !noun(c)) || borne(c))
+                    && ((c.start < clause_end.min(verb_from + WINDOW) && !noun(c)) || borne(c))
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
                     && !active_with_object(a, c, last)
@@ -233,6 +236,29 @@ fn each_side(kind: &str, category: &str, others: &[String], tags: &[String], spa
         })
         .collect()
 }
+
+/// Where an apposition right after a person ends: an aside in dashes or brackets
+/// (`clause::aside_end`), or a few words between commas without a cue ("a woman, identified
+/// as Ann Reed, was").
+fn apposition_end(a: &Annotations, at: usize, last: usize) -> Option<usize> {
+    if at >= last {
+        return None;
+    }
+    if let Some(end) = clause::aside_end(a, at, last) {
+        return Some(end);
+    }
+    if a.words.get(at).is_none_or(|w| w != ",") {
+        return None;
+    }
+    let close = (at + 2..last.min(at + 2 + APPOSITION)).find(|&j| a.words[j] == ",")?;
+    let plain = (at + 1..close).all(|j| {
+        !a.cues.iter().any(|c| c.start == j) && !matches!(a.words[j].as_str(), "and" | "or" | "who" | "which" | "that")
+    });
+    (plain && close + 1 < last).then_some(close + 1)
+}
+
+/// Most words an apposition between commas holds: ", identified as Ann Reed,".
+const APPOSITION: usize = 8;
 
 /// "A man shot an 8-year-old boy": a cue in the active voice with an object right after it
 /// (a determiner, a number or a name) has its subject for agent, not for victim.
@@ -581,6 +607,16 @@ mod tests {
     fn negated_or_agent_is_no_victim() {
         assert_eq!(short("We are lucky another child was not killed."), vec![]);
         assert_eq!(short("Police asked whether a child shot him."), vec![row("shot", 1, "all")]);
+    }
+
+    #[test]
+    fn the_predicate_after_an_apposition() {
+        assert_eq!(
+            short("Another victim – 14-year-old Ann Reed – was taken to the hospital in critical condition."),
+            vec![row("injured", 1, "all")]
+        );
+        assert_eq!(short("A woman, identified as Ann Reed, was hospitalized."), vec![row("injured", 1, "civilians")]);
+        assert_eq!(short("A woman, her son and a friend went home."), vec![]);
     }
 
     #[test]
