@@ -359,7 +359,9 @@ pub fn preposition_before(words: &[String], at: usize) -> bool {
     let ends_at = |end: usize| {
         lexicon().prepositions.iter().any(|p| end >= p.len() && words[end - p.len()..end].iter().eq(p.iter()))
     };
-    let between = |w: &str| w == "the" || lexicon().directions.contains(w);
+    // "in western Marlow", "in southwest Marlow" (a compass point spelled out, not "N").
+    let between =
+        |w: &str| w == "the" || lexicon().directions.contains(w) || (w.len() > 2 && lexicon().compass.contains(w));
     ends_at(at) || (at >= 1 && between(&words[at - 1]) && ends_at(at - 1))
 }
 
@@ -458,6 +460,7 @@ mod tests {
             ("Shan", Some("admin"), vec!["Shan".to_owned()])
         );
         assert_eq!(names("a blast in western Mosul and fighting across northern Mopti"), vec!["Mosul", "Mopti"]);
+        assert_eq!(names("Teen shot in southwest Marlow"), vec!["Marlow"]);
         // A sentence opening with a preposition.
         assert_eq!(names("In Sindhuli, protesters blocked the highway."), vec!["Sindhuli"]);
     }
