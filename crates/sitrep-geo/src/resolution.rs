@@ -263,12 +263,43 @@ fn outlet_town(g: &Gazetteer, reports: &[Report]) -> Option<Entry> {
 /// Birminghams in England and Alabama).
 fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entry> {
     let candidates = reports.iter().flat_map(|r| &r.outlet_home).filter(|m| m.context.is_empty());
-    candidates.into_iter().find_map(|m| {
-        spelled(g, &m.name).into_iter().filter(|e| e.iso2 == country).find(|e| match e.kind {
-            Kind::Admin1 => true,
-            Kind::Settlement => g.people(e) >= NAMED_ALONE,
-            _ => false,
+    candidates
+        .clone()
+        .find_map(|m| {
+            spelled(g, &m.name).into_iter().filter(|e| e.iso2 == country).find(|e| match e.kind {
+                Kind::Admin1 => true,
+                Kind::Settlement => g.people(e) >= NAMED_ALONE,
+                _ => false,
+            })
         })
+        .or_else(|| market_town(g, candidates.map(|m| m.name.as_str()), country))
+}
+
+/// The first of two towns a site name gives alone that lie near each other, in the country
+/// the document is about: a station names its market ("Reno Tahoe Sparks News": the Reno near
+/// Sparks, not one of Texas's).
+fn market_town<'a>(g: &Gazetteer, names: impl Iterator<Item = &'a str>, country: &str) -> Option<Entry> {
+    let towns: Vec<(String, Vec<Entry>)> = names
+        .map(|n| {
+            let found = spelled(g, n).into_iter().filter(|e| e.iso2 == country && e.kind == Kind::Settlement);
+            (key::exact(n), found.collect())
+        })
+        .filter(|(_, found): &(String, Vec<Entry>)| !found.is_empty())
+        .collect();
+    let near = |a: &Entry, b: &Entry| match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(w), Some(x), Some(y), Some(z)) => sitrep_model::distance_km(w, x, y, z) <= HOME_REACH_KM,
+        _ => false,
+    };
+    towns.iter().enumerate().find_map(|(i, (name, found))| {
+        found
+            .iter()
+            .find(|a| {
+                towns[i + 1..]
+                    .iter()
+                    .filter(|(other, _)| other != name)
+                    .any(|(_, others)| others.iter().any(|b| near(a, b)))
+            })
+            .cloned()
     })
 }
 
@@ -1281,6 +1312,30 @@ mod tests {
         // A town not in the area named after it is no home.
         let wrong = vec![mention("Kessel", None, None, &["Washington"])];
         assert_eq!(geocoded(Vec::new(), wrong), None);
+    }
+
+    #[test]
+    fn two_towns_a_site_name_gives_alone_place_the_outlet_between_namesakes() {
+        // Alone, the Washington Marlow (with its suburbs) wins; a site naming its market
+        // ("… - Marlow Dorrin News") puts the outlet in Iowa, where the two lie together.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.60,-93.60,Marlow,Iowa,Polk County,US\n\
+            41.70,-93.50,Dorrin,Iowa,Polk County,US\n\
+            47.40,-122.30,Marlow,Washington,King County,US\n\
+            47.42,-122.28,Kent,Washington,King County,US\n\
+            47.38,-122.32,Burien,Washington,King County,US\n\
+            35.00,-100.00,Dorrin,Texas,Lamb County,US\n";
+        let g = towns(csv, &[]);
+        let geocoded = |outlet: Vec<PlaceMention>| {
+            let mut r = report(vec![mention("Marlow", None, None, &[])]);
+            r.outlet_home = outlet;
+            crate::geocode(&g, vec![r]).remove(0).location.unwrap().admin1
+        };
+        assert_eq!(geocoded(Vec::new()).as_deref(), Some("Washington"));
+        let market = vec![mention("Marlow", None, None, &[]), mention("Dorrin", None, None, &[])];
+        assert_eq!(geocoded(market).as_deref(), Some("Iowa"));
+        // One town alone says nothing.
+        assert_eq!(geocoded(vec![mention("Dorrin", None, None, &[])]).as_deref(), Some("Washington"));
     }
 
     #[test]
