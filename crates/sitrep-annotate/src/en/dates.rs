@@ -229,6 +229,10 @@ enum Cue {
 /// between ("reported that on Thursday, fighting …").
 fn cue_before(words: &[String], at: usize) -> Option<Cue> {
     let c = calendar();
+    // "were looking Tuesday for two more", "continued Monday": a verb of inquiry right before.
+    if at > 0 && c.inquiry.words.contains(&words[at - 1]) {
+        return Some(Cue::Reporting);
+    }
     let from = at.saturating_sub(5);
     for (i, word) in words[from..at].iter().enumerate().rev() {
         // "Posted: Sunday, June 23", "Date – March 23rd, 2016": a label of the page or the
@@ -623,6 +627,8 @@ mod tests {
         assert_eq!(found("A man was shot at 2 p.m. Tuesday said police.")[0].4, "event");
         assert_eq!(found("Posted: Thursday, March 6, 2025 11:24 AM")[0].4, "reporting");
         assert_eq!(found("Date – March 6th, 2025")[0].4, "reporting");
+        assert_eq!(found("Deputies were looking Tuesday for two more suspects.")[0].4, "reporting");
+        assert_eq!(found("Police are investigating a shooting Tuesday night.")[0].4, "event");
         // Fronted before a short subject and its verb of reporting.
         assert_eq!(found("Tuesday evening police said the child had died.")[0].4, "reporting");
         assert_eq!(found("The boy was shot. Tuesday police said he had died.")[0].4, "reporting");
