@@ -427,6 +427,12 @@ mod tests {
     }
 
     #[test]
+    fn a_title_opens_a_person_s_name_not_a_place_s() {
+        assert!(names("The shooting drew a response from Mayor Ann Reed on Monday.").is_empty());
+        assert!(names("Sheriff Bo Li said the deputy was hurt in Marlow.") == vec!["Marlow"]);
+    }
+
+    #[test]
     fn a_direction_alone_is_no_place() {
         assert!(mentions("Shots were fired in the Northwest late on Friday.").is_empty());
         assert!(mentions("A man was shot in NW Washington.").iter().all(|m| m.0 != "NW"));
