@@ -52,7 +52,8 @@ pub struct Entry {
     /// Its place among its country's largest towns, where the gazetteer gives no population
     /// (the embedded one): 1 the largest, 0 not among them.
     pub rank: u8,
-    /// For a town, how many other towns of the gazetteer lie around it (within 20 to 40 km).
+    /// For a town, how many other towns of the gazetteer lie around it (within 20 to 40 km);
+    /// for a second-level area, how many towns lie in it.
     pub nearby: u32,
 }
 

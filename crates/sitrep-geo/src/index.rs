@@ -10,7 +10,8 @@
 //!   unknown: exact for GeoNames' five decimals), population u32, name,
 //!   admin1 and admin2 as string offsets (u32, `u32::MAX` for none), kind u8, flags u8 (bit 0
 //!   a seat of government, bits 1-7 the town's national rank by size, 0 for none), ISO
-//!   code 2 bytes, and for a town the number of other towns around it (u32; see `nearby`);
+//!   code 2 bytes, and for a town the number of other towns around it, for a second-level area
+//!   the number of towns in it (u32; see `nearby`);
 //! - **strings**: each a u16 length then UTF-8 bytes (admin names are stored once);
 //! - **postings**: for a key naming several entries, a u32 count then the entries' numbers;
 //! - **names**: an `fst` map from key to posting. Keys are `e` + the exact key of an entry's own
@@ -467,8 +468,27 @@ impl IndexBuilder {
 
 /// Sets each town's count of other towns around it: those in its cell of a 0.2° grid and the
 /// eight cells around (roughly 20 to 40 km). Where a gazetteer gives no populations (the
-/// embedded one), this tells a city with its suburbs from a village of the same name.
+/// embedded one), this tells a city with its suburbs from a village of the same name. And
+/// each second-level area's count of the towns in it: Harris County, Texas (Houston and its
+/// suburbs) from Harris County, Georgia.
 fn nearby(records: &mut [u8]) {
+    towns_around(records);
+    towns_within(records);
+}
+
+fn towns_within(records: &mut [u8]) {
+    let area = |r: &[u8]| ([r[30], r[31]], u32_at(r, 20), u32_at(r, 24));
+    let mut counts: std::collections::HashMap<([u8; 2], u32, u32), u32> = std::collections::HashMap::new();
+    for r in records.chunks_exact(RECORD).filter(|r| r[28] == 0 && u32_at(r, 24) != NONE) {
+        *counts.entry(area(r)).or_default() += 1;
+    }
+    for r in records.chunks_exact_mut(RECORD).filter(|r| r[28] == 1) {
+        let n = counts.get(&area(r)).copied().unwrap_or(0);
+        r[32..36].copy_from_slice(&n.to_le_bytes());
+    }
+}
+
+fn towns_around(records: &mut [u8]) {
     let cell = |r: &[u8]| -> Option<(i32, i32)> {
         let (lat, lon) = (i32::from_le_bytes(r[4..8].try_into().ok()?), i32::from_le_bytes(r[8..12].try_into().ok()?));
         (r[28] == 0 && lat != i32::MIN && lon != i32::MIN).then_some((lat.div_euclid(200_000), lon.div_euclid(200_000)))

@@ -35,8 +35,8 @@
 //!    points on (3 for a near spelling). Among those that
 //!    score enough, a town's size adds up to 1.2 (0.4 per tenfold more than 1,000 people; where
 //!    the gazetteer gives no population, an estimate from the town's rank among its country's
-//!    largest scaled by the country's population, else a thousand per town around it),
-//!    near spellings none.
+//!    largest scaled by the country's population, else a thousand per town around it), a
+//!    county's likewise at a thousand per town in it, near spellings none.
 //! 3. A **road** between two places ("the Sidon-Tyre road") is coded between its two ends,
 //!    near precision. A **neighbourhood** or an **area** around a town ("the Tyre countryside")
 //!    is coded to the town, near precision; so is a part of a town the gazetteer does not know
@@ -934,8 +934,12 @@ fn context_areas(g: &Gazetteer, context: &[String]) -> Vec<ContextArea> {
 /// 1,000 people, 0.4 per tenfold more, at most 1.2 (a city of a million). Admin areas get none,
 /// so that a province does not outrank its capital by counting its people.
 fn size(g: &Gazetteer, entry: &Entry) -> f64 {
+    let scale = |people: f64| ((people.log10() - 3.0) * 0.4).clamp(0.0, 1.2);
     match entry.kind {
-        Kind::Settlement => ((g.people(entry).log10() - 3.0) * 0.4).clamp(0.0, 1.2),
+        Kind::Settlement => scale(g.people(entry)),
+        // A county by the towns in it, a thousand people each: Harris County, Texas, before
+        // Georgia's.
+        Kind::Admin2 => scale(1000.0 * f64::from(1 + entry.nearby)),
         _ => 0.0,
     }
 }
@@ -1312,6 +1316,18 @@ mod tests {
         // A town not in the area named after it is no home.
         let wrong = vec![mention("Kessel", None, None, &["Washington"])];
         assert_eq!(geocoded(Vec::new(), wrong), None);
+    }
+
+    #[test]
+    fn of_two_counties_of_one_name_the_one_with_more_towns() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            33.00,-85.00,Hamby,Georgia,Harlow County,US\n\
+            29.70,-95.30,Kessel,Texas,Harlow County,US\n\
+            29.80,-95.20,Dorrin,Texas,Harlow County,US\n\
+            29.60,-95.40,Marlow,Texas,Harlow County,US\n";
+        let g = towns(csv, &[]);
+        let county = mention("Harlow", Some("admin"), Some("County"), &[]);
+        assert_eq!(state_of(&g, vec![county]), "Texas");
     }
 
     #[test]
