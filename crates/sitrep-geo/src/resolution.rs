@@ -51,7 +51,8 @@
 //!    in a province: 3), else, named bare, to the document's **home town** (near it: precision
 //!    2; a quarter, a street, a venue), else to the document's **area focus** (the province most of its
 //!    resolved towns lie in, when at least two do: a village named in a story about one
-//!    province is taken to be in it, at province precision), else to the **country focus**
+//!    province is taken to be in it, at province precision), else, named bare, to the
+//!    outlet's state (at its level), else to the **country focus**
 //!    (country level), always keeping the mention's own words in `location.name`. A mention at
 //!    province or country level never becomes a town's point.
 //!
@@ -857,8 +858,8 @@ const NEAR_ENOUGH: f64 = 0.5;
 /// How far from the document's home town a town counts as near it.
 const HOME_REACH_KM: f64 = 50.0;
 
-/// Points off a small town far from the document's home town, in another admin1 area of its
-/// country, named with no area after it and supported by no other name: news names such a
+/// Points off a small town far from the document's home town (or outside the outlet's state,
+/// where the site name gives only that), in another admin1 area of its country, named with no area after it and supported by no other name: news names such a
 /// town with its state or province ("Dunbar, W.Va."), so a bare name is likelier a place the
 /// gazetteer lacks near home (a neighbourhood, a school, a street: "Kennedy" in a story from
 /// Milwaukee is not Kennedy, California). Enough to drop an exact name below `ENOUGH`.
@@ -869,10 +870,16 @@ const NAMED_ALONE: f64 = 250_000.0;
 
 /// See `OUT_OF_STATE`.
 fn out_of_state(g: &Gazetteer, document: &Focus, name: &str, entry: &Entry) -> bool {
-    let Some(home) = &document.home else { return false };
+    // Home: the document's home town, else the outlet's state ("… for Youngstown-Warren
+    // Ohio": "Howland" is not Maine's).
+    let (iso2, admin1) = match (&document.home, &document.outlet) {
+        (Some(home), _) => (&home.iso2, &home.admin1),
+        (None, Some(outlet)) => (&outlet.iso2, &outlet.admin1),
+        (None, None) => return false,
+    };
     entry.kind == Kind::Settlement
-        && entry.iso2 == home.iso2
-        && entry.admin1 != home.admin1
+        && entry.iso2 == *iso2
+        && entry.admin1 != *admin1
         && g.people(entry) < NAMED_ALONE
         && support(document, name, entry) == 0.0
 }
@@ -997,6 +1004,17 @@ fn fallback(g: &Gazetteer, m: &PlaceMention, document: &Focus, shown: String) ->
     }
     if let Some(area) = &document.area {
         let mut location = location_of(g, area, false);
+        location.name = Some(shown);
+        return Some(location);
+    }
+    // A bare name in a story from an outlet of one state: in that state, at its level.
+    let outlet_state = document
+        .outlet
+        .as_ref()
+        .filter(|o| focus == Some(o.iso2.as_str()) && m.context.is_empty())
+        .and_then(|o| admin1_entry(g, &o.iso2, o.admin1.as_deref()?));
+    if let Some(state) = outlet_state {
+        let mut location = location_of(g, &state, false);
         location.name = Some(shown);
         return Some(location);
     }
@@ -1316,6 +1334,24 @@ mod tests {
         // A town not in the area named after it is no home.
         let wrong = vec![mention("Kessel", None, None, &["Washington"])];
         assert_eq!(geocoded(Vec::new(), wrong), None);
+    }
+
+    #[test]
+    fn a_small_town_of_another_state_than_the_outlet_s_is_a_place_the_gazetteer_lacks() {
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            45.20,-68.60,Hamby,Maine,Penobscot County,US\n\
+            41.20,-80.70,Kessel,Ohio,Trumbull County,US\n\
+            41.30,-80.60,Dorrin,Ohio,Trumbull County,US\n";
+        let g = towns(csv, &[]);
+        let geocoded = |outlet: Vec<PlaceMention>| {
+            let mut r = report(vec![mention("Hamby", None, None, &[])]);
+            r.outlet_home = outlet;
+            crate::geocode(&g, vec![r]).remove(0).location.unwrap()
+        };
+        assert_eq!(geocoded(Vec::new()).admin1.as_deref(), Some("Maine"));
+        // "… - WXYZ News for Kessel Ohio": Hamby is somewhere in Ohio, at the state's level.
+        let ohio = geocoded(vec![mention("Ohio", None, None, &[])]);
+        assert_eq!((ohio.admin1.as_deref(), ohio.where_prec), (Some("Ohio"), Some(4)));
     }
 
     #[test]
