@@ -200,7 +200,7 @@ pub fn dates_in(tokens: &[Token], words: &[String], published: Option<Date>) -> 
         };
         let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
         let fronted = || fronted_reporting(words, i, next).then_some(Cue::Reporting);
-        let role = match (cue_before(words, i).or_else(|| cue_after(words, next)).or_else(fronted), published) {
+        let role = match (cue_before(words, i, next).or_else(|| cue_after(words, next)).or_else(fronted), published) {
             (Some(Cue::Reporting), _) => "reporting",
             (Some(Cue::Prospective), Some(p)) => match recurrence(&words[i..next]) {
                 Some(step) => {
@@ -227,10 +227,15 @@ enum Cue {
 
 /// The nearest cue within five words before the date at `at`, unless a clause starts in
 /// between ("reported that on Thursday, fighting …").
-fn cue_before(words: &[String], at: usize) -> Option<Cue> {
+fn cue_before(words: &[String], at: usize, next: usize) -> Option<Cue> {
     let c = calendar();
-    // "were looking Tuesday for two more", "continued Monday": a verb of inquiry right before.
-    if at > 0 && c.inquiry.words.contains(&words[at - 1]) {
+    // "were looking Tuesday for two more", "continued Monday.": a verb of inquiry right before,
+    // the date ending the verb's phrase (not "investigate Thursday night shooting", where it
+    // qualifies the noun after it).
+    let phrase_ends = words.get(next).is_none_or(|w| {
+        matches!(w.as_str(), "for" | "in" | "at" | "on" | "to" | "near" | "after" | "and" | "," | "." | ";")
+    });
+    if at > 0 && c.inquiry.words.contains(&words[at - 1]) && phrase_ends {
         return Some(Cue::Reporting);
     }
     let from = at.saturating_sub(5);
@@ -629,6 +634,7 @@ mod tests {
         assert_eq!(found("Date – March 6th, 2025")[0].4, "reporting");
         assert_eq!(found("Deputies were looking Tuesday for two more suspects.")[0].4, "reporting");
         assert_eq!(found("Police are investigating a shooting Tuesday night.")[0].4, "event");
+        assert_eq!(found("Police investigate Thursday night shooting")[0].4, "event");
         // Fronted before a short subject and its verb of reporting.
         assert_eq!(found("Tuesday evening police said the child had died.")[0].4, "reporting");
         assert_eq!(found("The boy was shot. Tuesday police said he had died.")[0].4, "reporting");

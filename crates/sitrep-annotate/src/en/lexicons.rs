@@ -97,6 +97,7 @@ struct CueFile {
     share_openers: Vec<String>,
     carried: Vec<String>,
     anyone_pronouns: Vec<String>,
+    own_deaths: Vec<String>,
     share_adverbs: Vec<String>,
 }
 
@@ -253,6 +254,12 @@ pub fn nouns_of() -> &'static PhraseLexicon<String> {
 pub fn deadly() -> &'static PhraseLexicon<()> {
     static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
     L.get_or_init(|| PhraseLexicon::new(cue_file().deadly.iter().map(|w| (w.clone(), ()))))
+}
+
+/// A death told as the doer's own ("took his own life", "committed suicide").
+pub fn own_deaths() -> &'static PhraseLexicon<()> {
+    static L: OnceLock<PhraseLexicon<()>> = OnceLock::new();
+    phrase_set(&L, |f| &f.own_deaths)
 }
 
 /// An incident that names its dead ("murder-suicide").

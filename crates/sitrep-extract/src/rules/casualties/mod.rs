@@ -20,7 +20,7 @@
 //! death of a Tyre man"), `multiple` an incident named by how many it hit ("a double
 //! shooting"), `murder_suicide` the dead of a murder-suicide, `self_too` the shooter counted
 //! after the victims ("killed four classmates and
-//! himself").
+//! himself"), `own_death` the doer's own death ("took his own life").
 //! `survivors` tells the wounded who lived from the dead; `dead_among_hurt` reads a count of
 //! the wounded with a share who died as the hit, the dead among them ("five wounded, two
 //! fatally"); `attempt` drops deaths only
@@ -44,6 +44,7 @@ pub mod multiple;
 pub mod murder_suicide;
 pub mod named_object;
 pub mod named_victim;
+pub mod own_death;
 pub mod people;
 pub mod pronoun_victim;
 pub mod self_too;
@@ -225,6 +226,8 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         in_sentence.extend(multiples);
         let shooters = self_too::claims(a, &in_sentence);
         in_sentence.extend(shooters);
+        let own = own_death::claims(a, sentence, first, last, &in_sentence);
+        in_sentence.extend(own);
         let listed = ages_listed::claims(a, sentence, first, last, &in_sentence);
         in_sentence.extend(listed);
         murder_suicide::apply(a, sentence, first, last, &mut in_sentence);
