@@ -5,7 +5,8 @@
 //! (`lexicons/en/casualties.toml` `own_deaths`) → killed 1, of any side.
 //!
 //! ## What it leaves alone
-//! "suicide by cop" (a provocation, not the death itself); the shooter counted after a counted
+//! "suicide by cop" (a provocation, not the death itself); a suicide a demonstration is about
+//! ("staged a protest after a farmer committed suicide"); the shooter counted after a counted
 //! claim ("killed four classmates and himself": `self_too`). Nor does it add the doer to the
 //! victims of the same sentence ("shot his wife and then took his own life" reconciles to one
 //! dead): put on a side of his own, he was counted twice wherever the text also calls him "the
@@ -18,6 +19,14 @@ use super::Found;
 
 /// The deaths told as the doer's own in the sentence.
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
+    // "protested after a farmer committed suicide": the death the demonstration is about.
+    let demonstration = a
+        .triggers
+        .iter()
+        .any(|t| t.start >= first && t.end <= last && matches!(t.value.event_type.as_str(), "Protests" | "Riots"));
+    if demonstration {
+        return Vec::new();
+    }
     let lexicon = sitrep_annotate::en::lexicons::own_deaths();
     let mut out = Vec::new();
     let mut i = first;
@@ -49,5 +58,6 @@ mod tests {
         let got = short("A father commits suicide after killing his son.");
         assert!(got.contains(&row("killed", 1, "all")), "{got:?}");
         assert_eq!(short("She thinks he was trying to commit suicide by cop."), vec![]);
+        assert_eq!(short("Farmers staged a protest after a farmer committed suicide."), vec![]);
     }
 }
