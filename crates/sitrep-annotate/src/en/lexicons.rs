@@ -98,6 +98,7 @@ struct CueFile {
     carried: Vec<String>,
     anyone_pronouns: Vec<String>,
     own_deaths: Vec<String>,
+    age_abbreviations: Vec<String>,
     share_adverbs: Vec<String>,
 }
 
@@ -198,6 +199,12 @@ pub fn legal_process() -> &'static WordSet {
 pub fn spared() -> &'static WordSet {
     static L: OnceLock<WordSet> = OnceLock::new();
     word_set(&L, |f| &f.spared)
+}
+
+/// Abbreviations of "years old" after a number, as its tokens join ("yo", "y/o").
+pub fn age_abbreviations() -> &'static WordSet {
+    static L: OnceLock<WordSet> = OnceLock::new();
+    word_set(&L, |f| &f.age_abbreviations)
 }
 
 /// Nouns counted per body, not per person ("two gunshot wounds", "multiple stab wounds").

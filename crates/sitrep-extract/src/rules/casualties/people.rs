@@ -60,6 +60,15 @@ const FUNCTION_WORDS: &[&str] = &[
 /// True when the count can be a count of people.
 pub fn counts_people(a: &Annotations, count: &Count) -> bool {
     let Some(next) = a.words.get(count.end) else { return true };
+    // "8 yo girl", "a 3 y/o boy": an age, not a count.
+    let abbreviated = (1..=3).any(|n| {
+        a.words
+            .get(count.end..count.end + n)
+            .is_some_and(|w| sitrep_annotate::en::lexicons::age_abbreviations().contains(&w.concat()))
+    });
+    if abbreviated {
+        return false;
+    }
     // "two gunshot wounds", "multiple stab wounds": wounds on one body.
     if sitrep_annotate::en::lexicons::wounds().contains(next) {
         return false;
@@ -83,6 +92,9 @@ mod tests {
         assert_eq!(short("Officers returned three rounds and killed her."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Gunmen fired two shots, killing a man."), vec![row("killed", 1, "all")]);
         assert_eq!(short("He died of multiple gunshot wounds."), vec![row("killed", 1, "all")]);
+        // Ages abbreviated.
+        assert_eq!(short("8 yo girl killed in drive-by"), vec![row("killed", 1, "civilians")]);
+        assert_eq!(short("Police said a 15 y/o boy was wounded."), vec![row("injured", 1, "civilians")]);
     }
 
     #[test]

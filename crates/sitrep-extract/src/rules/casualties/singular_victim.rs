@@ -462,6 +462,17 @@ pub(super) fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec
 pub(super) fn age_end(a: &Annotations, i: usize) -> Option<usize> {
     const UNITS: [&str; 8] = ["year", "years", "month", "months", "week", "weeks", "day", "days"];
     let word = a.words.get(i)?;
+    // "8 yo", "3 y/o": a number and an abbreviation of "years old".
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        let abbreviated = (1..=3).find(|&n| {
+            a.words
+                .get(i + 1..i + 1 + n)
+                .is_some_and(|w| sitrep_annotate::en::lexicons::age_abbreviations().contains(&w.concat()))
+        });
+        if let Some(n) = abbreviated {
+            return Some(i + 1 + n);
+        }
+    }
     // Read for every token: most are no age and leave here, without allocating or searching.
     let dash = word.bytes().position(|b| b == b'-');
     if dash.is_none() && a.words.get(i + 2).is_none_or(|w| w != "old") {
