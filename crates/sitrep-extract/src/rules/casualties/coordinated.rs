@@ -37,8 +37,14 @@ pub fn add(a: &Annotations, sentence: Span, first: usize, last: usize, found: &m
         let after = (noun.end + 1 < last && a.words[noun.end] == "and").then(|| one_after(a, noun.end + 1, last));
         // "two other people": the count says the person before it is one more.
         let others = matches!(a.words[end].as_str(), "other" | "others");
+        // "killing his wife and their four children": a possessive may stand between.
+        let opens = if start > first && matches!(a.words[start - 1].as_str(), "their" | "his" | "her") {
+            start - 1
+        } else {
+            start
+        };
         let before =
-            (start >= first + 2 && a.words[start - 1] == "and").then(|| one_before(a, first, start - 1, others));
+            (opens >= first + 2 && a.words[opens - 1] == "and").then(|| one_before(a, first, opens - 1, others));
         for (from, to) in [after, before].into_iter().flatten().flatten() {
             let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
             let taken = |f: &Found| f.span.start < span.end && f.span.end > span.start;
@@ -152,6 +158,10 @@ mod tests {
     #[test]
     fn a_relative_beside_a_counted_group() {
         assert_eq!(short("He fled after killing his wife and four daughters."), vec![row("killed", 5, "civilians")]);
+        assert_eq!(
+            short("He is accused of killing his wife and their four children."),
+            vec![row("killed", 5, "civilians")]
+        );
     }
 
     #[test]

@@ -24,7 +24,10 @@ const REACHING: &[&str] =
 pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
     let reaching = REACHING.contains(&a.words[count.start].as_str())
         || count.start > first && REACHING.contains(&a.words[count.start - 1].as_str());
-    let floor = if reaching { first } else { count.start.saturating_sub(WINDOW).max(first) };
+    // "killing his wife and their four children": the count's possessive takes no room.
+    let possessive = count.start > first && matches!(a.words[count.start - 1].as_str(), "their" | "his" | "her");
+    let window = WINDOW + usize::from(possessive);
+    let floor = if reaching { first } else { count.start.saturating_sub(window).max(first) };
     for i in (floor..count.start).rev() {
         if clause::is_boundary(a, i) {
             return None;
