@@ -273,6 +273,15 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
     if at >= last {
         return false;
     }
+    // "A man died Saturday": a verb that takes no object, or a day after the verb, is no
+    // object's.
+    if super::subject::INTRANSITIVE.contains(&a.words[cue.end - 1].as_str()) {
+        return false;
+    }
+    let dated = a.dates.iter().any(|d| d.span.start <= a.tokens[at].span.start && a.tokens[at].span.start < d.span.end);
+    if dated {
+        return false;
+    }
     let next = a.words[at].as_str();
     // "never hurt anybody": a pronoun of anyone as the object.
     if sitrep_annotate::en::lexicons::anyone_pronouns().contains(next) {
@@ -628,6 +637,14 @@ mod tests {
         );
         assert_eq!(short("A woman, identified as Ann Reed, was hospitalized."), vec![row("injured", 1, "civilians")]);
         assert_eq!(short("A woman, her son and a friend went home."), vec![]);
+    }
+
+    #[test]
+    fn a_day_after_the_verb_is_no_object() {
+        assert_eq!(short("A man died Saturday."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("A 46-year-old woman was shot Monday night."), vec![row("shot", 1, "civilians")]);
+        // A name after an active verb is still its object: Ann Reed is the one shot, not the man.
+        assert_eq!(short("A man shot Ann Reed."), vec![row("shot", 1, "all")]);
     }
 
     #[test]

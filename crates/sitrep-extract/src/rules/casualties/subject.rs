@@ -14,7 +14,7 @@ use sitrep_annotate::Annotations;
 use sitrep_annotate::en::lexicons::experiencer;
 
 /// Cues that take their victim as subject without a passive: "died", "succumbed".
-const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
+pub(super) const INTRANSITIVE: &[&str] = &["died", "dies", "succumbed", "perished", "dead"];
 /// Auxiliaries and copulas of the passive: "was killed", "had been shot", "was found dead".
 pub(super) const PASSIVE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "found", "got", "declared"];
 /// Words between the subject and the cue that change nothing: "Reed [later] died", "Reed and
