@@ -7,7 +7,8 @@
 //!   boy were also shot": the people shot beside the victims told before, or who lived, are
 //!   wounded;
 //! - "she suffered a gunshot wound and was pronounced dead": one person, dead, whose wound is how
-//!   she died, not a casualty of its own.
+//!   she died, not a casualty of its own; so is "a woman died Saturday, a week after she was
+//!   critically wounded".
 //!
 //! ## What it leaves alone
 //! Counts of the shot without "others" ("five were shot, one fatally": reconciliation counts
@@ -38,7 +39,20 @@ pub fn sort_out(a: &Annotations, found: &mut Vec<Found>) {
         }
     }
     let dead: Vec<usize> = found.iter().filter(|f| f.kind == "killed" && f.value == 1).map(|f| f.span.start).collect();
-    found.retain(|f| !(matches!(f.kind.as_str(), "injured" | "shot") && f.value == 1 && dead.contains(&f.span.start)));
+    // "A woman died Saturday, a week after she was critically wounded": the wound of the one
+    // whose death the sentence tells first, in a clause of time after it.
+    let earlier_wound = |f: &Found| {
+        let at = a.token_at(f.span.start);
+        at > 0
+            && matches!(a.words[at].as_str(), "he" | "she")
+            && matches!(a.words[at - 1].as_str(), "after" | "since" | "when" | "because")
+            && dead.iter().any(|&d| d < f.span.start)
+    };
+    found.retain(|f| {
+        !(matches!(f.kind.as_str(), "injured" | "shot")
+            && f.value == 1
+            && (dead.contains(&f.span.start) || earlier_wound(f)))
+    });
 }
 
 #[cfg(test)]
@@ -72,6 +86,10 @@ mod tests {
         assert_eq!(
             short("A man was killed and a woman was wounded."),
             vec![row("killed", 1, "all"), row("injured", 1, "civilians")]
+        );
+        assert_eq!(
+            short("A woman died Saturday, a week after she was critically wounded."),
+            vec![row("killed", 1, "civilians")]
         );
     }
 }
