@@ -139,6 +139,8 @@ pub fn gva(
             "report_admin1",
             "report_date",
             "event_flags",
+            "event_killed",
+            "event_injured",
         ])?;
         let main_location = |doc: &str, f: &dyn Fn(&sitrep_model::Location) -> Option<String>| {
             main.get(doc).and_then(|l| l.location.as_ref()).and_then(f).unwrap_or_default()
@@ -171,6 +173,8 @@ pub fn gva(
                 main_location(doc, &|l| l.admin1.clone()),
                 main.get(doc.as_str()).and_then(|l| l.report.date_start).map(|d| d.to_string()).unwrap_or_default(),
                 text(&|e| Some(e.flags.join(";"))),
+                text(&|e| Some(e.fatalities.best.to_string())),
+                text(&|e| Some(e.injuries.best.to_string())),
             ])?;
         }
         csv.flush()?;

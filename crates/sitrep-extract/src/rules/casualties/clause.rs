@@ -128,7 +128,26 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
         let after = a.token_at(q.span.end - 1) + 1;
         (after..end.min(after + 3)).any(|k| sitrep_annotate::en::lexicons::plural_incidents().contains(&a.words[k]))
     });
-    several || (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
+    // "at least 265 children shot themselves or someone else in 2015": a count over a whole
+    // year is a year's tally, unless the clause names the one incident ("a shooting last year
+    // that left three dead").
+    let one_incident = a.triggers.iter().any(|t| {
+        let at = a.token_at(t.span.start);
+        t.span.start >= from
+            && t.span.end <= to
+            && (at.saturating_sub(3).max(start)..at)
+                .any(|j| matches!(a.words[j].as_str(), "a" | "an" | "the" | "that" | "this"))
+            && !a.words[a.token_at(t.span.end - 1)].ends_with('s')
+    });
+    // (A year naming the incident, "the 2013 triple homicide", dates it.)
+    let year = !one_incident
+        && a.dates.iter().any(|d| {
+            d.precision == 5
+                && d.span.start >= from
+                && d.span.end <= to
+                && !crate::rules::reports::frames::dates_a_trigger(a, d.span)
+        });
+    several || year || (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -213,6 +232,13 @@ mod tests {
         assert!(!got[0].4, "{got:?}");
         let got = claims_of("Five people were shot dead this month.");
         assert!(got[0].4, "{got:?}");
+        let got = claims_of("At least 265 children shot themselves or someone else in 2023.");
+        assert!(got.iter().all(|c| c.4), "{got:?}");
+        let got =
+            claims_of("Three men were arrested for a gang-related shooting in 2024 that left three teenagers dead.");
+        assert!(got.iter().any(|c| c.1 == 3 && c.2 == "exact" && !c.4), "{got:?}");
+        let got = claims_of("Three men arrested for 2024 triple homicide");
+        assert!(got.iter().any(|c| c.0 == "killed" && c.1 == 3 && !c.4), "{got:?}");
         let got = claims_of("Nine people have been killed since Thursday.");
         assert!(got[0].4, "{got:?}");
         // "since" as an adverb after its auxiliary.

@@ -58,10 +58,7 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
         }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
             // "without firing a shot", "a single shot": the noun, a gunshot, not a predicate.
-            if cue.value.kind == "shot"
-                && i > 0
-                && matches!(a.words[i - 1].as_str(), "a" | "single" | "warning" | "one" | "first" | "second")
-            {
+            if super::gunshot_noun(a, cue) {
                 return None;
             }
             // "four victims suffered minor injuries": a noun that says nothing of what befell

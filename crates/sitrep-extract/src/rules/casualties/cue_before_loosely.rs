@@ -33,7 +33,10 @@ pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
-            if super::fired_at(a, cue) || predicate_of_an_earlier_count(a, cue.start, cue.end, count.start) {
+            if super::fired_at(a, cue)
+                || super::gunshot_noun(a, cue)
+                || predicate_of_an_earlier_count(a, cue.start, cue.end, count.start)
+            {
                 return None;
             }
             return Some(Tie { kinds: vec![cue.value.kind.clone()], start: cue.start, end: cue.end });

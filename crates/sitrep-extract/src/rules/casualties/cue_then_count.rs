@@ -39,8 +39,9 @@ pub fn tie(a: &Annotations, count: &Count, first: usize) -> Option<Tie> {
             return Some(Tie { kinds: vec![kind.to_owned()], start, end: i + 1 });
         }
         if let Some(cue) = a.cues.iter().find(|c| c.end == i + 1) {
-            // "shot at a dozen people": fired at, not hit.
-            if super::fired_at(a, cue) {
+            // "shot at a dozen people": fired at, not hit; "a single shot 223": the noun, a
+            // gunshot (or a gun), not a verb with its object.
+            if super::fired_at(a, cue) || super::gunshot_noun(a, cue) {
                 return None;
             }
             // A noun cue needs its preposition: "deaths 3" is not a construction, "deaths of 3" is.
@@ -63,6 +64,7 @@ mod tests {
         assert_eq!(short("Gunmen killed 16 soldiers."), vec![row("killed", 16, "state_forces")]);
         assert_eq!(short("Police fatally shot two gunmen."), vec![row("killed", 2, "armed_group")]);
         assert_eq!(short("The gunman shot at a dozen people."), vec![]);
+        assert_eq!(short("The weapon was a single shot 223, the sheriff said."), vec![]);
         // A headline's counts each before their own cue.
         assert_eq!(short("1 killed in weekend shooting"), vec![row("killed", 1, "all")]);
         assert_eq!(

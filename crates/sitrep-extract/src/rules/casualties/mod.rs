@@ -154,6 +154,13 @@ pub fn has_own_cue(a: &Annotations, count: &Count) -> bool {
     a.cues.iter().any(|c| c.start == count.end)
 }
 
+/// "a single shot", "a warning shot": the noun, a gunshot, not the verb.
+pub fn gunshot_noun(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> bool {
+    cue.value.kind == "shot"
+        && cue.start > 0
+        && matches!(a.words[cue.start - 1].as_str(), "a" | "single" | "one" | "warning" | "first" | "second")
+}
+
 /// "shot at": fired at, whoever was hit.
 pub fn fired_at(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> bool {
     cue.value.kind == "shot" && a.words.get(cue.end).is_some_and(|w| w == "at")

@@ -66,7 +66,12 @@ pub fn counts_people(a: &Annotations, count: &Count) -> bool {
             .get(count.end..count.end + n)
             .is_some_and(|w| sitrep_annotate::en::lexicons::age_abbreviations().contains(&w.concat()))
     });
-    if abbreviated {
+    // "Reed, who was 59, had shot his wife": an age told after "who was".
+    let told_age = count.start >= 2
+        && matches!(a.words[count.start - 1].as_str(), "was" | "is")
+        && matches!(a.words[count.start - 2].as_str(), "who" | "he" | "she")
+        && matches!(next.as_str(), "," | "." | "when" | "and");
+    if abbreviated || told_age {
         return false;
     }
     // "two gunshot wounds", "multiple stab wounds": wounds on one body.
@@ -92,6 +97,7 @@ mod tests {
         assert_eq!(short("Officers returned three rounds and killed her."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Gunmen fired two shots, killing a man."), vec![row("killed", 1, "all")]);
         assert_eq!(short("He died of multiple gunshot wounds."), vec![row("killed", 1, "all")]);
+        assert_eq!(short("Reed, who was 59, had shot his wife."), vec![row("shot", 1, "civilians")]);
         // Ages abbreviated.
         assert_eq!(short("8 yo girl killed in drive-by"), vec![row("killed", 1, "civilians")]);
         assert_eq!(short("Police said a 15 y/o boy was wounded."), vec![row("injured", 1, "civilians")]);
