@@ -263,44 +263,44 @@ fn outlet_town(g: &Gazetteer, reports: &[Report]) -> Option<Entry> {
 /// the country the document is about (a name alone says nothing of the country: there are
 /// Birminghams in England and Alabama).
 fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entry> {
-    let candidates = reports.iter().flat_map(|r| &r.outlet_home).filter(|m| m.context.is_empty());
-    candidates
-        .clone()
-        .find_map(|m| {
-            spelled(g, &m.name).into_iter().filter(|e| e.iso2 == country).find(|e| match e.kind {
-                Kind::Admin1 => true,
-                Kind::Settlement => g.people(e) >= NAMED_ALONE,
-                _ => false,
-            })
-        })
-        .or_else(|| market_town(g, candidates.map(|m| m.name.as_str()), country))
-}
-
-/// The first of two towns a site name gives alone that lie near each other, in the country
-/// the document is about: a station names its market ("Reno Tahoe Sparks News": the Reno near
-/// Sparks, not one of Texas's).
-fn market_town<'a>(g: &Gazetteer, names: impl Iterator<Item = &'a str>, country: &str) -> Option<Entry> {
-    let towns: Vec<(String, Vec<Entry>)> = names
-        .map(|n| {
-            let found = spelled(g, n).into_iter().filter(|e| e.iso2 == country && e.kind == Kind::Settlement);
-            (key::exact(n), found.collect())
-        })
+    // Each name the site gives alone, looked up once, with its places in the country.
+    let names: Vec<(String, Vec<Entry>)> = reports
+        .iter()
+        .flat_map(|r| &r.outlet_home)
+        .filter(|m| m.context.is_empty())
+        .map(|m| (key::exact(&m.name), spelled(g, &m.name).into_iter().filter(|e| e.iso2 == country).collect()))
         .filter(|(_, found): &(String, Vec<Entry>)| !found.is_empty())
         .collect();
+    names
+        .iter()
+        .find_map(|(_, found)| {
+            found
+                .iter()
+                .find(|e| match e.kind {
+                    Kind::Admin1 => true,
+                    Kind::Settlement => g.people(e) >= NAMED_ALONE,
+                    _ => false,
+                })
+                .cloned()
+        })
+        .or_else(|| market_town(&names))
+}
+
+/// The first of two towns a site name gives alone that lie near each other: a station names
+/// its market ("Reno Tahoe Sparks News": the Reno near Sparks, Nevada, not one of Texas's).
+fn market_town(names: &[(String, Vec<Entry>)]) -> Option<Entry> {
     let near = |a: &Entry, b: &Entry| match (a.lat, a.lon, b.lat, b.lon) {
         (Some(w), Some(x), Some(y), Some(z)) => sitrep_model::distance_km(w, x, y, z) <= HOME_REACH_KM,
         _ => false,
     };
-    towns.iter().enumerate().find_map(|(i, (name, found))| {
-        found
-            .iter()
-            .find(|a| {
-                towns[i + 1..]
-                    .iter()
-                    .filter(|(other, _)| other != name)
-                    .any(|(_, others)| others.iter().any(|b| near(a, b)))
-            })
-            .cloned()
+    let towns = |found: &'_ [Entry]| found.iter().filter(|e| e.kind == Kind::Settlement).cloned().collect::<Vec<_>>();
+    names.iter().enumerate().find_map(|(i, (name, found))| {
+        towns(found).into_iter().find(|a| {
+            names[i + 1..]
+                .iter()
+                .filter(|(other, _)| other != name)
+                .any(|(_, others)| others.iter().any(|b| b.kind == Kind::Settlement && near(a, b)))
+        })
     })
 }
 
