@@ -760,14 +760,13 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         } else if document.outlet.as_ref().is_some_and(|a| a.contains(entry)) {
             points += OUTLET_AREA;
         }
-        if entry.kind != Kind::Country {
-            points += SUPPORT * support(document, name, entry).min(2.0);
-        }
+        let supported = if entry.kind == Kind::Country { 0.0 } else { support(document, name, entry) };
+        points += SUPPORT * supported.min(2.0);
         // A town near the document's home town is likelier than a namesake far away
         // ("Englewood" in a story from Chicago).
         if document.home.as_ref().is_some_and(|home| near_home(home, entry)) {
             points += 1.0;
-        } else if context.is_empty() && out_of_state(g, document, name, entry) {
+        } else if context.is_empty() && out_of_state(g, document, entry, supported) {
             points -= OUT_OF_STATE;
         }
         if matched == Match::Transliterated && entry.kind != Kind::Settlement {
@@ -869,7 +868,8 @@ const OUT_OF_STATE: f64 = 4.0;
 const NAMED_ALONE: f64 = 250_000.0;
 
 /// See `OUT_OF_STATE`.
-fn out_of_state(g: &Gazetteer, document: &Focus, name: &str, entry: &Entry) -> bool {
+/// `supported`: the entry's support from the document's other names (`support`).
+fn out_of_state(g: &Gazetteer, document: &Focus, entry: &Entry, supported: f64) -> bool {
     // Home: the document's home town, else the outlet's state ("… for Youngstown-Warren
     // Ohio": "Howland" is not Maine's).
     let (iso2, admin1) = match (&document.home, &document.outlet) {
@@ -881,7 +881,7 @@ fn out_of_state(g: &Gazetteer, document: &Focus, name: &str, entry: &Entry) -> b
         && entry.iso2 == *iso2
         && entry.admin1 != *admin1
         && g.people(entry) < NAMED_ALONE
-        && support(document, name, entry) == 0.0
+        && supported == 0.0
 }
 
 /// A town near the home town, or an admin area holding it ("Lucas County" in a story from

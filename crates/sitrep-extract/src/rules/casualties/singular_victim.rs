@@ -139,7 +139,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             a.cues.iter().find(|c| {
                 c.start >= person_end
                     && !negated(c)
-                    && ((c.start < clause_end.min(verb_from + WINDOW) && !noun(c)) || borne(c))
+                    && ((c.start < clause_end.min(verb_from + WINDOW) && !noun(c)) || (c.end <= last && borne(c)))
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
                     && !active_with_object(a, c, last)
