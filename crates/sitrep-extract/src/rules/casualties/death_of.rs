@@ -4,6 +4,8 @@
 //! text gives one.
 //!
 //! ## What it handles
+//! "the bodies of a child, a man and a woman" → killed 3 (a list that "and" closes, each
+//! person counted).
 //! A killed cue ending in a singular noun ("death", "killing", "slaying"), or a noun of what
 //! befell one person that is no cue on its own ("fatal shooting", "claimed the life": killed;
 //! "the shooting of a girl": shot; `nouns_of` in `lexicons/en/casualties.toml`), with "of"
@@ -22,7 +24,7 @@ use sitrep_model::Span;
 
 use super::Found;
 
-const NOUNS: &[&str] = &["death", "killing", "slaying"];
+const NOUNS: &[&str] = &["death", "killing", "slaying", "bodies"];
 /// Words before the noun that make the death what a reaction is about: prepositions as they
 /// are, and verb stems as prefixes ("protest" covers "protested", "protesters").
 const REACTIONS: &[&str] = &["against", "over", "for"];
@@ -60,13 +62,20 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         let to = (from + 3).min(last);
         // One person: a singular victim word, or an age used as a noun ("of 7-year-old").
         let person = (from..to).find_map(|i| super::singular_victim::person_at(a, i));
-        let (person_end, name) = match person {
-            Some((end, _, _)) => (end, None),
+        let (person_end, name, category) = match person {
+            Some((end, category, _)) => (end, None, category),
             None => match name_after(a, from, to) {
-                Some((end, name)) => (end, Some(name)),
+                Some((end, name)) => (end, Some(name), "all".to_owned()),
                 None => continue,
             },
         };
+        // "the bodies of a child, a man and a woman": everyone the list names.
+        let plural = a.words[end - 1] == "bodies";
+        let (person_end, others) =
+            if plural { super::singular_victim::also_named(a, person_end, last) } else { (person_end, Vec::new()) };
+        if plural && others.is_empty() {
+            continue;
+        }
         // A count between "of" and the person is the counted rules' ("the deaths of two men").
         if a.quantities
             .iter()
@@ -84,6 +93,10 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             .chain(out.iter())
             .any(|f| f.span.start < span.end && f.span.end > span.start && !shot_of_the_dead(f))
         {
+            continue;
+        }
+        if plural {
+            out.extend(super::singular_victim::each_side(kind, &category, &others, &[], span, sentence));
             continue;
         }
         let one = super::singular_victim::one(kind.into(), "all".into(), Vec::new(), span, sentence);
@@ -173,6 +186,16 @@ mod tests {
             short("Prosecutors charged Omar Haddad in the killing of 7-year-old Rana Saleh."),
             vec![row("killed", 1, "all")]
         );
+    }
+
+    #[test]
+    fn the_bodies_of_a_list() {
+        assert_eq!(
+            short("Police found the bodies of an 8-year-old child, a man and a woman."),
+            vec![row("killed", 3, "all")]
+        );
+        // Bodies of no one counted: nothing said of how many.
+        assert_eq!(short("Police found the bodies of the victims."), vec![]);
     }
 
     #[test]

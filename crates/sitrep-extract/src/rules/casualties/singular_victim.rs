@@ -214,7 +214,14 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
 /// killed" is one of the state's forces and one civilian, itemised. One person of no known side
 /// makes them all people of any side ("a man and woman": two), as reconciliation reads a claim
 /// of category `all` as everyone.
-fn each_side(kind: &str, category: &str, others: &[String], tags: &[String], span: Span, sentence: Span) -> Vec<Found> {
+pub(super) fn each_side(
+    kind: &str,
+    category: &str,
+    others: &[String],
+    tags: &[String],
+    span: Span,
+    sentence: Span,
+) -> Vec<Found> {
     if others.iter().any(|c| c != category) && (category == "all" || others.iter().any(|c| c == "all")) {
         let everyone =
             Found { value: 1 + others.len() as u32, ..one(kind.to_owned(), "all".into(), Vec::new(), span, sentence) };
@@ -303,7 +310,7 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
 /// man"), or a list of them that "and" closes ("his girlfriend, her mother, and brother"):
 /// where the last ends, and the side of each. A list without its "and" is no list ("his wife, a
 /// nurse, was killed": one person and an apposition).
-fn also_named(a: &Annotations, person_end: usize, last: usize) -> (usize, Vec<String>) {
+pub(super) fn also_named(a: &Annotations, person_end: usize, last: usize) -> (usize, Vec<String>) {
     let (mut end, mut categories) = (person_end, Vec::new());
     let (mut at, mut listed) = (person_end, Vec::new());
     loop {
