@@ -122,10 +122,12 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
             let (_, clause_end) = clause::around(a, verb_from.min(last - 1), first, last);
             // A cue after a determiner is a noun ("held in the killing"): it has no subject,
             // unless a verb of suffering gives it one ("a man suffered a gunshot wound").
+            // So does "with" right after the person: "a woman with a gunshot wound".
             let noun = |c: &&Tagged<Cue>| {
-                c.start > 0
-                    && matches!(a.words[c.start - 1].as_str(), "the" | "a" | "an")
-                    && !(c.start > 1 && experiencer().contains(&a.words[c.start - 2]))
+                let bearer = c.start > 1
+                    && (experiencer().contains(&a.words[c.start - 2])
+                        || (a.words[c.start - 2] == "with" && c.start - 2 == person_end));
+                c.start > 0 && matches!(a.words[c.start - 1].as_str(), "the" | "a" | "an") && !bearer
             };
             // "A man was taken to Mercy Hospital with a gunshot wound": a wound borne by the
             // one carried, however far.
@@ -652,6 +654,13 @@ mod tests {
         assert_eq!(short("A 46-year-old woman was shot Monday night."), vec![row("shot", 1, "civilians")]);
         // A name after an active verb is still its object: Ann Reed is the one shot, not the man.
         assert_eq!(short("A man shot Ann Reed."), vec![row("shot", 1, "all")]);
+    }
+
+    #[test]
+    fn a_wound_with_the_person() {
+        assert_eq!(short("Officers found a woman with a gunshot wound."), vec![row("shot", 1, "civilians")]);
+        // A gun is no wound: the man is only the one arrested.
+        assert_eq!(short("Police arrested a man with a gun."), vec![row("arrested", 1, "all")]);
     }
 
     #[test]
