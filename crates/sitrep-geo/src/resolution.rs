@@ -289,18 +289,13 @@ fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entr
 /// The first of two towns a site name gives alone that lie near each other: a station names
 /// its market ("Reno Tahoe Sparks News": the Reno near Sparks, Nevada, not one of Texas's).
 fn market_town(names: &[(String, Vec<Entry>)]) -> Option<Entry> {
-    let near = |a: &Entry, b: &Entry| match (a.lat, a.lon, b.lat, b.lon) {
-        (Some(w), Some(x), Some(y), Some(z)) => sitrep_model::distance_km(w, x, y, z) <= HOME_REACH_KM,
-        _ => false,
-    };
-    let towns = |found: &'_ [Entry]| found.iter().filter(|e| e.kind == Kind::Settlement).cloned().collect::<Vec<_>>();
+    fn towns(found: &[Entry]) -> impl Iterator<Item = &Entry> {
+        found.iter().filter(|e| e.kind == Kind::Settlement)
+    }
     names.iter().enumerate().find_map(|(i, (name, found))| {
-        towns(found).into_iter().find(|a| {
-            names[i + 1..]
-                .iter()
-                .filter(|(other, _)| other != name)
-                .any(|(_, others)| others.iter().any(|b| b.kind == Kind::Settlement && near(a, b)))
-        })
+        let others: Vec<&Entry> =
+            names[i + 1..].iter().filter(|(other, _)| other != name).flat_map(|(_, found)| towns(found)).collect();
+        towns(found).find(|a| others.iter().any(|b| near_home(a, b))).cloned()
     })
 }
 
@@ -486,10 +481,14 @@ pub fn locate_report(g: &Gazetteer, report: &Report, focus: &Focus) -> Option<Lo
 /// one group share their stories).
 pub fn home(g: &Gazetteer, focus: &Focus) -> Option<Location> {
     if focus.home_is_outlet || focus.home.is_none() {
-        let state = focus.outlet.as_ref().and_then(|a| admin1_entry(g, &a.iso2, a.admin1.as_deref()?))?;
-        return Some(location_of(g, &state, false));
+        return Some(location_of(g, &outlet_state(g, focus)?, false));
     }
     focus.home.as_ref().map(|e| location_of(g, e, false))
+}
+
+/// The outlet's state, from its site name (`Focus::outlet`), as a gazetteer entry.
+fn outlet_state(g: &Gazetteer, focus: &Focus) -> Option<Entry> {
+    focus.outlet.as_ref().and_then(|a| admin1_entry(g, &a.iso2, a.admin1.as_deref()?))
 }
 
 /// A country's first-level area of a name.
@@ -1008,12 +1007,8 @@ fn fallback(g: &Gazetteer, m: &PlaceMention, document: &Focus, shown: String) ->
         return Some(location);
     }
     // A bare name in a story from an outlet of one state: in that state, at its level.
-    let outlet_state = document
-        .outlet
-        .as_ref()
-        .filter(|o| focus == Some(o.iso2.as_str()) && m.context.is_empty())
-        .and_then(|o| admin1_entry(g, &o.iso2, o.admin1.as_deref()?));
-    if let Some(state) = outlet_state {
+    let in_focus = document.outlet.as_ref().is_some_and(|o| focus == Some(o.iso2.as_str()));
+    if let Some(state) = outlet_state(g, document).filter(|_| in_focus && m.context.is_empty()) {
         let mut location = location_of(g, &state, false);
         location.name = Some(shown);
         return Some(location);

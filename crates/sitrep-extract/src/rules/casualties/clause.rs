@@ -131,22 +131,23 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
     // "at least 265 children shot themselves or someone else in 2015": a count over a whole
     // year is a year's tally, unless the clause names the one incident ("a shooting last year
     // that left three dead").
-    let one_incident = a.triggers.iter().any(|t| {
-        let at = a.token_at(t.span.start);
-        t.span.start >= from
-            && t.span.end <= to
-            && (at.saturating_sub(3).max(start)..at)
-                .any(|j| matches!(a.words[j].as_str(), "a" | "an" | "the" | "that" | "this"))
-            && !a.words[a.token_at(t.span.end - 1)].ends_with('s')
-    });
+    let one_incident = || {
+        a.triggers.iter().any(|t| {
+            let at = a.token_at(t.span.start);
+            t.span.start >= from
+                && t.span.end <= to
+                && (at.saturating_sub(3).max(start)..at)
+                    .any(|j| matches!(a.words[j].as_str(), "a" | "an" | "the" | "that" | "this"))
+                && !a.words[a.token_at(t.span.end - 1)].ends_with('s')
+        })
+    };
     // (A year naming the incident, "the 2013 triple homicide", dates it.)
-    let year = !one_incident
-        && a.dates.iter().any(|d| {
-            d.precision == 5
-                && d.span.start >= from
-                && d.span.end <= to
-                && !crate::rules::reports::frames::dates_a_trigger(a, d.span)
-        });
+    let year = a.dates.iter().any(|d| {
+        d.precision == 5
+            && d.span.start >= from
+            && d.span.end <= to
+            && !crate::rules::reports::frames::dates_a_trigger(a, d.span)
+    }) && !one_incident();
     several || year || (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
 }
 

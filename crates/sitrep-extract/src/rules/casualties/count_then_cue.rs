@@ -169,10 +169,7 @@ fn active_with_object(
         return false;
     }
     let at = cue.end;
-    let dated = a
-        .tokens
-        .get(at)
-        .is_some_and(|t| a.dates.iter().any(|d| d.span.start <= t.span.start && t.span.start < d.span.end));
+    let dated = super::in_date(a, at);
     let counted_apart = counts.iter().any(|c| c.start == at && super::has_own_cue(a, c));
     let pronoun = a.words.get(at).is_some_and(|w| matches!(w.as_str(), "him" | "her" | "them"));
     // A headline capitalises its prepositions: "3 Adults Injured In Shooting".

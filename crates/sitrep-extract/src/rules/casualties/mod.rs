@@ -154,6 +154,11 @@ pub fn has_own_cue(a: &Annotations, count: &Count) -> bool {
     a.cues.iter().any(|c| c.start == count.end)
 }
 
+/// Whether token `at` is part of a date ("Saturday" in "died Saturday"): no object of a verb.
+pub fn in_date(a: &Annotations, at: usize) -> bool {
+    a.tokens.get(at).is_some_and(|t| a.dates.iter().any(|d| d.span.start <= t.span.start && t.span.start < d.span.end))
+}
+
 /// "a single shot", "a warning shot": the noun, a gunshot, not the verb.
 pub fn gunshot_noun(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> bool {
     cue.value.kind == "shot"

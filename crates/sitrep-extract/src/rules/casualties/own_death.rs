@@ -20,13 +20,12 @@ use super::Found;
 /// The deaths told as the doer's own in the sentence.
 pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found: &[Found]) -> Vec<Found> {
     // "protested after a farmer committed suicide": the death the demonstration is about.
-    let demonstration = a
-        .triggers
-        .iter()
-        .any(|t| t.start >= first && t.end <= last && matches!(t.value.event_type.as_str(), "Protests" | "Riots"));
-    if demonstration {
-        return Vec::new();
-    }
+    // (Read only once a phrase is found: most sentences have none.)
+    let demonstration = || {
+        a.triggers
+            .iter()
+            .any(|t| t.start >= first && t.end <= last && matches!(t.value.event_type.as_str(), "Protests" | "Riots"))
+    };
     let lexicon = sitrep_annotate::en::lexicons::own_deaths();
     let mut out = Vec::new();
     let mut i = first;
@@ -35,7 +34,7 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
             i += 1;
             continue;
         };
-        if a.words.get(m.end).is_some_and(|w| w == "by") {
+        if a.words.get(m.end).is_some_and(|w| w == "by") || demonstration() {
             i = m.end;
             continue;
         }

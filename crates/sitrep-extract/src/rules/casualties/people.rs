@@ -61,11 +61,7 @@ const FUNCTION_WORDS: &[&str] = &[
 pub fn counts_people(a: &Annotations, count: &Count) -> bool {
     let Some(next) = a.words.get(count.end) else { return true };
     // "8 yo girl", "a 3 y/o boy": an age, not a count.
-    let abbreviated = (1..=3).any(|n| {
-        a.words
-            .get(count.end..count.end + n)
-            .is_some_and(|w| sitrep_annotate::en::lexicons::age_abbreviations().contains(&w.concat()))
-    });
+    let abbreviated = super::singular_victim::abbreviated_age_end(a, count.end).is_some();
     // "Reed, who was 59, had shot his wife": an age told after "who was".
     let told_age = count.start >= 2
         && matches!(a.words[count.start - 1].as_str(), "was" | "is")

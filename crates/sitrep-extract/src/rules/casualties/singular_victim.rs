@@ -287,8 +287,7 @@ fn active_with_object(a: &Annotations, cue: &Tagged<Cue>, last: usize) -> bool {
     if super::subject::INTRANSITIVE.contains(&a.words[cue.end - 1].as_str()) {
         return false;
     }
-    let dated = a.dates.iter().any(|d| d.span.start <= a.tokens[at].span.start && a.tokens[at].span.start < d.span.end);
-    if dated {
+    if super::in_date(a, at) {
         return false;
     }
     let next = a.words[at].as_str();
@@ -475,21 +474,29 @@ pub(super) fn person_at(a: &Annotations, i: usize) -> Option<(usize, String, Vec
     victim(i).map(|v| (v.end, v.value.category.clone(), v.value.tags.clone()))
 }
 
+/// Where an abbreviation of "years old" starting at token `at` ends ("yo", "y/o" as three
+/// tokens; `lexicons/en/casualties.toml` `age_abbreviations`).
+pub(super) fn abbreviated_age_end(a: &Annotations, at: usize) -> Option<usize> {
+    (1..=3)
+        .find(|&n| {
+            a.words
+                .get(at..at + n)
+                .is_some_and(|w| sitrep_annotate::en::lexicons::age_abbreviations().contains(&w.concat()))
+        })
+        .map(|n| at + n)
+}
+
 /// Where an age used as a noun ends: "17-year-old", "9-month-old", "16-year old", "six year
 /// old".
 pub(super) fn age_end(a: &Annotations, i: usize) -> Option<usize> {
     const UNITS: [&str; 8] = ["year", "years", "month", "months", "week", "weeks", "day", "days"];
     let word = a.words.get(i)?;
     // "8 yo", "3 y/o": a number and an abbreviation of "years old".
-    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
-        let abbreviated = (1..=3).find(|&n| {
-            a.words
-                .get(i + 1..i + 1 + n)
-                .is_some_and(|w| sitrep_annotate::en::lexicons::age_abbreviations().contains(&w.concat()))
-        });
-        if let Some(n) = abbreviated {
-            return Some(i + 1 + n);
-        }
+    if !word.is_empty()
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && let Some(end) = abbreviated_age_end(a, i + 1)
+    {
+        return Some(end);
     }
     // Read for every token: most are no age and leave here, without allocating or searching.
     let dash = word.bytes().position(|b| b == b'-');
