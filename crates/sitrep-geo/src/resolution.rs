@@ -371,7 +371,10 @@ fn survey(g: &Gazetteer, reports: &[Report], outlet: Option<&str>) -> (Option<St
         let exact: Vec<Entry> =
             g.spelled(name).into_iter().filter(|(_, m)| *m == Match::Exact).map(|(i, _)| g.entry(i)).collect();
         let mut its_areas: Vec<(String, String, f64)> = Vec::new();
-        for e in exact.iter().filter(|e| e.kind != Kind::Country) {
+        // A first-level area's name names that area: "came to Texas from California" says
+        // nothing for the town of California, Pennsylvania (nor for Houston beside it).
+        let names_area = exact.iter().any(|e| e.kind == Kind::Admin1);
+        for e in exact.iter().filter(|e| e.kind != Kind::Country && !(names_area && e.kind == Kind::Settlement)) {
             let Some(admin1) = &e.admin1 else { continue };
             // An admin area's name is as telling as a large city's.
             let size = if e.kind == Kind::Settlement { g.people(e) } else { 1e5 };
@@ -1280,6 +1283,20 @@ mod tests {
         let focus = Focus::of(&g, std::slice::from_ref(&r));
         let marlow = locate_mention(&g, &mention("Marlow", None, None, &[]), &focus).unwrap();
         assert_eq!(marlow.admin1.as_deref(), Some("Virginia"));
+    }
+
+    #[test]
+    fn a_state_s_name_supports_the_state_not_its_namesake_towns() {
+        // Pennsylvania has a town called California, with suburbs around it.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            40.06,-79.89,California,Pennsylvania,Washington County,US\n\
+            40.05,-79.90,Coal Center,Pennsylvania,Washington County,US\n\
+            40.08,-79.88,Roscoe,Pennsylvania,Washington County,US\n\
+            34.05,-118.24,Los Angeles,California,Los Angeles County,US\n";
+        let g = towns(csv, &[]);
+        let (_, _, areas) = survey(&g, &[report(vec![mention("California", None, None, &[])])], None);
+        let california: Vec<&str> = areas[0].1.iter().map(|(_, admin1, _)| admin1.as_str()).collect();
+        assert_eq!(california, ["California"]);
     }
 
     #[test]
