@@ -167,8 +167,11 @@ fn place_mentions(a: &Annotations, members: &[&Frame]) -> Vec<PlaceMention> {
     let mut out: Vec<PlaceMention> = Vec::new();
     let named = members.iter().flat_map(|f| f.places.iter().map(|&p| &a.places[p]));
     for p in named.chain(a.places.iter().filter(|p| p.dateline)) {
-        if !out.iter().any(|o| o.name == p.name) {
-            out.push(p.clone());
+        match out.iter_mut().find(|o| o.name == p.name) {
+            // "Bristol" in the story, "BRISTOL, Tenn." in the dateline: the one that says where.
+            Some(o) if o.context.is_empty() && !p.context.is_empty() => o.context = p.context.clone(),
+            Some(_) => {}
+            None => out.push(p.clone()),
         }
     }
     out
@@ -307,6 +310,13 @@ mod tests {
 
     fn day(r: &sitrep_model::Report) -> String {
         r.date_start.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_town_named_bare_takes_the_state_its_dateline_gives_it() {
+        let r = reports("Man shot", "MARLOW, Kan. (AP) — A man was shot Friday in Marlow, police said.");
+        let marlow = r[0].place_mentions.iter().find(|m| m.name == "Marlow").unwrap();
+        assert_eq!(marlow.context, ["Kan"]);
     }
 
     #[test]
