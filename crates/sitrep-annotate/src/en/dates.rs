@@ -54,6 +54,7 @@ struct Calendar {
     holidays: HashMap<String, String>,
     reporting: Reporting,
     status: Words,
+    happening: Words,
     inquiry: Words,
     prospective: Words,
     /// `relative_days` as a phrase lexicon of days before publication.
@@ -252,8 +253,12 @@ fn cue_before(words: &[String], at: usize, next: usize) -> Option<Cue> {
         ) {
             break;
         }
-        if c.reporting.verbs.contains(word) || c.status.words.contains(word) {
+        if c.reporting.verbs.contains(word) || status_ends_at(words, from + i) {
             return Some(Cue::Reporting);
+        }
+        // "says the shooting happened Sunday night": the date is the nearer verb's.
+        if c.happening.words.contains(word) {
+            break;
         }
         let cause = word == "due" && words.get(from + i + 1).is_some_and(|w| w == "to");
         if c.prospective.words.contains(word) && !cause {
@@ -261,6 +266,14 @@ fn cue_before(words: &[String], at: usize, next: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// Whether a word of a state ends at `at` ("condition", "at large").
+fn status_ends_at(words: &[String], at: usize) -> bool {
+    calendar().status.words.iter().any(|phrase| {
+        let parts: Vec<&str> = phrase.split_whitespace().collect();
+        at + 1 >= parts.len() && words[at + 1 - parts.len()..=at].iter().zip(&parts).all(|(w, p)| w == p)
+    })
 }
 
 /// A verb of reporting or of an inquiry right after the date, between a subject and its verb
@@ -642,6 +655,14 @@ mod tests {
         assert_eq!(found("On Tuesday, police said, a man was shot.")[0].4, "event");
         assert_eq!(found("Update: Thursday, March 6, 2025")[0].4, "event");
         assert_eq!(found("Two others were hurt late Thursday.")[0].4, "event");
+        // A state of the doer or the speaker, in words of one or more.
+        assert_eq!(found("The gunman, who was still at large Monday, fled.")[0].4, "reporting");
+        assert_eq!(found("The chief was confident Monday that they would be caught.")[0].4, "reporting");
+        assert_eq!(found("A large crowd gathered Monday.")[0].4, "event");
+        // A verb of happening between the verb of reporting and the date takes the date.
+        assert_eq!(found("Police say the shooting happened Sunday night.")[0].4, "event");
+        assert_eq!(found("He told police he was shot Sunday.")[0].4, "event");
+        assert_eq!(found("Police said Sunday the man was shot.")[0].4, "reporting");
     }
 
     #[test]
