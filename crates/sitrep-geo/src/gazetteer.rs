@@ -131,6 +131,9 @@ pub fn romanised(iso2: &str) -> bool {
 const COUNTRIES: &str = include_str!("../../../lexicons/geo/countries.toml");
 const ADMIN_NAMES: &str = include_str!("../../../lexicons/geo/admin_names.toml");
 
+/// How many of each country's largest towns the `cities` package ranks (see `national_ranks`).
+const RANKED_PER_COUNTRY: f64 = 100.0;
+
 /// The largest towns of each country in size order, as the `cities` package lists them (a
 /// hundred per country, ordered by population): the embedded towns have no populations.
 fn national_ranks() -> Vec<crate::import::RankedTown> {
@@ -190,11 +193,14 @@ impl Gazetteer {
     /// country's population: the town of rank r has about a twentieth of it over r (the 4th
     /// town of a country of 17 million is no metropolis; the 100th of one of 330 million is a
     /// city of 160,000). For any other town, a thousand for itself and each town around it,
-    /// which tells a town with its suburbs from a village of the same name.
+    /// which tells a town with its suburbs from a village of the same name; but never more than
+    /// a town just below the ranked ones: a suburb of Chicago is not a city of a million for
+    /// having Chicago's towns around it.
     pub fn people(&self, entry: &Entry) -> f64 {
         let around = 1000.0 * f64::from(1 + entry.nearby.min(10_000));
+        let unranked = country_population(&entry.iso2) / 20.0 / (RANKED_PER_COUNTRY + 1.0);
         match (entry.population, entry.rank) {
-            (0, 0) => around,
+            (0, 0) => around.min(unranked),
             (0, rank) => (country_population(&entry.iso2) / 20.0 / f64::from(rank)).max(around),
             (n, _) => f64::from(n),
         }
@@ -487,6 +493,20 @@ mod tests {
         let found = g.candidates("Nabatiyeh");
         assert!(found.iter().any(|&(i, m)| g.entry(i).name == "Nabatieh" && m == Match::Transliterated));
         assert!(g.candidates("Sayda").iter().any(|&(i, _)| g.entry(i).name == "Saida"));
+    }
+
+    #[test]
+    fn an_unranked_town_is_smaller_than_the_ranked_ones_whatever_is_around_it() {
+        // Three hundred towns within a few kilometres of Oakton, none of them ranked.
+        let mut csv = String::from("lat,lon,name,admin1,admin2,cc\n41.80,-87.70,Oakton,Illinois,Cook County,US\n");
+        for i in 0..300 {
+            csv.push_str(&format!("{:.3},-87.75,Town {i},Illinois,Cook County,US\n", 41.75 + f64::from(i) * 0.0005));
+        }
+        let g = Gazetteer::from_cities_csv(&csv, &[], "").unwrap();
+        let oakton = g.entry(g.candidates("Oakton")[0].0);
+        let smallest_ranked = country_population("US") / 20.0 / RANKED_PER_COUNTRY;
+        assert!(g.people(&oakton) < smallest_ranked, "{}", g.people(&oakton));
+        assert!(g.people(&oakton) > 100_000.0, "{}", g.people(&oakton));
     }
 
     #[test]
