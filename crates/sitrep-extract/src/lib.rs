@@ -87,6 +87,8 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         phrases.sort();
         phrases.dedup();
         first.country_cues = phrases.into_iter().map(|(_, iso2)| iso2.clone()).collect();
+        // A station's call sign: as telling as a phrase of its country's institutions.
+        first.country_cues.extend(rules::broadcaster::country(document.title.as_deref(), document.url.as_deref()));
         first.outlet_home = document.title.as_deref().map(rules::outlet_home::candidates).unwrap_or_default();
         let mut areas: Vec<String> = a.area_cues.iter().map(|c| c.value.clone()).collect();
         areas.sort();
@@ -310,6 +312,13 @@ mod tests {
 
     fn day(r: &sitrep_model::Report) -> String {
         r.date_start.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_station_s_call_sign_is_a_cue_to_its_country() {
+        let r = reports("Two shot in Marlow - WXYZ TV 7", "Two men were shot Friday in Marlow.");
+        assert_eq!(r[0].country_cues, ["US"]);
+        assert!(reports("Two shot in Marlow", "Two men were shot Friday in Marlow.")[0].country_cues.is_empty());
     }
 
     #[test]

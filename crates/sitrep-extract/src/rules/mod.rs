@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod broadcaster;
 pub mod casualties;
 pub mod outlet_home;
 pub mod reports;

@@ -56,7 +56,7 @@ pub fn candidates(title: &str) -> Vec<PlaceMention> {
 }
 
 /// The title's segments after the headline, when it has any.
-fn site_name(title: &str) -> Option<&str> {
+pub(crate) fn site_name(title: &str) -> Option<&str> {
     let cut = SEPARATORS.iter().filter_map(|s| title.find(s).map(|at| at + s.len())).min()?;
     Some(&title[cut..])
 }
