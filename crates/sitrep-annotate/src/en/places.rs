@@ -140,8 +140,14 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
             && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && !capitalised(text, t));
         // "in al-Assad's security network": a possessor before a common noun is a person as
         // often as a place; only a feature word or a capitalised name after it tells.
-        let possessor = bare(&words[end - 1]) != words[end - 1]
-            && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && !capitalised(text, t));
+        let possessive = bare(&words[end - 1]) != words[end - 1];
+        let possessor =
+            possessive && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && !capitalised(text, t));
+        // But a direction and a side after it name a part of the place ("on Detroit's west
+        // side", "the city's north end").
+        let side = possessor
+            && words.get(end).is_some_and(|w| lex.directions.contains(w) || lex.compass.contains(w))
+            && words.get(end + 1).is_some_and(|w| matches!(w.as_str(), "side" | "end"));
         let introduced = preposition_before(words, i) && !adjective && !possessor;
         // "a Toledo man", "Tyre police said": a name qualifying a resident or a local service.
         let qualifies_resident = !adjective
@@ -153,8 +159,9 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
                 let noun = (end..end + 3)
                     .find(|&k| !words.get(k).is_some_and(|w| lex.resident_qualifiers.contains(w)))
                     .unwrap_or(end);
+                // "a Topeka girl's memory", "a Killeen 2-year-old": a possessive noun, an age.
                 (end..noun).all(|k| tokens.get(k).is_some_and(|t| !capitalised(text, t)))
-                    && words.get(noun).is_some_and(|w| lex.residents.contains(w))
+                    && words.get(noun).is_some_and(|w| lex.residents.contains(bare(w)) || is_age_noun(w))
             };
         // "Kadeem Williams, 25, broke in": a name with an age after it is a person.
         let aged = words.get(end).is_some_and(|w| w == ",")
@@ -179,7 +186,15 @@ pub fn places(text: &str, tokens: &[Token], words: &[String]) -> Vec<PlaceMentio
             i = end;
             continue;
         }
-        if after.is_some() || before.is_some() || listed || dateline || introduced || qualifies_resident || service {
+        if after.is_some()
+            || before.is_some()
+            || listed
+            || dateline
+            || introduced
+            || qualifies_resident
+            || service
+            || side
+        {
             let feature = match (&after, before) {
                 (Some(m), _) => Some((m.value.clone(), words[m.start..m.end].join(" "))),
                 (None, Some(f)) => Some(f),
@@ -259,6 +274,13 @@ fn with_context(text: &str, tokens: &[Token], words: &[String], found: Vec<Found
             dateline: f.dateline,
         })
         .collect()
+}
+
+/// "2-year-old", "17-year-old": a person by their age.
+fn is_age_noun(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(n, rest)| {
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && matches!(rest, "year-old" | "month-old")
+    })
 }
 
 fn capitalised(text: &str, token: &Token) -> bool {
@@ -487,6 +509,8 @@ mod tests {
         assert_eq!(names("Police described the Segou mass shooting on Monday."), vec!["Segou"]);
         assert_eq!(names("A Great Segou high school student was injured."), vec!["Great Segou"]);
         assert_eq!(names("found dead in a car just outside of Segou"), vec!["Segou"]);
+        assert_eq!(names("Friends say a Segou girl's memory will live on"), vec!["Segou"]);
+        assert_eq!(names("Segou 2-year-old in critical condition"), vec!["Segou"]);
         // A month's abbreviation after a preposition is a date.
         assert!(names("The man was shot in Nov. and died in Dec.").is_empty());
         // A police unit's name, not a place qualifying its detectives.
@@ -548,6 +572,9 @@ mod tests {
         assert_eq!(names("Deir ez-Zor and al-Mayadin came under fire near Deir ez-Zor"), vec!["Deir ez-Zor"]);
         assert!(names("a key figure in Haddad's network").is_empty());
         assert_eq!(names("in Gaza's Shati camp"), vec!["Gaza", "Shati"]);
+        // A direction after the possessive names a part of the place.
+        assert_eq!(names("Five shot on Detroit's west side"), vec!["Detroit"]);
+        assert_eq!(names("a home on Marlow's southeast side"), vec!["Marlow"]);
         assert!(names("support from the Malian government").is_empty());
         assert!(names("attacks on Druze-majority villages and Houthi-held districts").is_empty());
     }
