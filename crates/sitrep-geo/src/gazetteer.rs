@@ -47,7 +47,7 @@ pub struct Entry {
     pub geonames_id: Option<u64>,
     /// People living there (0 when the gazetteer does not say).
     pub population: u32,
-    /// A seat of government (a capital of its country or of an admin area).
+    /// A seat of government: a capital of its country or of a first-level area.
     pub seat: bool,
     /// Its place among its country's largest towns, where the gazetteer gives no population
     /// (the embedded one): 1 the largest, 0 not among them.
@@ -200,6 +200,8 @@ impl Gazetteer {
         let around = 1000.0 * f64::from(1 + entry.nearby.min(10_000));
         let unranked = country_population(&entry.iso2) / 20.0 / (RANKED_PER_COUNTRY + 1.0);
         match (entry.population, entry.rank) {
+            // A capital not ranked is at least as large as the largest unranked towns.
+            (0, 0) if entry.seat => around.max(unranked),
             (0, 0) => around.min(unranked),
             (0, rank) => (country_population(&entry.iso2) / 20.0 / f64::from(rank)).max(around),
             (n, _) => f64::from(n),

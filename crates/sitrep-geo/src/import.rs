@@ -164,6 +164,7 @@ pub fn from_cities_csv(csv: &str, ranked: &[RankedTown]) -> Result<Vec<u8>, Stri
             importer.ranks.entry(key).or_default().push((lat, lon, town.rank));
         }
     }
+    importer.capitals = capitals();
     let path = Path::new("cities.csv");
     importer.read(FileKind::CitiesCsv, path, &mut csv.as_bytes())?;
     let mut out = std::io::Cursor::new(Vec::new());
@@ -172,6 +173,17 @@ pub fn from_cities_csv(csv: &str, ranked: &[RankedTown]) -> Result<Vec<u8>, Stri
         Some(problem) => Err(problem.clone()),
         None => Ok(out.into_inner()),
     }
+}
+
+/// The capitals of first-level areas the lexicon names: (country, area, exact key of the town).
+fn capitals() -> std::collections::HashSet<(String, String, String)> {
+    let lexicon: HashMap<String, HashMap<String, String>> =
+        toml::from_str(include_str!("../../../lexicons/geo/capitals.toml"))
+            .expect("lexicons/geo/capitals.toml is valid");
+    lexicon
+        .into_iter()
+        .flat_map(|(iso2, areas)| areas.into_iter().map(move |(area, town)| (iso2.clone(), area, key::exact(&town))))
+        .collect()
 }
 
 /// Opens a file, unpacking it by its extension, and hands its lines' reader to `read`.
@@ -246,6 +258,9 @@ struct Importer {
     placed: bool,
     /// Exact key → points and national ranks of the largest towns of that name.
     ranks: HashMap<String, Vec<(f64, f64, u8)>>,
+    /// Capitals of first-level areas, where the rows do not say (`lexicons/geo/capitals.toml`):
+    /// (country, area, exact key of the town).
+    capitals: std::collections::HashSet<(String, String, String)>,
 }
 
 impl Importer {
@@ -259,6 +274,7 @@ impl Importer {
             coded: Vec::new(),
             placed: false,
             ranks: HashMap::new(),
+            capitals: std::collections::HashSet::new(),
         }
     }
 
@@ -406,7 +422,7 @@ impl Importer {
             lon: Some(lon),
             geonames_id: id,
             population: f[14].parse().unwrap_or(0),
-            seat: code.starts_with("PPLA") || code == "PPLC" || code == "PPLG",
+            seat: code == "PPLA" || code == "PPLC" || code == "PPLG",
             rank: 0,
         };
         let index = self.builder.push(&record, [f[2]]);
@@ -458,6 +474,7 @@ impl Importer {
             lat: Some(lat),
             lon: Some(lon),
             rank: rank.unwrap_or(0),
+            seat: self.capitals.contains(&(cc.clone(), admin1.clone(), key::exact(name))),
             ..Record::default()
         };
         let index = self.builder.push(&record, []);

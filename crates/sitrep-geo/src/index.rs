@@ -33,7 +33,8 @@ const HEADER: usize = 8 + 4 + 4 * 16;
 const RECORD: usize = 36;
 const NONE: u32 = u32::MAX;
 
-/// Flag: the place is a seat of government (GeoNames PPLC, PPLA…).
+/// Flag: the place is a seat of government of its country or a first-level area (GeoNames PPLC,
+/// PPLA, PPLG; for the embedded gazetteer `lexicons/geo/capitals.toml`).
 pub const SEAT: u8 = 1;
 /// The largest national rank the flags byte holds.
 pub const MAX_RANK: u8 = 127;

@@ -790,7 +790,8 @@ fn best_index(g: &Gazetteer, name: &str, feature: Option<&str>, context: &[Strin
         let seat = entry.admin2.as_deref().is_some_and(|a| {
             county_of(a).is_some_and(|n| key::transliteration(n) == key::transliteration(&entry.name))
         });
-        if entry.kind == Kind::Settlement && (capital || seat) {
+        // Or a seat of government the gazetteer marks ("Frankfort", Kentucky's capital).
+        if entry.kind == Kind::Settlement && (capital || seat || entry.seat) {
             points += 0.5;
         }
         points
@@ -1283,6 +1284,21 @@ mod tests {
         let focus = Focus::of(&g, std::slice::from_ref(&r));
         let marlow = locate_mention(&g, &mention("Marlow", None, None, &[]), &focus).unwrap();
         assert_eq!(marlow.admin1.as_deref(), Some("Virginia"));
+    }
+
+    #[test]
+    fn a_first_level_capital_is_the_likeliest_of_its_namesakes() {
+        // The Illinois Frankfort has suburbs all around; Kentucky's is the state's capital
+        // (`lexicons/geo/capitals.toml`).
+        let mut csv = String::from(
+            "lat,lon,name,admin1,admin2,cc\n41.50,-87.85,Frankfort,Illinois,Will County,US\n\
+             38.20,-84.87,Frankfort,Kentucky,Franklin County,US\n",
+        );
+        for i in 0..40 {
+            csv.push_str(&format!("{:.2},-87.80,Suburb {i},Illinois,Will County,US\n", 41.40 + f64::from(i) * 0.005));
+        }
+        let g = towns(&csv, &[]);
+        assert_eq!(state_of(&g, vec![mention("Frankfort", None, None, &[])]), "Kentucky");
     }
 
     #[test]
