@@ -90,6 +90,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         // A station's call sign: as telling as a phrase of its country's institutions.
         first.country_cues.extend(rules::broadcaster::country(document.title.as_deref(), document.url.as_deref()));
         first.outlet_home = document.title.as_deref().map(rules::outlet_home::candidates).unwrap_or_default();
+        first.outlet_home.extend(document.url.as_deref().map(rules::outlet_home::host_candidates).unwrap_or_default());
         let mut areas: Vec<String> = a.area_cues.iter().map(|c| c.value.clone()).collect();
         areas.sort();
         areas.dedup();

@@ -303,6 +303,16 @@ impl Gazetteer {
         out
     }
 
+    /// Entries with an own or alternate name that, its spaces left out, begins `text`
+    /// ("newjerseynews": New Jersey), each once, with the length of `text` the name spans.
+    pub fn joined_prefixes(&self, text: &str) -> Vec<(usize, u32)> {
+        let mut out: Vec<(usize, u32)> =
+            self.index.joined_prefixes(text).into_iter().map(|(n, i)| (n, self.ours(i))).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Entries whose own name has this name's transliteration key, other than those in `seen`;
     /// none when the key is shared by more than `MAX_NEAR` places (a skeleton as short as "a"
     /// or "tr" says nothing, and decoding thousands of entries would dominate geocoding).
@@ -474,6 +484,11 @@ mod tests {
         assert_eq!(g.entry(g.candidates("Syrian Arab Republic")[0].0).iso2, "SY");
         assert_eq!(g.demonym("Malian"), Some("ML"));
         assert_eq!(g.candidates("Tyler")[0].1, Match::Exact);
+        // Names run together, as in a site's host.
+        let joined = g.joined_prefixes("southgovernoratenews");
+        let south = |&(n, i): &(usize, u32)| n == 16 && g.entry(i).name == "South Governorate";
+        assert!(joined.iter().any(south));
+        assert!(!g.joined_prefixes("southgovern").iter().any(south));
     }
 
     #[test]

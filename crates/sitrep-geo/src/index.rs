@@ -171,11 +171,32 @@ impl Index {
         self.lookup(b't', key)
     }
 
+    /// The entries whose own or alternate name's exact key, its spaces left out, begins `text`
+    /// ("newjerseynews" finds New Jersey, and New, …): names run together, as in a site's host.
+    /// Each with the length of `text` its name spans.
+    pub fn joined_prefixes(&self, text: &str) -> Vec<(usize, u32)> {
+        use fst::{IntoStreamer, Streamer};
+        let mut stream = self.names.search(Joined(text.as_bytes())).into_stream();
+        let mut out = Vec::new();
+        while let Some((key, value)) = stream.next() {
+            let spanned = key[1..].iter().filter(|&&b| b != b' ').count();
+            out.extend(self.posting(value).into_iter().map(|i| (spanned, i)));
+        }
+        out
+    }
+
     fn lookup(&self, prefix: u8, key: &str) -> Vec<u32> {
         let mut k = Vec::with_capacity(key.len() + 1);
         k.push(prefix);
         k.extend_from_slice(key.as_bytes());
-        let Some(value) = self.names.get(&k) else { return Vec::new() };
+        match self.names.get(&k) {
+            Some(value) => self.posting(value),
+            None => Vec::new(),
+        }
+    }
+
+    /// The entries a value of the name map stands for.
+    fn posting(&self, value: u64) -> Vec<u32> {
         // Numbers past the entries (a damaged file) are dropped rather than read.
         let len = self.len();
         let valid = |n: u64| usize::try_from(n).ok().filter(|&n| n < len).map(|n| n as u32);
@@ -509,6 +530,35 @@ fn towns_around(records: &mut [u8]) {
             }
         }
         r[32..36].copy_from_slice(&n.saturating_sub(1).to_le_bytes());
+    }
+}
+
+/// Matches the keys of own and alternate names (`e` or `a` + the exact key) that spell the
+/// beginning of a given string once their spaces are left out. State: `None` dead, `Some(0)`
+/// before the prefix, `Some(k + 1)` after `k` bytes of the string.
+struct Joined<'a>(&'a [u8]);
+
+impl fst::Automaton for Joined<'_> {
+    type State = Option<usize>;
+
+    fn start(&self) -> Option<usize> {
+        Some(0)
+    }
+
+    fn is_match(&self, state: &Option<usize>) -> bool {
+        state.is_some_and(|k| k > 1)
+    }
+
+    fn can_match(&self, state: &Option<usize>) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Option<usize>, byte: u8) -> Option<usize> {
+        match (*state)? {
+            0 => matches!(byte, b'e' | b'a').then_some(1),
+            k if byte == b' ' && k > 1 => Some(k),
+            k => (self.0.get(k - 1) == Some(&byte)).then_some(k + 1),
+        }
     }
 }
 

@@ -9,7 +9,9 @@
 //!    counts 1, 3 at most: `lexicons/en/country_cues.toml`); and the admin1 areas it names.
 //!    The outlet's home, when its site name in the title gives one (`Report::outlet_home`): a
 //!    town in the area named after it ("Marlow, KS") votes 3 for its country; a state or a
-//!    large city named alone counts only inside the country the text points to.
+//!    large city named alone counts only inside the country the text points to, and so do
+//!    those its page's host runs together ("nbcconnecticut", "miamiherald": `host_names`). A
+//!    town in the outlet's market (within 100 km of its town) is not out of its state.
 //! 2. **Candidates** by name: a place's own name (exact) 2 points, one of its alternate names
 //!    1.5, a near spelling (transliteration key) 1 — a near spelling only when no place of the
 //!    kind the text gives has the name itself, only from keys shared by at most 64 places, and
@@ -105,6 +107,9 @@ pub struct Focus {
     /// The outlet's state, from its site name: a town of an ambiguous name is a little likelier
     /// in it (a little: sites share stories across their group's stations).
     outlet: Option<ContextArea>,
+    /// The outlet's town, when its site name or host gives one: its market reaches over state
+    /// lines (Kansas City's news covers Olathe, Kansas).
+    outlet_town: Option<Entry>,
     /// The town the document is about (see `home_town`, else the outlet's town).
     pub home: Option<Entry>,
     /// The home town is the outlet's, not one the text names.
@@ -130,7 +135,7 @@ impl Focus {
         if let Some(c) = &country {
             named.extend(institution_areas(g, reports, c).filter(|a| !named.contains(a)).collect::<Vec<_>>());
         }
-        let mut focus = Focus { country, named, areas, outlet, ..Focus::default() };
+        let mut focus = Focus { country, named, areas, outlet, outlet_town: outlet_town.clone(), ..Focus::default() };
         focus.resolved = resolve_all(g, reports, &focus);
         // Once the home town is known, the mentions again: a namesake near it is likelier.
         focus.home = home_town(g, reports, &focus);
@@ -263,12 +268,14 @@ fn outlet_town(g: &Gazetteer, reports: &[Report]) -> Option<Entry> {
 /// the country the document is about (a name alone says nothing of the country: there are
 /// Birminghams in England and Alabama).
 fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entry> {
-    // Each name the site gives alone, looked up once, with its places in the country.
-    let names: Vec<(String, Vec<Entry>)> = reports
-        .iter()
-        .flat_map(|r| &r.outlet_home)
-        .filter(|m| m.context.is_empty())
+    // Each name the site gives alone, looked up once, with its places in the country; then
+    // the names its host runs together.
+    let homes = || reports.iter().flat_map(|r| &r.outlet_home);
+    let host = |m: &&PlaceMention| m.feature.as_deref() == Some("host");
+    let names: Vec<(String, Vec<Entry>)> = homes()
+        .filter(|m| m.context.is_empty() && !host(m))
         .map(|m| (key::exact(&m.name), spelled(g, &m.name).into_iter().filter(|e| e.iso2 == country).collect()))
+        .chain(homes().filter(host).flat_map(|m| host_names(g, &m.name, country)))
         .filter(|(_, found): &(String, Vec<Entry>)| !found.is_empty())
         .collect();
     names
@@ -284,6 +291,49 @@ fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entr
                 .cloned()
         })
         .or_else(|| market_town(&names))
+}
+
+/// The first-level areas and the cities large enough to go without their state that a host's
+/// label runs together with other words ("nbcconnecticut", "delawareonline", "miamiherald"), in
+/// the country the document is about. Longest names first, not overlapping: a longer name of any
+/// place there hides a shorter inside it ("Kansas City" hides Kansas, "Arkansas" too, a town
+/// "Kiowa" hides Iowa). A name that is an area and also a large city elsewhere says nothing
+/// ("washington": the state, and the capital under its short name).
+fn host_names(g: &Gazetteer, label: &str, country: &str) -> Vec<(String, Vec<Entry>)> {
+    const SHORTEST: usize = 4;
+    let mut found: Vec<(usize, usize, Vec<Entry>)> = Vec::new();
+    for start in (0..label.len()).filter(|&i| label.is_char_boundary(i)) {
+        // The longest name in the country that begins here.
+        let mut names: Vec<(usize, Entry)> = g
+            .joined_prefixes(&label[start..])
+            .into_iter()
+            .filter(|&(n, _)| n >= SHORTEST)
+            .map(|(n, i)| (n, g.entry(i)))
+            .filter(|(_, e)| e.iso2 == country)
+            .collect();
+        let Some(longest) = names.iter().map(|(n, _)| *n).max() else { continue };
+        names.retain(|(n, _)| *n == longest);
+        found.push((start, start + longest, names.into_iter().map(|(_, e)| e).collect()));
+    }
+    found.sort_by_key(|(start, end, _)| (std::cmp::Reverse(end - start), *start));
+    let mut kept: Vec<(usize, usize, Vec<Entry>)> = Vec::new();
+    for (start, end, entries) in found {
+        if kept.iter().all(|(s, e, _)| end <= *s || start >= *e) {
+            kept.push((start, end, entries));
+        }
+    }
+    kept.sort_by_key(|(start, _, _)| *start);
+    kept.into_iter()
+        .filter_map(|(start, end, entries)| {
+            let prominent: Vec<Entry> = entries
+                .into_iter()
+                .filter(|e| e.kind == Kind::Admin1 || (e.kind == Kind::Settlement && g.people(e) >= NAMED_ALONE))
+                .collect();
+            let area = prominent.iter().find(|e| e.kind == Kind::Admin1);
+            let elsewhere = |a: &Entry| prominent.iter().any(|e| e.kind == Kind::Settlement && e.admin1 != a.admin1);
+            (!prominent.is_empty() && !area.is_some_and(elsewhere)).then(|| (label[start..end].to_owned(), prominent))
+        })
+        .collect()
 }
 
 /// The first of two towns a site name gives alone that lie near each other: a station names
@@ -880,12 +930,21 @@ fn out_of_state(g: &Gazetteer, document: &Focus, entry: &Entry, supported: f64) 
         (None, Some(outlet)) => (&outlet.iso2, &outlet.admin1),
         (None, None) => return false,
     };
+    // A town in the outlet's market, whatever its state.
+    let in_market = document.outlet_town.as_ref().is_some_and(|town| {
+        matches!((town.lat, town.lon, entry.lat, entry.lon), (Some(a), Some(b), Some(c), Some(d))
+            if sitrep_model::distance_km(a, b, c, d) <= MARKET_REACH_KM)
+    });
     entry.kind == Kind::Settlement
         && entry.iso2 == *iso2
         && entry.admin1 != *admin1
         && g.people(entry) < NAMED_ALONE
         && supported == 0.0
+        && !in_market
 }
+
+/// How far an outlet's market reaches around its town: a metropolitan area and its exurbs.
+const MARKET_REACH_KM: f64 = 100.0;
 
 /// A town near the home town, or an admin area holding it ("Lucas County" in a story from
 /// Toledo is Ohio's).
@@ -1362,6 +1421,53 @@ mod tests {
         // A town not in the area named after it is no home.
         let wrong = vec![mention("Kessel", None, None, &["Washington"])];
         assert_eq!(geocoded(Vec::new(), wrong), None);
+    }
+
+    #[test]
+    fn the_host_s_run_together_words_name_the_outlet_s_state() {
+        // "Iowa" is inside "Kiowa" (a town of Washington); "Arkansas" holds "Kansas".
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.60,-93.60,Marlow,Iowa,Polk County,US\n\
+            38.00,-97.00,Marlow,Kansas,Reno County,US\n\
+            34.70,-92.30,Pine Bluff,Arkansas,Jefferson County,US\n\
+            47.40,-122.30,Marlow,Washington,King County,US\n\
+            47.42,-122.28,Kent,Washington,King County,US\n\
+            47.38,-122.32,Kiowa,Washington,King County,US\n";
+        let g = towns(csv, &[]);
+        let state = |host: &str| {
+            let mut r = report(vec![mention("Marlow", None, None, &[])]);
+            r.outlet_home = vec![PlaceMention { feature: Some("host".into()), ..mention(host, None, None, &[]) }];
+            crate::geocode(&g, vec![r]).remove(0).location.and_then(|l| l.admin1).unwrap()
+        };
+        assert_eq!(state("newsiniowa"), "Iowa");
+        assert_eq!(state("thekansasnews"), "Kansas");
+        // Arkansas has no Marlow: one named bare in its story is a place the gazetteer lacks.
+        assert_eq!(state("arkansasnews"), "Arkansas");
+        assert_eq!(state("kiowanews"), "Washington");
+    }
+
+    #[test]
+    fn an_outlet_s_market_reaches_over_its_state_line() {
+        // A city of Missouri, a town across the line in Kansas, its namesake in Ohio.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            39.10,-94.58,Marlow City,Missouri,Jackson County,US\n\
+            38.88,-94.82,Oakton,Kansas,Johnson County,US\n\
+            40.00,-83.00,Oakton,Ohio,Franklin County,US\n";
+        let ranked = [crate::import::RankedTown { name: "Marlow City".into(), lat: 39.10, lon: -94.58, rank: 1 }];
+        let g = towns(csv, &ranked);
+        let mut r = report(vec![mention("Oakton", None, None, &[])]);
+        r.outlet_home =
+            vec![PlaceMention { feature: Some("host".into()), ..mention("marlowcitystar", None, None, &[]) }];
+        let mut focus = Focus::of(&g, &[r]);
+        assert_eq!(focus.outlet_town.as_ref().map(|t| t.name.as_str()), Some("Marlow City"));
+        // Before a home town is known, only the outlet's state and town say where the story is.
+        focus.home = None;
+        let oakton = |state: &str| {
+            let found = spelled(&g, "Oakton").into_iter().find(|e| e.admin1.as_deref() == Some(state)).unwrap();
+            out_of_state(&g, &focus, &found, 0.0)
+        };
+        assert!(!oakton("Kansas"));
+        assert!(oakton("Ohio"));
     }
 
     #[test]

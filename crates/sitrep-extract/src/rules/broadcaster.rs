@@ -50,12 +50,9 @@ fn of_sign(word: &str) -> Option<String> {
     prefixes().iter().find(|(p, _)| letters.starts_with(p.as_str())).map(|(_, iso2)| iso2.clone())
 }
 
-/// The first label of the page's host, past "www." and, for a web archive's copy, of the
-/// original page's host ("http://web.archive.org/web/2016…/http://www.khou.com:80/…" → "khou").
+/// The first label of the page's host ("khou" of "www.khou.com").
 fn host_label(url: &str) -> Option<String> {
-    let original = url.rfind("://").map_or(url, |at| &url[at + 3..]);
-    let host = original.split(['/', ':', '?', '#']).next()?.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let host = super::outlet_home::host(url)?;
     let (label, domain) = host.split_once('.')?;
     // A station's own site, not a page on a platform under its name.
     (!domain.contains('.')).then(|| label.to_owned())

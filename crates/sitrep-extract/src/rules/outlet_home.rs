@@ -55,6 +55,29 @@ pub fn candidates(title: &str) -> Vec<PlaceMention> {
     with_area
 }
 
+/// The labels of the page's host that may carry its town or state run together
+/// ("nbcconnecticut", "miami" of "miami.cbslocal.com"), as candidates whose feature is `host`:
+/// the gazetteer finds the names inside them. Past "www." and the top-level domain; for a web
+/// archive's copy, the original page's host.
+pub fn host_candidates(url: &str) -> Vec<PlaceMention> {
+    let Some(host) = host(url) else { return Vec::new() };
+    let labels: Vec<&str> = host.split('.').collect();
+    labels[..labels.len().saturating_sub(1)]
+        .iter()
+        .filter(|l| l.len() >= 4 && l.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|l| PlaceMention { feature: Some("host".into()), ..mention(l, Vec::new()) })
+        .collect()
+}
+
+/// The page's host in lower case, past "www." ("http://web.archive.org/web/2016…/
+/// http://www.khou.com:80/…" → "khou.com": a web archive's copy names the original page's).
+pub fn host(url: &str) -> Option<String> {
+    let original = url.rfind("://").map_or(url, |at| &url[at + 3..]);
+    let host = original.split(['/', ':', '?', '#']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    host.contains('.').then(|| host.to_owned())
+}
+
 /// The title's segments after the headline, when it has any.
 pub(crate) fn site_name(title: &str) -> Option<&str> {
     let cut = SEPARATORS.iter().filter_map(|s| title.find(s).map(|at| at + s.len())).min()?;
@@ -128,6 +151,14 @@ fn mention(name: &str, context: Vec<String>) -> PlaceMention {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_labels_are_candidates() {
+        let names = |url: &str| host_candidates(url).into_iter().map(|m| m.name).collect::<Vec<_>>();
+        assert_eq!(names("https://www.nbcmarlow.com/news/story"), ["nbcmarlow"]);
+        assert_eq!(names("http://web.archive.org/web/2016/http://marlow.cbslocal.com:80/a"), ["marlow", "cbslocal"]);
+        assert!(names("not a url").is_empty());
+    }
 
     fn read(title: &str) -> Vec<String> {
         candidates(title)
