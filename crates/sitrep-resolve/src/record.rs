@@ -163,13 +163,35 @@ fn date(cluster: &Cluster) -> Option<(jiff::civil::Date, jiff::civil::Date, u8)>
     Some((date_of(start), date_of(end), precision.max(reported)))
 }
 
+/// A location's country and first-level area.
+type Area = (Option<String>, Option<String>);
+
+/// The event's place: the most precise location of the first-level area most of its
+/// documents put it in (one report's namesake in another state, "Obama" read as Japan's town
+/// beside three reports from Chicago, does not outvote them); on a tie, the area of the most
+/// precise location. With no location, the name the reports give it.
 fn location(cluster: &Cluster) -> Location {
-    if let Some(l) = cluster
-        .members
+    let located: Vec<(usize, &Location)> =
+        cluster.members.iter().filter_map(|m| Some((m.doc, m.located.location.as_ref()?))).collect();
+    let area = |l: &Location| (l.iso2.clone(), l.admin1.clone());
+    let precision = |l: &Location| l.geo_precision.unwrap_or(u8::MAX);
+    // Each area: its documents and its most precise location's precision.
+    let mut areas: Vec<(Area, BTreeSet<usize>, u8)> = Vec::new();
+    for (doc, l) in &located {
+        match areas.iter_mut().find(|(a, _, _)| *a == area(l)) {
+            Some((_, docs, best)) => {
+                docs.insert(*doc);
+                *best = (*best).min(precision(l));
+            }
+            None => areas.push((area(l), BTreeSet::from([*doc]), precision(l))),
+        }
+    }
+    let chosen = areas
         .iter()
-        .filter_map(|m| m.located.location.as_ref())
-        .min_by_key(|l| l.geo_precision.unwrap_or(u8::MAX))
-    {
+        .rev()
+        .max_by_key(|(_, docs, best)| (docs.len(), std::cmp::Reverse(*best)))
+        .map(|(a, _, _)| a.clone());
+    if let Some(l) = located.iter().map(|(_, l)| *l).filter(|l| Some(area(l)) == chosen).min_by_key(|l| precision(l)) {
         return l.clone();
     }
     // Places that other mentions sit in ("Nabatieh" of "Arnoun, Nabatieh") are areas, not the

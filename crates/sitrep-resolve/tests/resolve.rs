@@ -532,3 +532,37 @@ fn events_of_one_incident_that_grew_apart_are_joined_by_reports_matching_both() 
     // The earlier event keeps its id.
     assert!(joined[0].sources.iter().any(|s| s.document_id == "courier-1"));
 }
+
+/// The event's place is where most of its documents put it: one outlet's namesake abroad, placed
+/// more precisely, does not outvote three that agree.
+#[test]
+fn the_event_is_placed_where_most_of_its_documents_put_it() {
+    let mut resolver = Resolver::new();
+    let located = |iso2: &str, admin1: &str, precision: u8| sitrep_model::Location {
+        name: Some("Marlow".into()),
+        admin1: Some(admin1.into()),
+        iso2: Some(iso2.into()),
+        lat: Some(1.0),
+        lon: Some(1.0),
+        geo_precision: Some(precision),
+        ..sitrep_model::Location::default()
+    };
+    let outlets = [("a-1", "Marlow Star", "US", "Kansas", 2), ("b-1", "Plains Post", "US", "Kansas", 2)];
+    let far = [("c-1", "Far Herald", "JP", "Fukui", 1), ("d-1", "Prairie News", "US", "Kansas", 2)];
+    for (id, outlet, iso2, admin1, precision) in outlets.into_iter().chain(far) {
+        let d = doc(id, outlet, MAY_3, "Two men were shot dead in Marlow on Friday.");
+        let r = report(
+            &d,
+            "Violence against civilians",
+            Some(MAY_3),
+            vec![place("Marlow", &[])],
+            vec![claim(&d, "killed", 2, "all", "police")],
+        );
+        let reports = vec![LocatedReport { report: r, location: Some(located(iso2, admin1, precision)) }];
+        resolver.add(source(&d), d.text, reports);
+    }
+    let events = resolver.events();
+    let event = incidents(&events);
+    assert_eq!(event.len(), 1);
+    assert_eq!(event[0].location.admin1.as_deref(), Some("Kansas"));
+}
