@@ -125,7 +125,8 @@ fn home(
 }
 
 /// The report's date: the first event date of its frames, else of the sentences around them
-/// (`Group::context`), passing over a victim's death date for an earlier one; for an earlier
+/// (`Group::context`), passing over a victim's death date for an earlier one and an arrest's
+/// date for another; for an earlier
 /// incident told inside a sentence with no date of its own, the day before that sentence's date
 /// to that date; else the first reporting date (the incident happened on or before it).
 fn report_date(a: &Annotations, frames: &[Frame], group: &rules::reports::grouping::Group) -> ReportDate {
@@ -143,7 +144,14 @@ fn report_date(a: &Annotations, frames: &[Frame], group: &rules::reports::groupi
             about && !frames[f].death_dated && a.dates[d].end <= died
         })
     });
-    if let Some((_, d)) = incident.or_else(|| dated().next()) {
+    // An arrest's date ("A woman was arrested Tuesday night") is the incident's only when the
+    // story dates nothing else of it ("… after a shooting Saturday").
+    let arrest_only = |f: usize| {
+        let triggers = &frames[f].triggers;
+        !triggers.is_empty() && triggers.iter().all(|&t| a.triggers[t].value.sub_event_type == "Arrests")
+    };
+    let first = || dated().find(|&(f, _)| !arrest_only(f)).or_else(|| dated().next());
+    if let Some((_, d)) = incident.or_else(first) {
         let d = &a.dates[d];
         return (Some(d.start), Some(d.end), Some(d.precision), Told);
     }
@@ -345,6 +353,19 @@ mod tests {
         // A date of something else told around it is not the incident's.
         let r = reports("Man dies", "A man died Sunday after he was shot in Marlow. The county fair opened Friday.");
         assert_eq!(day(&r[0]), "2024-05-05");
+    }
+
+    #[test]
+    fn an_arrest_s_date_gives_way_to_the_incident_s() {
+        let r = reports(
+            "Woman arrested",
+            "A Marlow woman was arrested Thursday night in connection with the shooting of a child. She has been \
+             charged with neglect for an incident at a home in Marlow on Saturday. The child was wounded.",
+        );
+        assert_eq!(day(&r[0]), "2024-05-04");
+        // Alone, the arrest's date is all there is.
+        let r = reports("Woman arrested", "A Marlow woman was arrested Thursday night after a shooting in Marlow.");
+        assert_eq!(day(&r[0]), "2024-05-02");
     }
 
     #[test]

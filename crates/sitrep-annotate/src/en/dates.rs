@@ -54,6 +54,7 @@ struct Calendar {
     holidays: HashMap<String, String>,
     reporting: Reporting,
     status: Words,
+    procedural: Words,
     happening: Words,
     inquiry: Words,
     prospective: Words,
@@ -268,9 +269,11 @@ fn cue_before(words: &[String], at: usize, next: usize) -> Option<Cue> {
     None
 }
 
-/// Whether a word of a state ends at `at` ("condition", "at large").
+/// Whether a word of a state or of a step of the law ends at `at` ("condition", "at large",
+/// "arrested", "news conference").
 fn status_ends_at(words: &[String], at: usize) -> bool {
-    calendar().status.words.iter().any(|phrase| {
+    let c = calendar();
+    c.status.words.iter().chain(&c.procedural.words).any(|phrase| {
         let parts: Vec<&str> = phrase.split_whitespace().collect();
         at + 1 >= parts.len() && words[at + 1 - parts.len()..=at].iter().zip(&parts).all(|(w, p)| w == p)
     })
@@ -663,6 +666,11 @@ mod tests {
         assert_eq!(found("Police say the shooting happened Sunday night.")[0].4, "event");
         assert_eq!(found("He told police he was shot Sunday.")[0].4, "event");
         assert_eq!(found("Police said Sunday the man was shot.")[0].4, "reporting");
+        // A step of the law after the incident dates itself, unless a word of the incident
+        // stands between.
+        assert_eq!(found("He was booked into jail early Friday evening.")[0].4, "reporting");
+        assert_eq!(found("During a news conference Thursday morning the chief spoke.")[0].4, "reporting");
+        assert_eq!(found("He was booked in the shooting Tuesday.")[0].4, "event");
     }
 
     #[test]
