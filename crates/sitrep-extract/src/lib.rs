@@ -152,7 +152,15 @@ fn report_date(a: &Annotations, frames: &[Frame], group: &rules::reports::groupi
     };
     let first = || dated().find(|&(f, _)| !arrest_only(f)).or_else(|| dated().next());
     if let Some((_, d)) = incident.or_else(first) {
-        let d = &a.dates[d];
+        // A span ("over the weekend", "earlier this week") gives way to a day inside it that
+        // the story names for the incident ("It happened Friday evening").
+        let span = &a.dates[d];
+        let inside = |&(_, o): &(usize, usize)| {
+            let o = &a.dates[o];
+            o.start == o.end && span.start <= o.start && o.end <= span.end
+        };
+        let day = (span.start < span.end).then(|| dated().find(inside)).flatten();
+        let d = &a.dates[day.map_or(d, |(_, o)| o)];
         return (Some(d.start), Some(d.end), Some(d.precision), Told);
     }
     for &f in members {
@@ -353,6 +361,18 @@ mod tests {
         // A date of something else told around it is not the incident's.
         let r = reports("Man dies", "A man died Sunday after he was shot in Marlow. The county fair opened Friday.");
         assert_eq!(day(&r[0]), "2024-05-05");
+    }
+
+    #[test]
+    fn a_span_gives_way_to_a_day_inside_it() {
+        let r = reports(
+            "Man killed",
+            "A man was shot dead in Marlow over the weekend. It happened Saturday night outside a bar.",
+        );
+        assert_eq!((day(&r[0]).as_str(), r[0].date_precision), ("2024-05-04", Some(1)));
+        // A day outside the span is another's.
+        let r = reports("Man killed", "A man was shot dead in Marlow last week. His brother was shot Monday.");
+        assert_ne!(day(&r[0]), "2024-05-06");
     }
 
     #[test]
