@@ -87,7 +87,7 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         .collect();
     cues.extend(hits);
     cues.sort_by_key(|c| (c.start, c.end));
-    let dates = en::dates::dates_in(&tokens, &words, published);
+    let dates = en::dates::dates_in(text, &tokens, &words, published);
     // A trigger inside a date ("on 10 March") is the month, not a march.
     let overlaps_date = |s: &Span| dates.iter().any(|d| d.span.start < s.end && s.start < d.span.end);
     let triggers = triggers.into_iter().filter(|t| !overlaps_date(&t.span)).collect();

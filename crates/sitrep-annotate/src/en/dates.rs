@@ -143,10 +143,32 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         Weekday::Saturday,
         Weekday::Sunday,
     ];
+    // "Friday's attack": the day's.
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
     match calendar().calendar_words.get(word) {
         Some(CalendarWord::Weekday(i)) => DAYS.get(*i).copied(),
         _ => None,
     }
+}
+
+/// "06/24/2013", "6/24/13": month, day and year as police reports write them in the US; a first
+/// number above 12 is the day ("24/06/2013"). A two-digit year is this century's unless that
+/// would be after `published`. Nothing without a year: "6/24" is as often a score or a share.
+fn slashed(word: &str, published: Option<Date>) -> Option<Date> {
+    let mut parts = word.split('/');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || ![a, b].iter().all(|p| (1..=2).contains(&p.len())) || !matches!(y.len(), 2 | 4) {
+        return None;
+    }
+    let (a, b, mut year): (i8, i8, i16) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    if y.len() == 2 {
+        year += 2000;
+        if published.is_some_and(|p| year > p.year()) {
+            year -= 100;
+        }
+    }
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    Date::new(year, month, day).ok().filter(|_| is_year(i64::from(year)))
 }
 
 fn number(tokens: &[Token], words: &[String], at: usize) -> Option<i64> {
@@ -188,11 +210,32 @@ type Found = ((Date, Date, u8), usize);
 /// All date mentions in `text`; relative ones only when `published` is known.
 pub fn dates(text: &str, tokens: &[Token], published: Option<Date>) -> Vec<DateMention> {
     let words: Vec<String> = tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
-    dates_in(tokens, &words, published)
+    dates_in(text, tokens, &words, published)
+}
+
+/// A date opening its line before a dash, in brackets or not ("(07/21/15) - Children found a
+/// gun", "March 6, 2025 — Police said"): the page's or the release's stamp, as a dateline's.
+fn stamps_its_line(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let before = text[line_start..span.start].trim();
+    let after = text[span.end..].trim_start();
+    let after = after.strip_prefix(')').unwrap_or(after).trim_start();
+    matches!(before, "" | "(") && after.starts_with(['-', '–', '—'])
+}
+
+/// All date mentions in `text` over its `tokens`, whose lowercased texts are `words`.
+pub fn dates_in(text: &str, tokens: &[Token], words: &[String], published: Option<Date>) -> Vec<DateMention> {
+    let mut found = dates_over(tokens, words, published);
+    for d in &mut found {
+        if stamps_its_line(text, d.span) {
+            d.role = "reporting";
+        }
+    }
+    found
 }
 
 /// All date mentions over `tokens`, whose lowercased texts are `words`.
-pub fn dates_in(tokens: &[Token], words: &[String], published: Option<Date>) -> Vec<DateMention> {
+fn dates_over(tokens: &[Token], words: &[String], published: Option<Date>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -202,7 +245,12 @@ pub fn dates_in(tokens: &[Token], words: &[String], published: Option<Date>) -> 
         };
         let span = Span::new(tokens[i].span.start, tokens[next - 1].span.end);
         let fronted = || fronted_reporting(words, i, next).then_some(Cue::Reporting);
-        let role = match (cue_before(words, i, next).or_else(|| cue_after(words, next)).or_else(fronted), published) {
+        let cue = match possessive_of_incident(words, i, next) {
+            // "police said Friday's attack …": the day of the attack.
+            true => None,
+            false => cue_before(words, i, next).or_else(|| cue_after(words, next)).or_else(fronted),
+        };
+        let role = match (cue, published) {
             (Some(Cue::Reporting), _) => "reporting",
             (Some(Cue::Prospective), Some(p)) => match recurrence(&words[i..next]) {
                 Some(step) => {
@@ -267,6 +315,14 @@ fn cue_before(words: &[String], at: usize, next: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// "Friday's attack", "Sunday's shooting": the incident's day, whoever tells it. (A weekday in
+/// the possessive before anything else, "Tuesday's announcement", is left to the other cues:
+/// marking it a day of reporting split more GVA incidents than it dated right.)
+fn possessive_of_incident(words: &[String], at: usize, next: usize) -> bool {
+    let possessive = words[at].ends_with("'s") || words[at].ends_with("’s");
+    possessive && next == at + 1 && words.get(next).is_some_and(|w| calendar().happening.words.contains(w))
 }
 
 /// Whether a word of a state or of a step of the law ends at `at` ("condition", "at large",
@@ -356,6 +412,13 @@ fn date_at(tokens: &[Token], words: &[String], i: usize, published: Option<Date>
     if word.len() == 10
         && word.as_bytes()[4] == b'-'
         && let Ok(date) = word.parse::<Date>()
+    {
+        return Some(((date, date, 1), i + 1));
+    }
+    // 06/24/2013
+    if word.len() >= 6
+        && word.contains('/')
+        && let Some(date) = slashed(word, published)
     {
         return Some(((date, date, 1), i + 1));
     }
@@ -671,6 +734,23 @@ mod tests {
         assert_eq!(found("He was booked into jail early Friday evening.")[0].4, "reporting");
         assert_eq!(found("During a news conference Thursday morning the chief spoke.")[0].4, "reporting");
         assert_eq!(found("He was booked in the shooting Tuesday.")[0].4, "event");
+    }
+
+    #[test]
+    fn slashed_dates_and_possessive_weekdays() {
+        let got = found("On 06/24/2013 at approximately 9:18 pm a man was found.");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("06/24/2013", "2013-06-24"));
+        assert_eq!(found("Shot on 3/2/25 near the park")[0].1, "2025-03-02");
+        assert_eq!(found("Shot on 24/06/2013 in the park")[0].1, "2013-06-24");
+        // No year, no date: a score, a share, a fraction.
+        assert!(found("The team won 6/24 and 3/4 of them agreed.").is_empty());
+        assert!(found("Call 555/123/4567 now.").is_empty());
+        assert_eq!(found("Police said Friday's attack was planned.")[0].1, "2025-03-07");
+        assert_eq!(found("Police said Friday's attack was planned.")[0].4, "event");
+        // Opening its line before a dash, it is the page's stamp.
+        assert_eq!(found("(03/08/25) - Children found a gun.")[0].4, "reporting");
+        assert_eq!(found("Children found a gun.\nMarch 8, 2025 — Police said so.")[0].4, "reporting");
+        assert_eq!(found("On 03/07/25 - a Friday - children found a gun.")[0].4, "event");
     }
 
     #[test]
