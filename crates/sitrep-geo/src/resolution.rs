@@ -85,6 +85,14 @@ const ENOUGH_TRANSLITERATED: f64 = 3.0;
 /// A country's vote for each distinct word of its institutions the document uses (at most 3).
 const COUNTRY_CUE: f64 = 1.0;
 
+/// The vote of the outlet's town, found in the area its site name gives: as much as naming
+/// the country.
+const OUTLET_TOWN_VOTE: f64 = 3.0;
+
+/// The vote of a state or city the outlet's host runs together with other words, whatever the
+/// country: a guess, as much as a country cue.
+const HOST_VOTE: f64 = COUNTRY_CUE;
+
 /// Points for a place in the outlet's state (see `Focus::outlet`): less than a close size.
 const OUTLET_AREA: f64 = 0.75;
 
@@ -121,9 +129,14 @@ pub struct Focus {
 
 impl Focus {
     pub fn of(g: &Gazetteer, reports: &[Report]) -> Focus {
-        // The outlet's home, from its site name: a town in its state votes for its country.
-        let placed = outlet_town(g, reports);
-        let (country, mut named, areas) = survey(g, reports, placed.as_ref().map(|e| e.iso2.as_str()));
+        // The outlet's home, from its site name: a town in its state votes for its country as
+        // much as naming it; one its host runs together, as much as a country cue.
+        let (placed, vote) = match outlet_town(g, reports) {
+            Some(town) => (Some(town), OUTLET_TOWN_VOTE),
+            None => (host_home(g, reports), HOST_VOTE),
+        };
+        let outlet_vote = placed.as_ref().map(|e| (e.iso2.as_str(), vote));
+        let (country, mut named, areas) = survey(g, reports, outlet_vote);
         let home = match &country {
             // A site abroad says where the reporter is, not the story.
             Some(c) => placed.filter(|e| e.iso2 == *c).or_else(|| outlet_named(g, reports, c)),
@@ -250,6 +263,17 @@ fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> 
     }
 }
 
+/// The outlet's home from its host alone, whatever the country: the first state or large city
+/// its host runs together with other words whose prominent places lie in one country
+/// ("miamiherald": Miami, Florida).
+fn host_home(g: &Gazetteer, reports: &[Report]) -> Option<Entry> {
+    let labels = reports.iter().flat_map(|r| &r.outlet_home).filter(|m| m.feature.as_deref() == Some("host"));
+    labels.flat_map(|m| host_names(g, &m.name, None)).find_map(|(_, found)| {
+        let area = found.iter().find(|e| e.kind == Kind::Admin1);
+        area.or_else(|| found.iter().max_by(|a, b| g.people(a).total_cmp(&g.people(b)))).cloned()
+    })
+}
+
 /// The outlet's town, from its site name's candidates (`Report::outlet_home`): the first town
 /// the gazetteer has in the area named after it ("Marlow, KS").
 fn outlet_town(g: &Gazetteer, reports: &[Report]) -> Option<Entry> {
@@ -275,7 +299,7 @@ fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entr
     let names: Vec<(String, Vec<Entry>)> = homes()
         .filter(|m| m.context.is_empty() && !host(m))
         .map(|m| (key::exact(&m.name), spelled(g, &m.name).into_iter().filter(|e| e.iso2 == country).collect()))
-        .chain(homes().filter(host).flat_map(|m| host_names(g, &m.name, country)))
+        .chain(homes().filter(host).flat_map(|m| host_names(g, &m.name, Some(country))))
         .filter(|(_, found): &(String, Vec<Entry>)| !found.is_empty())
         .collect();
     names
@@ -299,7 +323,10 @@ fn outlet_named(g: &Gazetteer, reports: &[Report], country: &str) -> Option<Entr
 /// place there hides a shorter inside it ("Kansas City" hides Kansas, "Arkansas" too, a town
 /// "Kiowa" hides Iowa). A name that is an area and also a large city elsewhere says nothing
 /// ("washington": the state, and the capital under its short name).
-fn host_names(g: &Gazetteer, label: &str, country: &str) -> Vec<(String, Vec<Entry>)> {
+///
+/// `country`: the country the document is about; with none, a name counts only where its
+/// prominent places are all in one country ("miami", not "victoria").
+fn host_names(g: &Gazetteer, label: &str, country: Option<&str>) -> Vec<(String, Vec<Entry>)> {
     const SHORTEST: usize = 4;
     let mut found: Vec<(usize, usize, Vec<Entry>)> = Vec::new();
     for start in (0..label.len()).filter(|&i| label.is_char_boundary(i)) {
@@ -309,7 +336,7 @@ fn host_names(g: &Gazetteer, label: &str, country: &str) -> Vec<(String, Vec<Ent
             .into_iter()
             .filter(|&(n, _)| n >= SHORTEST)
             .map(|(n, i)| (n, g.entry(i)))
-            .filter(|(_, e)| e.iso2 == country)
+            .filter(|(_, e)| country.is_none_or(|c| e.iso2 == c))
             .collect();
         let Some(longest) = names.iter().map(|(n, _)| *n).max() else { continue };
         names.retain(|(n, _)| *n == longest);
@@ -331,7 +358,12 @@ fn host_names(g: &Gazetteer, label: &str, country: &str) -> Vec<(String, Vec<Ent
                 .collect();
             let area = prominent.iter().find(|e| e.kind == Kind::Admin1);
             let elsewhere = |a: &Entry| prominent.iter().any(|e| e.kind == Kind::Settlement && e.admin1 != a.admin1);
-            (!prominent.is_empty() && !area.is_some_and(elsewhere)).then(|| (label[start..end].to_owned(), prominent))
+            let one_country = prominent.iter().all(|e| e.iso2 == prominent[0].iso2);
+            // Whatever the country, a town's name of four or five letters is too often part of
+            // another word ("dese" in "deseretnews").
+            let long_enough = country.is_some() || end - start >= 6 || prominent.iter().all(|e| e.kind == Kind::Admin1);
+            (!prominent.is_empty() && !area.is_some_and(elsewhere) && one_country && long_enough)
+                .then(|| (label[start..end].to_owned(), prominent))
         })
         .collect()
 }
@@ -381,11 +413,15 @@ type NamedAreas = Vec<(String, Vec<(String, String, f64)>)>;
 /// admin1 areas of that country they name ("… in Ohio"), and the admin1 areas each name's
 /// places lie in.
 ///
-/// `outlet`: the country of the outlet's home, as much as a country named outright.
-fn survey(g: &Gazetteer, reports: &[Report], outlet: Option<&str>) -> (Option<String>, Vec<ContextArea>, NamedAreas) {
+/// `outlet`: the country of the outlet's home, and its vote.
+fn survey(
+    g: &Gazetteer,
+    reports: &[Report],
+    outlet: Option<(&str, f64)>,
+) -> (Option<String>, Vec<ContextArea>, NamedAreas) {
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
-    if let Some(iso2) = outlet {
-        votes.insert(iso2.to_owned(), 3.0);
+    if let Some((iso2, vote)) = outlet {
+        votes.insert(iso2.to_owned(), vote);
     }
     let mut named: Vec<ContextArea> = Vec::new();
     let mut areas: NamedAreas = Vec::new();
@@ -1444,6 +1480,27 @@ mod tests {
         // Arkansas has no Marlow: one named bare in its story is a place the gazetteer lacks.
         assert_eq!(state("arkansasnews"), "Arkansas");
         assert_eq!(state("kiowanews"), "Washington");
+    }
+
+    #[test]
+    fn a_host_places_a_story_that_names_no_place() {
+        // Two large cities, one in Missouri, one of four letters in Amhara; nothing else says
+        // which country the story is in.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            39.10,-94.58,Marlow City,Missouri,Jackson County,US\n\
+            11.13,39.63,Dese,Amhara,Debub Wollo,ET\n";
+        let ranked = [
+            crate::import::RankedTown { name: "Marlow City".into(), lat: 39.10, lon: -94.58, rank: 1 },
+            crate::import::RankedTown { name: "Dese".into(), lat: 11.13, lon: 39.63, rank: 1 },
+        ];
+        let g = towns(csv, &ranked);
+        let placed = |host: &str| {
+            let mut r = report(Vec::new());
+            r.outlet_home = vec![PlaceMention { feature: Some("host".into()), ..mention(host, None, None, &[]) }];
+            crate::geocode(&g, vec![r]).remove(0).location.and_then(|l| l.admin1)
+        };
+        assert_eq!(placed("marlowcityherald").as_deref(), Some("Missouri"));
+        assert_eq!(placed("deseretnews"), None);
     }
 
     #[test]
