@@ -393,7 +393,7 @@ impl Resolver {
 /// What one document's claims say on their own, by the rules an event's figures follow:
 /// (killed, injured), running totals left out.
 pub fn document_figures(claims: &[Claim]) -> (u32, u32) {
-    let statement = reconcile::Statement { published: None, claims: (0..claims.len()).collect() };
+    let statement = reconcile::Statement { published: None, voice: 0, claims: (0..claims.len()).collect() };
     let figures = reconcile::reconcile(claims, &[statement], false);
     (figures.fatalities.best, figures.injuries.best)
 }

@@ -11,8 +11,10 @@
 //!   a victim named among the wounded and among the dead is dead, not injured; the shot of
 //!   one side and the dead of another are different people (a deputy shot, the gunman dead).
 //! - **low** is the lowest statement, **high** the highest (a range's upper end included),
-//!   **best** the statement that is specific (not a vague word, not "up to"), then latest, then
-//!   largest: a later count beats an earlier one, an itemised count beats "dozens".
+//!   **best** the statement that is specific (not a vague word, not "up to"), then stated by the
+//!   most documents (a syndicated copy and its original are one), then latest, then largest:
+//!   three outlets saying two dead outweigh one saying four; between one and one, a later count
+//!   beats an earlier one; an itemised count beats "dozens".
 //! - Per **victim category**, the best statement's itemisation, or else the latest statement
 //!   that itemises; `unknown` is what the categories leave of best.
 //! - **Parts and wholes**: parts that do not sum to their whole flag `parts_do_not_sum`; both
@@ -33,6 +35,9 @@ use sitrep_model::{Claim, Derivation, Fatalities, Injuries};
 #[derive(Debug, Clone)]
 pub struct Statement {
     pub published: Option<Date>,
+    /// Whose words these are: the document, or the one it is a copy of (syndication is one
+    /// voice).
+    pub voice: usize,
     /// Indexes into the event's claims.
     pub claims: Vec<usize>,
 }
@@ -53,6 +58,7 @@ struct Stated {
     high: u32,
     specific: bool,
     published: Option<Date>,
+    voice: usize,
     claimant: String,
     /// Largest figure per victim category, with its claim.
     categories: BTreeMap<String, (u32, usize)>,
@@ -167,6 +173,7 @@ fn stated(claims: &[Claim], s: &Statement, kind: &str, counted: &dyn Fn(&Claim) 
         high,
         specific,
         published: s.published,
+        voice: s.voice,
         claimant: first.map(|c| c.claimant.clone()).unwrap_or_default(),
         categories,
         claims: giving,
@@ -219,7 +226,14 @@ fn range(
             claims: claims.to_vec(),
         })
     };
-    let Some(best) = stated.iter().max_by_key(|s| (s.specific, s.published, s.value)) else {
+    // How many voices state the same figure: the figure most of them agree on is the best
+    // estimate; a later count breaks a tie (a toll that grew), then the larger.
+    let agreeing = |s: &Stated| {
+        let voices: std::collections::BTreeSet<usize> =
+            stated.iter().filter(|o| o.specific == s.specific && o.value == s.value).map(|o| o.voice).collect();
+        voices.len()
+    };
+    let Some(best) = stated.iter().max_by_key(|s| (s.specific, agreeing(s), s.published, s.value)) else {
         if let Some((value, claim)) = bound {
             record("high", value, "bounded by a killed-or-wounded figure", &[claim]);
             return (0, 0, value);
@@ -230,7 +244,8 @@ fn range(
     let high = stated.iter().max_by_key(|s| s.high).unwrap_or(best);
     let several = stated.len() > 1;
     record("low", low.value, if several { "the lowest statement" } else { low.rule }, &low.claims);
-    let best_rule = if several { "the specific, latest, largest statement" } else { best.rule };
+    let best_rule =
+        if several { "the specific statement most documents make, then the latest, the largest" } else { best.rule };
     record("best", best.value, best_rule, &best.claims);
     record("high", high.high, if several { "the highest statement" } else { high.rule }, &high.claims);
     (low.value, best.value, high.high)
@@ -312,7 +327,7 @@ mod tests {
     }
 
     fn on(day: i8, claims: std::ops::Range<usize>) -> Statement {
-        Statement { published: Some(jiff::civil::date(2024, 5, day)), claims: claims.collect() }
+        Statement { published: Some(jiff::civil::date(2024, 5, day)), voice: claims.start, claims: claims.collect() }
     }
 
     #[test]
@@ -333,6 +348,21 @@ mod tests {
         assert!(f.flags.is_empty());
         claims[3].value = 4;
         assert!(reconcile(&claims, &[on(3, 0..4)], false).flags.contains(&"parts_do_not_sum".to_string()));
+    }
+
+    #[test]
+    fn the_count_most_voices_state_is_best_a_copy_being_no_new_voice() {
+        let claims = vec![
+            claim("killed", 2, "exact", "all"),
+            claim("killed", 2, "exact", "all"),
+            claim("killed", 4, "exact", "all"),
+        ];
+        let f = reconcile(&claims, &[on(3, 0..1), on(4, 1..2), on(5, 2..3)], false);
+        assert_eq!((f.fatalities.low, f.fatalities.best, f.fatalities.high), (2, 2, 4));
+        // The second outlet's story is a copy of the first's: one voice each, the later wins.
+        let copy = Statement { voice: 0, ..on(4, 1..2) };
+        let f = reconcile(&claims, &[on(3, 0..1), copy, on(5, 2..3)], false);
+        assert_eq!(f.fatalities.best, 4);
     }
 
     #[test]

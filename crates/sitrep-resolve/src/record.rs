@@ -89,7 +89,9 @@ pub fn record(
 fn claims_and_statements(cluster: &Cluster, documents: &[SourceDocument]) -> (Vec<Claim>, Vec<Statement>) {
     let mut claims = Vec::new();
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut voices: BTreeMap<usize, usize> = BTreeMap::new();
     for m in &cluster.members {
+        voices.insert(m.doc, m.copy_of.unwrap_or(m.doc));
         let offset = claims.len();
         for c in &m.report().claims {
             by_doc.entry(m.doc).or_default().push(claims.len());
@@ -98,8 +100,10 @@ fn claims_and_statements(cluster: &Cluster, documents: &[SourceDocument]) -> (Ve
             claims.push(c);
         }
     }
-    let statements =
-        by_doc.into_iter().map(|(doc, claims)| Statement { published: documents[doc].published, claims }).collect();
+    let statements = by_doc
+        .into_iter()
+        .map(|(doc, claims)| Statement { published: documents[doc].published, voice: voices[&doc], claims })
+        .collect();
     (claims, statements)
 }
 
