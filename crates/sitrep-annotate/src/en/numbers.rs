@@ -150,7 +150,9 @@ pub fn quantities_in(text: &str, tokens: &[Token], words: &[String]) -> Vec<Quan
             let followed_by_word = tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word);
             // "how many", "so many", "too many": a question or an exclamation, no count.
             let exclaimed = j > 0 && matches!(words[j - 1].as_str(), "how" | "so" | "too" | "as");
-            if exclaimed {
+            // "shot multiple times", "several hours later": a unit after it, no count of people.
+            let measured = words.get(end).is_some_and(|w| t.units_after.contains(w.as_str()));
+            if exclaimed || measured {
                 i = end;
                 continue;
             }
@@ -515,6 +517,8 @@ mod tests {
         assert_eq!(got.iter().map(|x| x.0).collect::<Vec<_>>(), vec![12, 3, 3, 10]);
         assert_eq!(got[0].3.as_deref(), Some("dozens"));
         assert_eq!(got[2].3.as_deref(), Some("a few"));
+        // How often, how long: no count of people.
+        assert!(q("he was shot multiple times, several hours later").is_empty());
     }
 
     #[test]
