@@ -213,6 +213,10 @@ fn home_town(g: &Gazetteer, reports: &[Report], focus: &Focus) -> Option<Entry> 
         false => everywhere,
     };
     let town = |m: &PlaceMention| -> Option<(u32, Entry)> {
+        // A quarter ("the Austin neighborhood") is no home town, whatever town bears its name.
+        if m.feature.as_deref() == Some("neighbourhood") {
+            return None;
+        }
         let Some(Some(Best { index, part: false })) = focus.resolved.get(&mention_key(m)) else { return None };
         let e = g.entry(*index);
         (e.kind == Kind::Settlement && focus.country.as_ref().is_none_or(|c| *c == e.iso2)).then_some((*index, e))
@@ -709,8 +713,21 @@ fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Bes
         _ => None,
     };
     let found = whole.or_else(|| best_index(g, &m.name, feature, &m.context, document));
-    if let Some(index) = found {
+    // "the South Austin neighborhood" in a story from Chicago: a quarter of the story's town,
+    // not a town of that name far from it (the fallback codes it to the home town).
+    let elsewhere = |index: u32| {
+        feature == Some("neighbourhood")
+            && m.context.is_empty()
+            && document.home.as_ref().is_some_and(|home| {
+                let e = g.entry(index);
+                e.kind == Kind::Settlement && !near_home(home, &e)
+            })
+    };
+    if let Some(index) = found.filter(|&i| !elsewhere(i)) {
         return Some(Best { index, part: false });
+    }
+    if found.is_some() {
+        return None;
     }
     // "Central Ohio" is a part of the state: coded to it, at its level.
     if let Some(whole) = town_of_part(&m.name) {
@@ -1630,6 +1647,22 @@ mod tests {
             assert_eq!((l.name.as_deref(), l.iso2.as_deref(), l.geo_precision), (Some(name), Some("US"), Some(2)));
         }
         assert!(!is_quarter("West Marlow") && !is_quarter("Side"));
+        // A neighbourhood the text calls one, named like a town far away, is of the story's town.
+        let csv = "lat,lon,name,admin1,admin2,cc\n\
+            41.85,-87.65,Marlow,Illinois,Cook County,US\n\
+            30.27,-97.74,South Kessel,Texas,Travis County,US\n";
+        let g = towns(csv, &[]);
+        let quarter = mention("South Kessel", Some("neighbourhood"), Some("neighborhood"), &[]);
+        let marlow = spelled(&g, "Marlow").remove(0);
+        // The headline names "Kessel", a city of Texas too: that supports the Texan namesake.
+        let areas = vec![("kessel".to_owned(), vec![("US".to_owned(), "Texas".to_owned(), 1.0)])];
+        let focus = Focus { country: Some("US".into()), home: Some(marlow), areas, ..Focus::default() };
+        assert_eq!(mention_best(&g, &quarter, &focus), None);
+        // Named as a town, it is the town; and with no home town known, the gazetteer's is all
+        // there is.
+        let town = mention("South Kessel", None, None, &[]);
+        assert!(mention_best(&g, &town, &country("US")).is_some());
+        assert!(mention_best(&g, &quarter, &country("US")).is_some());
     }
 
     #[test]
