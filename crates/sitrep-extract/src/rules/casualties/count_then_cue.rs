@@ -12,7 +12,8 @@
 //! A count that is the agent of a transitive "-ing" cue ("two men fired shots, killing a guard"),
 //! or armed people who are the agent of an active verb with its object ("the four suspects killed
 //! Vergen and Sanchez").
-//! A count that was spared ("three survived and one was killed"); a cue in the relative clause
+//! A count that was spared ("three survived and one was killed", "none of the other eight were
+//! hurt", "the two adults were not injured"); a cue in the relative clause
 //! of another noun ("ten friends, including the boy who was killed").
 //! A count whose own verb is one of the legal process ("two men were charged in the killing of
 //! a teenager": suspects; `lexicons/en/casualties.toml`). A cue that is a reduced relative
@@ -28,6 +29,13 @@ const WINDOW: usize = 12;
 
 pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Option<Tie> {
     let count = &counts[index];
+    // "None of the other eight people inside were injured": the count is of those spared.
+    let from = count.start.saturating_sub(4);
+    if (from..count.start)
+        .any(|k| matches!(a.words[k].as_str(), "none" | "neither") && a.words.get(k + 1).is_some_and(|w| w == "of"))
+    {
+        return None;
+    }
     let mut crossed_list_member = false;
     let mut i = count.end;
     while i < last.min(count.end + WINDOW) {
@@ -57,8 +65,9 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             return None;
         }
         if let Some(cue) = a.cues.iter().find(|c| c.start == i) {
-            // "without firing a shot", "a single shot": the noun, a gunshot, not a predicate.
-            if super::gunshot_noun(a, cue) {
+            // "without firing a shot", "a single shot": the noun, a gunshot, not a predicate;
+            // "the two adults were not injured": nothing befell them.
+            if super::gunshot_noun(a, cue) || super::negated(a, cue.start) {
                 return None;
             }
             // "four victims suffered minor injuries": a noun that says nothing of what befell
@@ -276,6 +285,10 @@ mod tests {
         assert_eq!(short("Two people were wounded."), vec![row("injured", 2, "all")]);
         assert_eq!(short("No one was hurt."), vec![row("injured", 0, "all")]);
         assert_eq!(short("None of the injuries were life-threatening."), vec![]);
+        // Those spared: negated, or counted under "none of".
+        assert_eq!(short("The two adults in the car were not injured."), vec![]);
+        assert_eq!(short("Three others had not been hurt."), vec![]);
+        assert_eq!(short("None of the other eight people inside the home were injured."), vec![]);
         assert_eq!(short("They face charges for six victims who were injured."), vec![row("injured", 6, "all")]);
         assert_eq!(short("Both victims were rushed to a local hospital."), vec![row("shot", 2, "all")]);
         assert_eq!(short("Two victims were found in the car."), vec![row("ambiguous", 2, "all")]);

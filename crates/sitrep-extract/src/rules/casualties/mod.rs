@@ -166,6 +166,13 @@ pub fn gunshot_noun(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annota
         && matches!(a.words[cue.start - 1].as_str(), "a" | "single" | "one" | "warning" | "first" | "second")
 }
 
+/// "were not injured", "was never hurt", "had not been shot": a cue that befell no one.
+pub fn negated(a: &Annotations, cue_start: usize) -> bool {
+    let not = |w: &str| matches!(w, "not" | "never" | "n't");
+    let before = |k: usize| cue_start.checked_sub(k).map(|i| a.words[i].as_str());
+    before(1).is_some_and(not) || (before(1) == Some("been") && before(2).is_some_and(not))
+}
+
 /// "shot at": fired at, whoever was hit.
 pub fn fired_at(a: &Annotations, cue: &sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>) -> bool {
     cue.value.kind == "shot" && a.words.get(cue.end).is_some_and(|w| w == "at")

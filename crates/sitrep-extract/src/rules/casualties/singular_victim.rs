@@ -136,11 +136,9 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, counte
                     && super::subject::victim_before(a, c.start, first) == Some(person_end)
             };
             // "another child was not killed": a negated cue befell no one.
-            let negated =
-                |c: &&Tagged<Cue>| c.start > 0 && matches!(a.words[c.start - 1].as_str(), "not" | "never" | "n't");
             a.cues.iter().find(|c| {
                 c.start >= person_end
-                    && !negated(c)
+                    && !super::negated(a, c.start)
                     && ((c.start < clause_end.min(verb_from + WINDOW) && !noun(c)) || (c.end <= last && borne(c)))
                     && is_person_kind(&c.value.kind)
                     && !is_reflexive(a, c.end)
