@@ -4,7 +4,8 @@
 //! ## What it handles
 //! "he died at the hospital", "she was shot and killed", "he was fatally wounded", "he later
 //! died", "the gun went off, killing her", "someone shot him in the chest": one person, of no
-//! known category. A person counted twice this way ("a man was shot;
+//! known category. A pronoun wounded ("he suffered a wound to the chest") was hit: the person
+//! the story told of before, whose fate it tells apart, is no survivor of their own. A person counted twice this way ("a man was shot;
 //! he died") is still one: reconciliation takes the largest figure counting everyone, it does
 //! not add them.
 //!
@@ -51,7 +52,13 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         if covered {
             continue;
         }
-        out.push(super::singular_victim::one(last_cue.value.kind.clone(), "all".into(), Vec::new(), span, sentence));
+        // "He suffered a single wound to the chest", "she was wounded": the person the story
+        // told of before, whose fate it tells apart; hit, not a survivor of their own.
+        let kind = match last_cue.value.kind.as_str() {
+            "injured" => "shot".to_owned(),
+            other => other.to_owned(),
+        };
+        out.push(super::singular_victim::one(kind, "all".into(), Vec::new(), span, sentence));
     }
     out
 }
@@ -89,7 +96,13 @@ mod tests {
     fn a_pronoun_victim_counts_one() {
         assert_eq!(short("Police said he died from a single gunshot wound."), vec![row("killed", 1, "all")]);
         assert_eq!(short("He was fatally shot at a house party."), vec![row("killed", 1, "all")]);
-        assert_eq!(short("She was shot and wounded."), vec![row("injured", 1, "all")]);
+        // Wounded, she was hit; whether she lived the story tells elsewhere ("he suffered a
+        // wound to the chest" of a man it said was killed is no survivor).
+        assert_eq!(short("She was shot and wounded."), vec![row("shot", 1, "all")]);
+        assert_eq!(
+            short("A man was killed. He suffered a single wound to the chest."),
+            vec![row("killed", 1, "all"), row("shot", 1, "all")]
+        );
     }
 
     #[test]
