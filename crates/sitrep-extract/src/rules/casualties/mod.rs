@@ -119,20 +119,56 @@ pub(super) fn gerund_at(a: &Annotations, g: usize, first: usize) -> Option<(&'st
     Some((kind, if adverb { g - 1 } else { g }))
 }
 
-/// The cue chained to the one ending at token `end` by "and" or a comma, past one adverb:
-/// "shot and [critically] wounded", "wounded and captured", "17-year-old shot, killed", "taken
-/// to a hospital with a gunshot wound and later died"; a death after "but" ("with severe
-/// injuries but did not survive", "shot but later died").
+/// The cue chained to the one ending at token `end` by "and" or a comma, past where the wound
+/// was, an auxiliary and one adverb: "shot and [critically] wounded", "wounded and captured",
+/// "17-year-old shot, killed", "taken to a hospital with a gunshot wound and later died", "a
+/// gunshot wound to the head and was later pronounced deceased"; a death after "but" ("with
+/// severe injuries but did not survive", "shot but later died").
 pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>> {
+    let mut end = end;
+    // "… wound to the head and …", "shot in his upper chest and …": where the wound was.
+    if a.words.get(end).is_some_and(|w| matches!(w.as_str(), "to" | "in"))
+        && let Some(k) = (end + 2..(end + 5).min(a.words.len()))
+            .find(|&k| matches!(a.words[k].as_str(), "and" | "but"))
+            .filter(|&k| (end + 1..k).all(|j| a.tokens[j].kind == sitrep_annotate::en::tokens::TokenKind::Word))
+    {
+        end = k;
+    }
     let but = a.words.get(end).is_some_and(|w| w == "but");
     if !but && !matches!(a.words.get(end).map(String::as_str), Some("and" | ",")) {
-        return None;
+        return later_death(a, end);
     }
     let mut next = end + 1;
+    if a.words.get(next).is_some_and(|w| matches!(w.as_str(), "was" | "were")) {
+        next += 1;
+    }
     if a.words.get(next).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "then" | "soon")) {
         next += 1;
     }
     a.cues.iter().find(|c| c.start == next && (!but || c.value.kind == "killed"))
+}
+
+/// The last of a series of predicates of one subject, when it is a death: "sustained a gunshot
+/// wound, was taken to a hospital with grave injuries, and was later pronounced deceased". Only
+/// "and was" (or "were") and a verb of death, with no one else named on the way.
+fn later_death(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>> {
+    const REACH: usize = 24;
+    for k in end..(end + REACH).min(a.words.len()) {
+        if matches!(a.words[k].as_str(), "." | ";" | "!" | "?" | "who" | "which" | "while")
+            || a.victims.iter().any(|v| v.start == k)
+            || a.quantities.iter().any(|q| a.token_at(q.span.start) == k)
+        {
+            return None;
+        }
+        if a.words[k] == "and" && a.words.get(k + 1).is_some_and(|w| matches!(w.as_str(), "was" | "were")) {
+            let mut next = k + 2;
+            if a.words.get(next).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "then" | "soon")) {
+                next += 1;
+            }
+            return a.cues.iter().find(|c| c.start == next && c.value.kind == "killed");
+        }
+    }
+    None
 }
 
 /// A cue's kind, read with the adverb of death before it: "fatally shot", "mortally wounded"

@@ -58,6 +58,13 @@ pub fn claims(a: &Annotations, sentence: Span, first: usize, last: usize, found:
         let singular_verb = (cue.start.saturating_sub(2)..cue.end).any(|k| matches!(a.words[k].as_str(), "was" | "is"));
         let (from, names) =
             if singular_verb || unnamed { (name.0, vec![name.2]) } else { listed_before(a, name, first) };
+        // "Reed was shot and killed", "Reed sustained a gunshot wound …, and was later
+        // pronounced deceased": the last cue of a chain decides.
+        let mut last_cue = cue;
+        while let Some(next) = super::chained(a, last_cue.end) {
+            last_cue = next;
+        }
+        let cue = last_cue;
         let start = a.tokens[from].span.start;
         let end = a.tokens[cue.end - 1].span.end;
         let covered =
@@ -160,6 +167,14 @@ mod tests {
         assert_eq!(short("Ann Reed, 23, died at the scene."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Reed later died at a hospital."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Tom Vale was shot and killed near his home."), vec![row("killed", 1, "all")]);
+        // The last of one subject's predicates, a death, tells how it ended.
+        assert_eq!(
+            short(
+                "Police said Reed sustained a gunshot wound to the head, was taken to a hospital with grave \
+                 injuries, and was later pronounced deceased."
+            ),
+            vec![row("killed", 1, "all")]
+        );
         assert_eq!(short("Ann Reed, 33, and Bo Li, 26, were killed at a car wash."), vec![row("killed", 2, "all")]);
         assert_eq!(short("In Marlow, Reed died at a hospital."), vec![row("killed", 1, "all")]);
         assert_eq!(short("Both Stover and Gilliam died from their wounds."), vec![row("killed", 2, "all")]);
