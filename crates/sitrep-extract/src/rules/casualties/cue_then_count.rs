@@ -64,6 +64,8 @@ mod tests {
         assert_eq!(short("Gunmen killed 16 soldiers."), vec![row("killed", 16, "state_forces")]);
         assert_eq!(short("Police fatally shot two gunmen."), vec![row("killed", 2, "armed_group")]);
         assert_eq!(short("The gunman shot at a dozen people."), vec![]);
+        // The count after "by" is the agent of the passive.
+        assert_eq!(short("The man was shot by two men in a car."), vec![row("shot", 1, "all")]);
         assert_eq!(short("The weapon was a single shot 223, the sheriff said."), vec![]);
         // A headline's counts each before their own cue.
         assert_eq!(short("1 killed in weekend shooting"), vec![row("killed", 1, "all")]);

@@ -230,7 +230,9 @@ pub fn claims(a: &Annotations) -> Vec<Found> {
         // The cue each counted claim was tied to.
         let mut ties: Vec<listed_counts::Tied> = Vec::new();
         for (index, count) in counts.iter().enumerate() {
-            if !people::counts_people(a, count) {
+            // "shot by two men": the agents of a passive, never its victims.
+            let by = |k: usize| count.start >= k && a.words[count.start - k] == "by";
+            if !people::counts_people(a, count) || by(1) || (by(2) && a.words[count.start - 1] == "the") {
                 continue;
             }
             let clause = clause::around(a, count.start, first, last);
