@@ -70,6 +70,11 @@ pub fn tie(a: &Annotations, counts: &[Count], index: usize, last: usize) -> Opti
             if super::gunshot_noun(a, cue) || super::negated(a, cue.start) {
                 return None;
             }
+            // "Three men brought a wounded teenager to the hospital": a cue after a determiner
+            // qualifies its own noun, not the count before it.
+            if cue.start > count.end && matches!(a.words[cue.start - 1].as_str(), "a" | "an") {
+                return None;
+            }
             // "four victims suffered minor injuries": a noun that says nothing of what befell
             // them ("victims", "casualties") gives way to the predicate after it, when there is one.
             if cue.value.kind == "ambiguous"
@@ -289,6 +294,11 @@ mod tests {
         assert_eq!(short("The two adults in the car were not injured."), vec![]);
         assert_eq!(short("Three others had not been hurt."), vec![]);
         assert_eq!(short("None of the other eight people inside the home were injured."), vec![]);
+        // A cue qualifying a noun of its own.
+        assert_eq!(
+            short("Three men brought a wounded teenager to the hospital."),
+            vec![row("injured", 1, "civilians")]
+        );
         assert_eq!(short("They face charges for six victims who were injured."), vec![row("injured", 6, "all")]);
         assert_eq!(short("Both victims were rushed to a local hospital."), vec![row("shot", 2, "all")]);
         assert_eq!(short("Two victims were found in the car."), vec![row("ambiguous", 2, "all")]);
