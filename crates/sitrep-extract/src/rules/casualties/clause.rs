@@ -128,6 +128,13 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
         let after = a.token_at(q.span.end - 1) + 1;
         (after..end.min(after + 3)).any(|k| sitrep_annotate::en::lexicons::plural_incidents().contains(&a.words[k]))
     });
+    // "wounded in shootings from Friday morning to Saturday morning": a stretch between two
+    // days, a tally of what happened over it.
+    let stretch = a.dates.iter().filter(|d| d.span.start >= from && d.span.end <= to).any(|d| {
+        let after = a.token_at(d.span.end - 1) + 1;
+        a.words.get(after).is_some_and(|w| matches!(w.as_str(), "to" | "through" | "until" | "till"))
+            && a.dates.iter().any(|e| e.start != d.start && a.token_at(e.span.start) == after + 1)
+    });
     // "at least 265 children shot themselves or someone else in 2015": a count over a whole
     // year is a year's tally, unless the clause names the one incident ("a shooting last year
     // that left three dead").
@@ -148,7 +155,7 @@ pub fn has_aggregate_hint(a: &Annotations, (start, end): (usize, usize)) -> bool
             && d.span.end <= to
             && !crate::rules::reports::frames::dates_a_trigger(a, d.span)
     }) && !one_incident();
-    several || year || (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
+    several || stretch || year || (start..end).any(|i| hint(i) || reaching(i) || over_region(i) || period(i))
 }
 
 /// True when a date of the past stands in the clause ("In 2012, 13 died", "Last month, two
@@ -202,12 +209,14 @@ mod tests {
         for text in [
             "Twelve people, including two children, were shot in Chicago in about ten hours.",
             "Nine people were shot over the past 48 hours.",
+            "At least 16 people were wounded in Marlow from Friday morning to Saturday morning.",
         ] {
             let claims = claims_of(text);
             assert!(!claims.is_empty() && claims.iter().all(|c| c.4), "{text}: {claims:?}");
         }
         // One incident's time of day is no stretch: "at 2 a.m.", "for two hours".
         assert!(claims_of("Two people were shot at 2 a.m. Sunday.").iter().all(|c| !c.4));
+        assert!(claims_of("Two people were shot Friday night, police said Saturday.").iter().all(|c| !c.4));
     }
 
     #[test]
