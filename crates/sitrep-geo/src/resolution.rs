@@ -572,9 +572,18 @@ pub fn locate_report(g: &Gazetteer, report: &Report, focus: &Focus) -> Option<Lo
 /// own town without naming it again. When the text names no town, the outlet's state (from its
 /// site name), at its level: where the outlet is tells the region, not the town (stations of
 /// one group share their stories).
+///
+/// With neither, the country the document's words point to ("the Awami League", "the sheriff's
+/// office"), at country level and with no point: where_prec 6 says no more is known.
 pub fn home(g: &Gazetteer, focus: &Focus) -> Option<Location> {
     if focus.home_is_outlet || focus.home.is_none() {
-        return Some(location_of(g, &outlet_state(g, focus)?, false));
+        return match outlet_state(g, focus) {
+            Some(state) => Some(location_of(g, &state, false)),
+            None => {
+                let country = g.country(focus.country.as_deref()?)?;
+                Some(country_level(country, country.name.clone()))
+            }
+        };
     }
     focus.home.as_ref().map(|e| location_of(g, e, false))
 }
@@ -601,8 +610,10 @@ pub fn in_home(own: Option<Location>, home: Option<&Location>) -> Option<Locatio
             && agrees(&l.admin1, &home.admin1)
             && agrees(&l.admin2, &home.admin2)
     };
+    // A home known only by its country says no more than the report's own place.
+    let country_only = home.where_prec == Some(6);
     match own {
-        Some(l) if !within(&l) => Some(l),
+        Some(l) if !within(&l) || country_only => Some(l),
         // Near the town (an area keeps its own level).
         _ => Some(Location {
             geo_precision: home.geo_precision.max(Some(2)),
@@ -1518,6 +1529,22 @@ mod tests {
         };
         assert_eq!(placed("marlowcityherald").as_deref(), Some("Missouri"));
         assert_eq!(placed("deseretnews"), None);
+    }
+
+    #[test]
+    fn a_story_naming_no_place_is_in_the_country_its_words_point_to() {
+        let g = gazetteer();
+        let mut r = report(Vec::new());
+        r.country_cues = vec!["LB".into()];
+        let l = crate::geocode(&g, vec![r]).remove(0).location.unwrap();
+        assert_eq!((l.iso2.as_deref(), l.where_prec, l.lat), (Some("LB"), Some(6), None));
+        // Its own place, even one the gazetteer lacks, says more than the country.
+        let mut r = report(vec![mention("Kfar Nowhere", None, None, &[])]);
+        r.country_cues = vec!["LB".into()];
+        let l = crate::geocode(&g, vec![r]).remove(0).location.unwrap();
+        assert_eq!((l.name.as_deref(), l.iso2.as_deref()), (Some("Kfar Nowhere"), Some("LB")));
+        // Nothing at all says nothing.
+        assert_eq!(crate::geocode(&g, vec![report(Vec::new())]).remove(0).location, None);
     }
 
     #[test]

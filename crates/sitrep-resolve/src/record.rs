@@ -195,9 +195,13 @@ fn location(cluster: &Cluster) -> Location {
         .rev()
         .max_by_key(|(_, docs, best)| (docs.len(), std::cmp::Reverse(*best)))
         .map(|(a, _, _)| a.clone());
-    if let Some(l) = located.iter().map(|(_, l)| *l).filter(|l| Some(area(l)) == chosen).min_by_key(|l| precision(l)) {
+    let chosen = located.iter().map(|(_, l)| *l).filter(|l| Some(area(l)) == chosen).min_by_key(|l| precision(l));
+    // Known only at country level ("Bangladesh" from the Awami League): the name the reports
+    // give the place, when they give one, says more.
+    if let Some(l) = chosen.filter(|l| l.where_prec != Some(COUNTRY_LEVEL)) {
         return l.clone();
     }
+    let country = chosen.cloned().unwrap_or_default();
     // Places that other mentions sit in ("Nabatieh" of "Arnoun, Nabatieh") are areas, not the
     // place of the event, when something inside them is named.
     let mentions: Vec<_> = cluster.members.iter().flat_map(|m| &m.report().place_mentions).collect();
@@ -225,8 +229,11 @@ fn location(cluster: &Cluster) -> Location {
         .rev()
         .max_by_key(|(_, rank, n)| (std::cmp::Reverse(*rank), *n))
         .map(|(name, _, _)| (*name).to_owned());
-    Location { name, ..Location::default() }
+    Location { name: name.or(country.name.clone()), ..country }
 }
+
+/// UCDP's where_prec for a location known only by its country.
+const COUNTRY_LEVEL: u8 = 6;
 
 fn actors(cluster: &Cluster) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();
