@@ -51,6 +51,8 @@ pub struct Annotations {
     pub places: Vec<PlaceMention>,
     /// Words of one country's institutions and law ("the sheriff's office"): its ISO code.
     pub country_cues: Vec<Tagged<String>>,
+    /// Names of a country's people ("Indian farmers"): its ISO code.
+    pub demonym_cues: Vec<Tagged<String>>,
     /// Names before an institution's word ("the Kansas State Police"): candidate areas.
     pub area_cues: Vec<Tagged<String>>,
 }
@@ -100,9 +102,15 @@ pub fn annotate_text(text: &str, published: Option<jiff::civil::Date>) -> Annota
         .into_iter()
         .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
         .collect();
+    let demonym_cues = en::lexicons::demonyms()
+        .find_all(&words)
+        .into_iter()
+        .map(|m| Tagged { start: m.start, end: m.end, span: tagged(m.start, m.end), value: m.value.clone() })
+        .collect();
     Annotations {
         area_cues: en::institutions::area_names(text, &tokens, &words),
         country_cues,
+        demonym_cues,
         places,
         sentences: en::sentences::split(text, &tokens),
         quantities,
@@ -154,6 +162,9 @@ impl Annotations {
         }
         for c in &self.country_cues {
             items.push(Annotation { layer: "country", span: c.span, label: c.value.clone() });
+        }
+        for c in &self.demonym_cues {
+            items.push(Annotation { layer: "people", span: c.span, label: c.value.clone() });
         }
         for c in &self.cues {
             items.push(Annotation { layer: "cue", span: c.span, label: c.value.kind.clone() });

@@ -220,6 +220,7 @@ fn add_generated(resolver: &mut Resolver, n: usize) {
         }],
         document_places: vec![],
         country_cues: Vec::new(),
+        demonym_cues: Vec::new(),
         outlet_home: Vec::new(),
         area_cues: Vec::new(),
         actors: vec![],

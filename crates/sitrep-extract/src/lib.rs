@@ -61,6 +61,7 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
             place_mentions: place_mentions(a, &members),
             document_places: Vec::new(),
             country_cues: Vec::new(),
+            demonym_cues: Vec::new(),
             outlet_home: Vec::new(),
             area_cues: Vec::new(),
             actors: rules::actors::actors(&described),
@@ -87,6 +88,15 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         phrases.sort();
         phrases.dedup();
         first.country_cues = phrases.into_iter().map(|(_, iso2)| iso2.clone()).collect();
+        // (Not one read as a place already: "Syrian" in "Syrian security forces" votes there.)
+        let placed = |c: &&sitrep_annotate::Tagged<String>| {
+            a.places.iter().any(|p| p.span.start < c.span.end && c.span.start < p.span.end)
+        };
+        let mut people: Vec<(&[String], &String)> =
+            a.demonym_cues.iter().filter(|c| !placed(c)).map(|c| (&a.words[c.start..c.end], &c.value)).collect();
+        people.sort();
+        people.dedup();
+        first.demonym_cues = people.into_iter().map(|(_, iso2)| iso2.clone()).collect();
         // A station's call sign: as telling as a phrase of its country's institutions.
         first.country_cues.extend(rules::broadcaster::country(document.title.as_deref(), document.url.as_deref()));
         first.outlet_home = document.title.as_deref().map(rules::outlet_home::candidates).unwrap_or_default();
@@ -336,6 +346,12 @@ mod tests {
         let r = reports("Two shot in Marlow - WXYZ TV 7", "Two men were shot Friday in Marlow.");
         assert_eq!(r[0].country_cues, ["US"]);
         assert!(reports("Two shot in Marlow", "Two men were shot Friday in Marlow.")[0].country_cues.is_empty());
+    }
+
+    #[test]
+    fn a_country_s_people_named_are_a_cue_to_it_once() {
+        let r = reports("Protest", "Hundreds of Lebanese farmers and Lebanese students marched on Friday.");
+        assert_eq!(r[0].demonym_cues, ["LB"]);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //!    counts 3, a province's name 2, a town's 1; a name in several countries shares its vote
 //!    among them by the size of each one's largest place of that name, an admin area counting
 //!    as a large town; a word of one country's institutions or law, "the sheriff's office",
-//!    counts 1, 3 at most: `lexicons/en/country_cues.toml`); and the admin1 areas it names.
+//!    counts 1, 3 at most: `lexicons/en/country_cues.toml`; a name of its people, "Indian
+//!    farmers", 0.5, 1.5 at most); and the admin1 areas it names.
 //!    The outlet's home, when its site name in the title gives one (`Report::outlet_home`): a
 //!    town in the area named after it ("Marlow, KS") votes 3 for its country; a state or a
 //!    large city named alone counts only inside the country the text points to, and so do
@@ -84,6 +85,9 @@ const ENOUGH_TRANSLITERATED: f64 = 3.0;
 
 /// A country's vote for each distinct word of its institutions the document uses (at most 3).
 const COUNTRY_CUE: f64 = 1.0;
+
+/// A country's vote for each distinct name of its people the document uses (at most 1.5).
+const DEMONYM_CUE: f64 = 0.5;
 
 /// The vote of the outlet's town, found in the area its site name gives: as much as naming
 /// the country.
@@ -533,6 +537,15 @@ fn survey(
     }
     for (iso2, v) in cues {
         *votes.entry(iso2.to_owned()).or_default() += v.min(3.0);
+    }
+    // Names of a country's people ("Indian farmers"), half as much, one and a half at most:
+    // news names people by their origin anywhere.
+    let mut people: BTreeMap<&str, f64> = BTreeMap::new();
+    for iso2 in reports.iter().flat_map(|r| &r.demonym_cues) {
+        *people.entry(iso2.as_str()).or_default() += DEMONYM_CUE;
+    }
+    for (iso2, v) in people {
+        *votes.entry(iso2.to_owned()).or_default() += v.min(1.5);
     }
     let country = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2);
     named.retain(|a| country.as_deref().is_none_or(|c| c == a.iso2));
@@ -1233,6 +1246,7 @@ mod tests {
             place_mentions: mentions,
             document_places: vec![],
             country_cues: Vec::new(),
+            demonym_cues: Vec::new(),
             outlet_home: Vec::new(),
             area_cues: Vec::new(),
             actors: vec![],
@@ -1545,6 +1559,18 @@ mod tests {
         assert_eq!((l.name.as_deref(), l.iso2.as_deref()), (Some("Kfar Nowhere"), Some("LB")));
         // Nothing at all says nothing.
         assert_eq!(crate::geocode(&g, vec![report(Vec::new())]).remove(0).location, None);
+    }
+
+    #[test]
+    fn a_country_s_people_named_point_to_it_less_than_its_places() {
+        let g = gazetteer();
+        // "Syrian farmers protested": no place, the people's country.
+        let mut r = report(Vec::new());
+        r.demonym_cues = vec!["SY".into()];
+        assert_eq!(Focus::of(&g, &[r.clone()]).country.as_deref(), Some("SY"));
+        // A town of another country outweighs them ("Syrian workers in Tyre").
+        r.place_mentions = vec![mention("Tyre", None, None, &[])];
+        assert_eq!(Focus::of(&g, &[r]).country.as_deref(), Some("LB"));
     }
 
     #[test]

@@ -136,6 +136,10 @@ pub struct Report {
     /// reads them for the document's country.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub country_cues: Vec<String>,
+    /// The countries whose people the document names ("Indian farmers"), once per distinct
+    /// word, carried by its first report only: a weaker vote than `country_cues`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demonym_cues: Vec<String>,
     /// Where the outlet is, as its site name in the title may say ("… - WXYZ 7 Marlow,
     /// Kansas"): candidate names, each with the area after it, that geocoding keeps only when
     /// the gazetteer agrees. Carried by the first report only; never a report's own place.

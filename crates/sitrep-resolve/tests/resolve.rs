@@ -48,6 +48,7 @@ fn report(doc: &Doc, event_type: &str, day: Option<Date>, places: Vec<PlaceMenti
         place_mentions: places,
         document_places: vec![],
         country_cues: Vec::new(),
+        demonym_cues: Vec::new(),
         outlet_home: Vec::new(),
         area_cues: Vec::new(),
         actors: vec![],

@@ -319,6 +319,7 @@ mod tests {
             place_mentions: vec![],
             document_places: vec![],
             country_cues: Vec::new(),
+            demonym_cues: Vec::new(),
             outlet_home: Vec::new(),
             area_cues: Vec::new(),
             actors: vec![],

@@ -17,6 +17,7 @@ const VICTIMS: &str = include_str!("../../../../lexicons/en/victims.toml");
 const CASUALTIES: &str = include_str!("../../../../lexicons/en/casualties.toml");
 const COUNTRY_CUES: &str = include_str!("../../../../lexicons/en/country_cues.toml");
 const NOT_PERSON_NAMES: &str = include_str!("../../../../lexicons/en/not_person_names.txt");
+const COUNTRIES: &str = include_str!("../../../../lexicons/geo/countries.toml");
 
 #[derive(Deserialize)]
 struct CountryCueFile {
@@ -30,6 +31,29 @@ pub fn country_cues() -> &'static PhraseLexicon<String> {
         let file: CountryCueFile = toml::from_str(COUNTRY_CUES).expect("lexicons/en/country_cues.toml is valid");
         PhraseLexicon::new(
             file.cues.into_iter().flat_map(|(iso2, words)| words.into_iter().map(move |w| (w, iso2.clone()))),
+        )
+    })
+}
+
+/// A country's demonyms (`lexicons/geo/countries.toml`).
+#[derive(Deserialize)]
+struct Country {
+    #[serde(default)]
+    demonyms: Vec<String>,
+}
+
+/// The names of a country's people ("Indian", "Pakistanis") → its ISO code: weaker than its
+/// institutions' words, since news names people by their origin anywhere ("a Chinese
+/// restaurant in Philadelphia").
+pub fn demonyms() -> &'static PhraseLexicon<String> {
+    static L: OnceLock<PhraseLexicon<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        let countries: BTreeMap<String, Country> =
+            toml::from_str(COUNTRIES).expect("lexicons/geo/countries.toml is valid");
+        PhraseLexicon::new(
+            countries
+                .into_iter()
+                .flat_map(|(iso2, c)| c.demonyms.into_iter().map(move |d| (d.to_lowercase(), iso2.clone()))),
         )
     })
 }

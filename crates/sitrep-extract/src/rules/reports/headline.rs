@@ -78,6 +78,7 @@ pub fn report(document: &Document, headline: &Annotations) -> Option<Report> {
         place_mentions: Vec::new(),
         document_places: Vec::new(),
         country_cues: Vec::new(),
+        demonym_cues: Vec::new(),
         outlet_home: Vec::new(),
         area_cues: Vec::new(),
         actors: crate::rules::actors::actors(&described),
