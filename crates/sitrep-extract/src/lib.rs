@@ -82,21 +82,13 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
     if let Some(first) = reports.first_mut() {
         let told = headline.iter().flat_map(|h| rules::reports::headline::places(h, &document.text));
         first.document_places = told.chain(a.places.iter().cloned()).collect();
-        // Each distinct phrase once: a story that says "sheriff's office" ten times is one voice.
-        let mut phrases: Vec<(&[String], &String)> =
-            a.country_cues.iter().map(|c| (&a.words[c.start..c.end], &c.value)).collect();
-        phrases.sort();
-        phrases.dedup();
-        first.country_cues = phrases.into_iter().map(|(_, iso2)| iso2.clone()).collect();
-        // (Not one read as a place already: "Syrian" in "Syrian security forces" votes there.)
+        first.country_cues = distinct_cues(a, a.country_cues.iter());
+        // (Not a people's name read as a place already: "Syrian" in "Syrian security forces"
+        // votes there.)
         let placed = |c: &&sitrep_annotate::Tagged<String>| {
             a.places.iter().any(|p| p.span.start < c.span.end && c.span.start < p.span.end)
         };
-        let mut people: Vec<(&[String], &String)> =
-            a.demonym_cues.iter().filter(|c| !placed(c)).map(|c| (&a.words[c.start..c.end], &c.value)).collect();
-        people.sort();
-        people.dedup();
-        first.demonym_cues = people.into_iter().map(|(_, iso2)| iso2.clone()).collect();
+        first.demonym_cues = distinct_cues(a, a.demonym_cues.iter().filter(|c| !placed(c)));
         // A station's call sign: as telling as a phrase of its country's institutions.
         first.country_cues.extend(rules::broadcaster::country(document.title.as_deref(), document.url.as_deref()));
         first.outlet_home = document.title.as_deref().map(rules::outlet_home::candidates).unwrap_or_default();
@@ -107,6 +99,18 @@ pub fn extract(document: &Document, annotations: &Annotations) -> Vec<Report> {
         first.area_cues = areas;
     }
     reports
+}
+
+/// The countries of a document's cues, each distinct phrase once: a story that says "sheriff's
+/// office" ten times is one voice.
+fn distinct_cues<'a>(
+    a: &'a Annotations,
+    cues: impl Iterator<Item = &'a sitrep_annotate::Tagged<String>>,
+) -> Vec<String> {
+    let mut phrases: Vec<(&[String], &String)> = cues.map(|c| (&a.words[c.start..c.end], &c.value)).collect();
+    phrases.sort();
+    phrases.dedup();
+    phrases.into_iter().map(|(_, iso2)| iso2.clone()).collect()
 }
 
 /// The report an embedded or title claim belongs to: an aggregate goes to the aggregate

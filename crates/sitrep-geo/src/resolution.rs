@@ -529,24 +529,22 @@ fn survey(
             *votes.entry(c.to_owned()).or_default() += strength * w / total;
         }
     }
+    // Each cue's vote for its country, up to three of a kind.
+    let mut cue_votes = |cues: &mut dyn Iterator<Item = &String>, each: f64| {
+        let mut per_country: BTreeMap<&str, f64> = BTreeMap::new();
+        for iso2 in cues {
+            *per_country.entry(iso2.as_str()).or_default() += each;
+        }
+        for (iso2, v) in per_country {
+            *votes.entry(iso2.to_owned()).or_default() += v.min(3.0 * each);
+        }
+    };
     // Words of one country's institutions ("the sheriff's office"), one vote each, three at
     // most: as much as naming the country, so that a place name alone does not outweigh them.
-    let mut cues: BTreeMap<&str, f64> = BTreeMap::new();
-    for iso2 in reports.iter().flat_map(|r| &r.country_cues) {
-        *cues.entry(iso2.as_str()).or_default() += COUNTRY_CUE;
-    }
-    for (iso2, v) in cues {
-        *votes.entry(iso2.to_owned()).or_default() += v.min(3.0);
-    }
-    // Names of a country's people ("Indian farmers"), half as much, one and a half at most:
-    // news names people by their origin anywhere.
-    let mut people: BTreeMap<&str, f64> = BTreeMap::new();
-    for iso2 in reports.iter().flat_map(|r| &r.demonym_cues) {
-        *people.entry(iso2.as_str()).or_default() += DEMONYM_CUE;
-    }
-    for (iso2, v) in people {
-        *votes.entry(iso2.to_owned()).or_default() += v.min(1.5);
-    }
+    cue_votes(&mut reports.iter().flat_map(|r| &r.country_cues), COUNTRY_CUE);
+    // Names of a country's people ("Indian farmers"), half as much: news names people by their
+    // origin anywhere.
+    cue_votes(&mut reports.iter().flat_map(|r| &r.demonym_cues), DEMONYM_CUE);
     let country = votes.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(iso2, _)| iso2);
     named.retain(|a| country.as_deref().is_none_or(|c| c == a.iso2));
     (country, named, areas)
@@ -623,10 +621,9 @@ pub fn in_home(own: Option<Location>, home: Option<&Location>) -> Option<Locatio
             && agrees(&l.admin1, &home.admin1)
             && agrees(&l.admin2, &home.admin2)
     };
-    // A home known only by its country says no more than the report's own place.
-    let country_only = home.where_prec == Some(6);
     match own {
-        Some(l) if !within(&l) || country_only => Some(l),
+        // A home known only by its country says no more than the report's own place.
+        Some(l) if !within(&l) || home.country_only() => Some(l),
         // Near the town (an area keeps its own level).
         _ => Some(Location {
             geo_precision: home.geo_precision.max(Some(2)),
@@ -658,19 +655,7 @@ pub fn locate_mention(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Opti
         // "the Sahelian coast"-like regions named by a demonym: the country, at its level.
         return g.country(iso2).map(|c| country_level(c, shown));
     }
-    let mut found = resolved_best(g, m, document);
-    // "the Franklinton neighborhood" in a story from Columbus: a quarter or a building of the
-    // story's town, not the town of that name far away (which the gazetteer has, while it lacks
-    // the quarter).
-    if matches!(feature, Some("neighbourhood" | "site"))
-        && m.context.is_empty()
-        && !document.home_is_outlet
-        && let (Some(home), Some(best)) = (&document.home, found)
-        && !near_home(home, &g.entry(best.index))
-    {
-        found = None;
-    }
-    match found {
+    match resolved_best(g, m, document) {
         Some(Best { index, part }) => {
             let entry = g.entry(index);
             let near =
@@ -737,10 +722,12 @@ fn mention_best(g: &Gazetteer, m: &PlaceMention, document: &Focus) -> Option<Bes
         _ => None,
     };
     let found = whole.or_else(|| best_index(g, &m.name, feature, &m.context, document));
-    // "the South Austin neighborhood" in a story from Chicago: a quarter of the story's town,
-    // not a town of that name far from it (the fallback codes it to the home town).
+    // "the Franklinton neighborhood" in a story from Columbus, "the South Austin neighborhood"
+    // in one from Chicago: a quarter or a building of the story's town, not a town of that name
+    // far from it (which the gazetteer has, while it lacks the quarter; the fallback codes it to
+    // the home town).
     let elsewhere = |index: u32| {
-        feature == Some("neighbourhood")
+        matches!(feature, Some("neighbourhood" | "site"))
             && m.context.is_empty()
             && document.home.as_ref().is_some_and(|home| {
                 let e = g.entry(index);
@@ -1008,10 +995,7 @@ fn out_of_state(g: &Gazetteer, document: &Focus, entry: &Entry, supported: f64) 
         (None, None) => return false,
     };
     // A town in the outlet's market, whatever its state.
-    let in_market = document.outlet_town.as_ref().is_some_and(|town| {
-        matches!((town.lat, town.lon, entry.lat, entry.lon), (Some(a), Some(b), Some(c), Some(d))
-            if sitrep_model::distance_km(a, b, c, d) <= MARKET_REACH_KM)
-    });
+    let in_market = document.outlet_town.as_ref().is_some_and(|town| within_km(town, entry, MARKET_REACH_KM));
     entry.kind == Kind::Settlement
         && entry.iso2 == *iso2
         && entry.admin1 != *admin1
@@ -1028,13 +1012,19 @@ const MARKET_REACH_KM: f64 = 100.0;
 fn near_home(home: &Entry, e: &Entry) -> bool {
     let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
     match e.kind {
-        Kind::Settlement => match (home.lat, home.lon, e.lat, e.lon) {
-            (Some(a), Some(b), Some(c), Some(d)) => sitrep_model::distance_km(a, b, c, d) <= HOME_REACH_KM,
-            _ => false,
-        },
+        Kind::Settlement => within_km(home, e, HOME_REACH_KM),
+
         Kind::Admin2 => home.iso2 == e.iso2 && same(&home.admin1, &e.admin1) && same(&home.admin2, &e.admin2),
         Kind::Admin1 => home.iso2 == e.iso2 && same(&home.admin1, &e.admin1),
         Kind::Area | Kind::Country => false,
+    }
+}
+
+/// Whether two entries' points lie within `km` of each other (false when either has none).
+fn within_km(a: &Entry, b: &Entry, km: f64) -> bool {
+    match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(a), Some(b), Some(c), Some(d)) => sitrep_model::distance_km(a, b, c, d) <= km,
+        _ => false,
     }
 }
 
@@ -1186,7 +1176,7 @@ fn country_level(country: &Entry, shown: String) -> Location {
         country: Some(country.name.clone()),
         iso2: Some(country.iso2.clone()),
         geo_precision: Some(3),
-        where_prec: Some(6),
+        where_prec: Some(Location::COUNTRY_LEVEL),
         ..Location::default()
     }
 }

@@ -171,6 +171,16 @@ pub struct Location {
     pub where_prec: Option<u8>,
 }
 
+impl Location {
+    /// UCDP's where_prec of a place known only by its country.
+    pub const COUNTRY_LEVEL: u8 = 6;
+
+    /// Whether the place is known only by its country.
+    pub fn country_only(&self) -> bool {
+        self.where_prec == Some(Self::COUNTRY_LEVEL)
+    }
+}
+
 /// Great-circle distance in kilometres between two points in degrees.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());

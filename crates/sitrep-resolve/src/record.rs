@@ -198,7 +198,7 @@ fn location(cluster: &Cluster) -> Location {
     let chosen = located.iter().map(|(_, l)| *l).filter(|l| Some(area(l)) == chosen).min_by_key(|l| precision(l));
     // Known only at country level ("Bangladesh" from the Awami League): the name the reports
     // give the place, when they give one, says more.
-    if let Some(l) = chosen.filter(|l| l.where_prec != Some(COUNTRY_LEVEL)) {
+    if let Some(l) = chosen.filter(|l| !l.country_only()) {
         return l.clone();
     }
     let country = chosen.cloned().unwrap_or_default();
@@ -231,9 +231,6 @@ fn location(cluster: &Cluster) -> Location {
         .map(|(name, _, _)| (*name).to_owned());
     Location { name: name.or(country.name.clone()), ..country }
 }
-
-/// UCDP's where_prec for a location known only by its country.
-const COUNTRY_LEVEL: u8 = 6;
 
 fn actors(cluster: &Cluster) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();

@@ -64,6 +64,9 @@ struct Calendar {
     /// `holidays` as a phrase lexicon of their month and day.
     #[serde(skip)]
     holiday_phrases: crate::matcher::PhraseLexicon<(i8, i8)>,
+    /// The words of `status` and `procedural`, each phrase split once.
+    #[serde(skip)]
+    state_phrases: Vec<Vec<String>>,
     /// Month names and abbreviations to their number, and weekdays to their index, in one
     /// map: every token is looked up.
     #[serde(skip)]
@@ -98,6 +101,13 @@ fn calendar() -> &'static Calendar {
             words.insert(day.clone(), CalendarWord::Weekday(i));
         }
         c.calendar_words = words;
+        c.state_phrases = c
+            .status
+            .words
+            .iter()
+            .chain(&c.procedural.words)
+            .map(|p| p.split_whitespace().map(str::to_owned).collect())
+            .collect();
         c
     })
 }
@@ -328,11 +338,7 @@ fn possessive_of_incident(words: &[String], at: usize, next: usize) -> bool {
 /// Whether a word of a state or of a step of the law ends at `at` ("condition", "at large",
 /// "arrested", "news conference").
 fn status_ends_at(words: &[String], at: usize) -> bool {
-    let c = calendar();
-    c.status.words.iter().chain(&c.procedural.words).any(|phrase| {
-        let parts: Vec<&str> = phrase.split_whitespace().collect();
-        at + 1 >= parts.len() && words[at + 1 - parts.len()..=at].iter().zip(&parts).all(|(w, p)| w == p)
-    })
+    calendar().state_phrases.iter().any(|parts| at + 1 >= parts.len() && words[at + 1 - parts.len()..=at] == parts[..])
 }
 
 /// A verb of reporting or of an inquiry right after the date, between a subject and its verb

@@ -142,10 +142,14 @@ pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<s
     if a.words.get(next).is_some_and(|w| matches!(w.as_str(), "was" | "were")) {
         next += 1;
     }
-    if a.words.get(next).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "then" | "soon")) {
-        next += 1;
-    }
+    let next = past_adverb(a, next);
     a.cues.iter().find(|c| c.start == next && (!but || c.value.kind == "killed"))
+}
+
+/// The token after one adverb at `at` ("critically", "later", "then"), or `at` itself.
+fn past_adverb(a: &Annotations, at: usize) -> usize {
+    let adverb = a.words.get(at).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "then" | "soon"));
+    at + usize::from(adverb)
 }
 
 /// The last of a series of predicates of one subject, when it is a death: "sustained a gunshot
@@ -153,22 +157,16 @@ pub fn chained(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<s
 /// "and was" (or "were") and a verb of death, with no one else named on the way.
 fn later_death(a: &Annotations, end: usize) -> Option<&sitrep_annotate::Tagged<sitrep_annotate::en::lexicons::Cue>> {
     const REACH: usize = 24;
-    for k in end..(end + REACH).min(a.words.len()) {
-        if matches!(a.words[k].as_str(), "." | ";" | "!" | "?" | "who" | "which" | "while")
-            || a.victims.iter().any(|v| v.start == k)
-            || a.quantities.iter().any(|q| a.token_at(q.span.start) == k)
-        {
-            return None;
-        }
-        if a.words[k] == "and" && a.words.get(k + 1).is_some_and(|w| matches!(w.as_str(), "was" | "were")) {
-            let mut next = k + 2;
-            if a.words.get(next).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "then" | "soon")) {
-                next += 1;
-            }
-            return a.cues.iter().find(|c| c.start == next && c.value.kind == "killed");
-        }
-    }
-    None
+    let stop = |w: &str| matches!(w, "." | ";" | "!" | "?" | "who" | "which" | "while");
+    let and_was =
+        |k: usize| a.words[k] == "and" && a.words.get(k + 1).is_some_and(|w| matches!(w.as_str(), "was" | "were"));
+    // The words first (this runs for most cues); the people and counts only on the way found.
+    let k = (end..(end + REACH).min(a.words.len())).take_while(|&k| !stop(&a.words[k])).find(|&k| and_was(k))?;
+    let (from, to) = (a.tokens.get(end)?.span.start, a.tokens[k].span.start);
+    let someone = a.victims.iter().any(|v| v.span.start >= from && v.span.start < to)
+        || a.quantities.iter().any(|q| q.span.start >= from && q.span.start < to);
+    let next = past_adverb(a, k + 2);
+    (!someone).then(|| a.cues.iter().find(|c| c.start == next && c.value.kind == "killed")).flatten()
 }
 
 /// A cue's kind, read with the adverb of death before it: "fatally shot", "mortally wounded"
